@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// The graph facade: entity nodes with their mentions, typed edges with
+// evidence. Free of Boost; the BGL view is in boost_graph.h.
+#ifndef CLAIMGRAPH_CLAIMGRAPH_GRAPH_H_
+#define CLAIMGRAPH_CLAIMGRAPH_GRAPH_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace claimgraph {
+
+// One occurrence of an entity. Offsets are Unicode code points into the
+// original document text, end exclusive (as Python slices a str).
+struct Mention {
+  std::string doc;
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string text;      // the original text of [start, end)
+  int sentence = 0;      // 0-based sentence index within the document
+  std::string rule;      // "gazetteer" or a pattern rule id
+  std::string particle;  // Korean particle that followed ("는", "의"), or ""
+};
+
+// Where an edge comes from: a span of a document and the rule that read it.
+struct Evidence {
+  std::string doc;
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string rule;
+};
+
+// A node: an entity (kind "entity") or, in later versions, a claim.
+struct Node {
+  std::string id;    // "ent:alibaba"
+  std::string kind;  // "entity"
+  std::string label; // canonical label
+  std::string type;  // one of EntityTypes()
+  std::vector<std::string> aliases;  // sorted, unique
+  std::vector<Mention> mentions;     // sorted by doc, start, end, rule
+  std::map<std::string, std::string> attributes;  // role, developer, ...
+};
+
+// A directed edge. co_mentioned edges point from the smaller id to the
+// larger; `weight` counts supporting sentences.
+struct Edge {
+  std::string source;
+  std::string target;
+  std::string relation;
+  int64_t weight = 0;
+  std::vector<Evidence> evidence;  // sorted, unique
+  std::map<std::string, std::string> attributes;
+};
+
+// Per-document summary kept in the graph's metadata.
+struct DocumentInfo {
+  std::string id;
+  int64_t chars = 0;  // length of the original text in code points
+};
+
+// An entity-and-claim graph. Merging is associative and commutative: the
+// same set of documents gives the same graph in any order.
+//
+// Usage:
+//   Graph g;
+//   g.Merge(pipeline.Run(doc1).value());
+//   g.Merge(pipeline.Run(doc2).value());
+//   for (const Node& n : g.Nodes()) std::cout << n.id << "\n";
+class Graph {
+ public:
+  Graph();
+  Graph(const Graph&);
+  Graph& operator=(const Graph&);
+  Graph(Graph&&) noexcept;
+  Graph& operator=(Graph&&) noexcept;
+  ~Graph();
+
+  // Adds `node`, or merges it into the node with the same id (aliases and
+  // mentions united, attributes filled where missing).
+  void AddNode(const Node& node);
+  // Adds `edge`, or merges it into the edge with the same source, target,
+  // relation and attributes (evidence united, weight recounted).
+  // Both endpoints must exist; returns false otherwise.
+  bool AddEdge(const Edge& edge);
+  void AddDocument(const DocumentInfo& doc);
+  // Merges all of `other` into this graph.
+  void Merge(const Graph& other);
+
+  size_t node_count() const;
+  size_t edge_count() const;
+  // Returns the node with `id`, or nullptr.
+  const Node* FindNode(const std::string& id) const;
+  // Nodes sorted by id.
+  std::vector<Node> Nodes() const;
+  // Edges sorted by source, target, relation, then attributes.
+  std::vector<Edge> Edges() const;
+  // Documents sorted by id.
+  std::vector<DocumentInfo> Documents() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_CLAIMGRAPH_GRAPH_H_

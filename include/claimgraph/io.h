@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// Graph writers: node-link JSON (the output contract), GraphML and DOT.
+#ifndef CLAIMGRAPH_CLAIMGRAPH_IO_H_
+#define CLAIMGRAPH_CLAIMGRAPH_IO_H_
+
+#include <string>
+
+#include "claimgraph/graph.h"
+#include "claimgraph/status.h"
+
+namespace claimgraph {
+
+enum class GraphFormat { kJson, kGraphml, kDot };
+
+// Returns the format named by `path`'s extension (.json, .graphml, .dot).
+// Returns kInvalidArgument for any other extension.
+Result<GraphFormat> FormatFromPath(const std::string& path);
+
+// Serializes `graph` in `format`. Deterministic: equal graphs give equal
+// bytes.
+std::string WriteJson(const Graph& graph);
+std::string WriteGraphml(const Graph& graph);
+std::string WriteDot(const Graph& graph);
+std::string WriteGraph(const Graph& graph, GraphFormat format);
+
+// Writes `content` to `path` atomically: a temporary file in the same
+// directory, fsync, then rename. On failure the previous file is untouched
+// and no temporary is left. Returns kIoError naming the path.
+Status WriteFileAtomic(const std::string& path, const std::string& content);
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_CLAIMGRAPH_IO_H_

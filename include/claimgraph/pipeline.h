@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// The extraction pipeline: document -> normalize -> segment -> match
+// entities -> resolve -> graph. One document in, one Extraction out; the
+// Graph merges Extractions.
+#ifndef CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_
+#define CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "claimgraph/document.h"
+#include "claimgraph/graph.h"
+#include "claimgraph/rules.h"
+#include "claimgraph/status.h"
+
+namespace claimgraph {
+
+// A sentence of the original text, in code points, end exclusive.
+struct SentenceSpan {
+  int64_t start = 0;
+  int64_t end = 0;
+};
+
+// An accepted entity mention with the entity it resolves to.
+struct EntityMention {
+  std::string entity_id;  // "ent:alibaba"
+  std::string label;      // canonical label
+  std::string type;       // one of EntityTypes()
+  int64_t start = 0;      // code points into Document::text
+  int64_t end = 0;
+  std::string text;       // Document::text[start, end)
+  std::string surface;    // the normalized form of `text` (an alias)
+  int sentence = 0;
+  std::string rule;       // "gazetteer" or the pattern rule id
+  std::string particle;   // following Korean particle, or ""
+  int priority = 0;
+  std::vector<std::string> aliases;               // known aliases of the entity
+  std::map<std::string, std::string> attributes;  // role, developer, ...
+};
+
+// A candidate that lost overlap resolution or failed a check; kept for
+// explanation, never emitted into the graph.
+struct RejectedMatch {
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string text;
+  std::string rule;
+  std::string reason;  // "overlap: lost to ent:qwen3-max (gazetteer)", ...
+};
+
+// A relation read by a context rule (e.g. ORG의 'MODEL' -> develops).
+struct RelationMention {
+  std::string source;  // entity id
+  std::string target;  // entity id
+  std::string relation;
+  int64_t start = 0;   // evidence span, code points
+  int64_t end = 0;
+  int sentence = 0;
+  std::string rule;
+};
+
+// The result of running the pipeline on one document. A value: extractions
+// of different documents are independent.
+struct Extraction {
+  std::string doc_id;
+  int64_t chars = 0;
+  std::vector<SentenceSpan> sentences;
+  std::vector<EntityMention> mentions;  // sorted by start
+  std::vector<RelationMention> relations;
+  std::vector<RejectedMatch> rejected;
+};
+
+// Runs the stages in order over documents.
+//
+// Usage:
+//   Result<RulePack> rules = RulePack::BuiltIn();
+//   Pipeline pipeline(*rules);
+//   Result<Graph> graph = pipeline.Run(documents);
+//
+// Ownership: the Pipeline keeps a reference to `rules`; keep the RulePack
+// alive while the Pipeline is used.
+class Pipeline {
+ public:
+  explicit Pipeline(const RulePack& rules) : rules_(rules) {}
+
+  // Extracts entities (and their relations) from one document. Returns
+  // kInvalidUtf8 if the text is not valid UTF-8.
+  Result<Extraction> Extract(const Document& doc) const;
+  // Extracts every document and merges the results into one graph.
+  // Returns the first document error (kInvalidUtf8).
+  Result<Graph> Run(const std::vector<Document>& docs) const;
+
+ private:
+  const RulePack& rules_;
+};
+
+// Converts one Extraction into a graph (entity nodes, co_mentioned and rule
+// relation edges). Graph::Merge combines such graphs.
+Graph ExtractionToGraph(const Extraction& extraction);
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 5, build graph. Offsets leave normalized space here, once: every
+// span becomes original code points, and every mention's text is sliced
+// from the original document.
+#include "build_graph.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+#include "internal/utf8.h"
+#include "read_rules.h"
+
+namespace claimgraph {
+namespace internal {
+
+std::string Romanize(const std::string& text) {
+  thread_local std::unique_ptr<icu::Transliterator> translit = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Hangul-Latin", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  if (!translit) return "";
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
+  translit->transliterate(s);
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+namespace {
+
+bool HasHangul(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    int len = 0;
+    if (IsHangul(DecodeAt(s, i, &len))) return true;
+    i += static_cast<size_t>(len);
+  }
+  return false;
+}
+
+}  // namespace
+
+Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
+                           const std::vector<std::pair<size_t, size_t>>& sentences,
+                           const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
+                           const std::vector<CandidateRelation>& relations,
+                           const std::vector<Candidate>& rejected) {
+  // Byte offset of every original code point, to slice mention texts.
+  std::vector<size_t> cp_byte;
+  cp_byte.reserve(doc.text.size() + 1);
+  for (size_t i = 0; i < doc.text.size(); ++i) {
+    if ((static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80) cp_byte.push_back(i);
+  }
+  cp_byte.push_back(doc.text.size());
+  auto original = [&](int64_t start, int64_t end) {
+    return doc.text.substr(cp_byte[static_cast<size_t>(start)],
+                           cp_byte[static_cast<size_t>(end)] - cp_byte[static_cast<size_t>(start)]);
+  };
+
+  Extraction ex;
+  ex.doc_id = doc.id;
+  ex.chars = static_cast<int64_t>(cp_byte.size()) - 1;
+  for (const auto& [b, e] : sentences) {
+    const auto [start, end] = norm.ToOriginal(b, e);
+    ex.sentences.push_back({start, end});
+  }
+
+  std::map<size_t, std::string> entity_ids;  // candidate index -> entity id
+  for (size_t idx : accepted) {
+    const Candidate& c = all[idx];
+    EntityMention m;
+    const auto [start, end] = norm.ToOriginal(c.begin, c.end);
+    m.start = start;
+    m.end = end;
+    m.text = original(start, end);
+    m.surface = norm.text.substr(c.begin, c.end - c.begin);
+    m.sentence = c.sentence;
+    m.rule = c.rule_id;
+    m.particle = c.particle;
+    m.priority = c.priority;
+    m.type = c.type;
+    if (c.entity >= 0) {
+      const GazetteerEntry& entry = rules.entities[static_cast<size_t>(c.entity)];
+      m.entity_id = "ent:" + entry.id;
+      m.label = entry.canonical;
+      m.aliases = entry.aliases;
+      for (const auto& [key, value] : entry.attributes) {
+        const bool reference = key == "developer" || key == "affiliation" || key == "parent" || key == "country";
+        m.attributes[key] = reference ? "ent:" + value : value;
+      }
+    } else {
+      m.label = c.label;
+      m.entity_id = Slug(c.label);
+      m.aliases.push_back(c.label);
+      if (HasHangul(c.label)) {
+        const std::string latin = Romanize(c.label);
+        if (!latin.empty() && latin != c.label) m.aliases.push_back(latin);
+      }
+    }
+    for (const auto& [key, value] : c.attributes) m.attributes.emplace(key, value);
+    entity_ids[idx] = m.entity_id;
+    ex.mentions.push_back(std::move(m));
+  }
+  std::sort(ex.mentions.begin(), ex.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+    return std::tie(a.start, a.end, a.entity_id) < std::tie(b.start, b.end, b.entity_id);
+  });
+
+  for (const CandidateRelation& r : relations) {
+    const auto s = entity_ids.find(r.source);
+    const auto t = entity_ids.find(r.target);
+    if (s == entity_ids.end() || t == entity_ids.end() || s->second == t->second) continue;
+    RelationMention rel;
+    rel.source = s->second;
+    rel.target = t->second;
+    rel.relation = r.relation;
+    rel.rule = r.rule_id;
+    const auto [start, end] = norm.ToOriginal(r.begin, r.end);
+    rel.start = start;
+    rel.end = end;
+    rel.sentence = all[r.source].sentence;
+    ex.relations.push_back(std::move(rel));
+  }
+
+  for (const Candidate& c : rejected) {
+    RejectedMatch r;
+    const auto [start, end] = norm.ToOriginal(c.begin, c.end);
+    r.start = start;
+    r.end = end;
+    r.text = original(start, end);
+    r.rule = c.rule_id;
+    r.reason = c.reason;
+    ex.rejected.push_back(std::move(r));
+  }
+  return ex;
+}
+
+}  // namespace internal
+
+Graph ExtractionToGraph(const Extraction& ex) {
+  Graph graph;
+  graph.AddDocument({ex.doc_id, ex.chars});
+  std::map<int, std::set<std::string>> by_sentence;
+  for (const EntityMention& m : ex.mentions) {
+    Node node;
+    node.id = m.entity_id;
+    node.kind = "entity";
+    node.label = m.label;
+    node.type = m.type;
+    node.aliases = m.aliases;
+    node.aliases.push_back(m.surface);
+    node.attributes = m.attributes;
+    node.mentions.push_back({ex.doc_id, m.start, m.end, m.text, m.sentence, m.rule, m.particle});
+    graph.AddNode(node);
+    by_sentence[m.sentence].insert(m.entity_id);
+  }
+  // Entities of one sentence are co-mentioned; one edge per pair, from the
+  // smaller id to the larger, one evidence span per sentence.
+  for (const auto& [sentence, ids] : by_sentence) {
+    const SentenceSpan& span = ex.sentences[static_cast<size_t>(sentence)];
+    for (auto a = ids.begin(); a != ids.end(); ++a) {
+      for (auto b = std::next(a); b != ids.end(); ++b) {
+        Edge edge;
+        edge.source = *a;
+        edge.target = *b;
+        edge.relation = "co_mentioned";
+        edge.evidence.push_back({ex.doc_id, span.start, span.end, "co_mentioned"});
+        graph.AddEdge(edge);
+      }
+    }
+  }
+  for (const RelationMention& r : ex.relations) {
+    Edge edge;
+    edge.source = r.source;
+    edge.target = r.target;
+    edge.relation = r.relation;
+    edge.evidence.push_back({ex.doc_id, r.start, r.end, r.rule});
+    graph.AddEdge(edge);
+  }
+  return graph;
+}
+
+}  // namespace claimgraph

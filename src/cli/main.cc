@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The claimgraph command: verb dispatch, top-level usage and exit codes
+// (0 ok, 1 input or rules error, 2 usage). Uses only <claimgraph/...>.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "claimgraph/version.h"
+#include "commands.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "claimgraph " CLAIMGRAPH_VERSION_STRING
+    " - entity-and-claim graphs from Korean and English news, by rules\n"
+    "\n"
+    "Usage: claimgraph <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  build INPUT... [-o OUT] [--rules DIR]   extract entities and write the graph\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help       show this help (or `claimgraph <command> --help`)\n"
+    "  --version        print the version\n"
+    "\n"
+    "Exit codes: 0 success, 1 input or rule error, 2 usage error.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string verb = args.front();
+  if (verb == "-h" || verb == "--help" || verb == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (verb == "--version" || verb == "version") {
+    std::cout << "claimgraph " << CLAIMGRAPH_VERSION_STRING << "\n";
+    return 0;
+  }
+  args.erase(args.begin());
+  if (verb == "build") return claimgraph::cli::BuildCommand(args);
+  std::cerr << "claimgraph: unknown command \"" << verb << "\"\n\n" << kUsage;
+  return 2;
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 3c, match particles: boundary tests shared by gazetteer and pattern
+// matches.
+#include "match_particles.h"
+
+#include <algorithm>
+
+#include "internal/utf8.h"
+
+namespace claimgraph::internal {
+
+bool ParticleSet::IsParticleChain(std::string_view run) const {
+  // Depth-first over prefixes, longest first; chains are short (<= 3).
+  struct Local {
+    static bool Split(const ParticleSet& set, std::string_view rest, int depth) {
+      if (rest.empty()) return true;
+      if (depth == 3) return false;
+      const size_t max = std::min(rest.size(), set.max_bytes);
+      for (size_t n = max; n > 0; --n) {
+        // Only split at code point boundaries.
+        if (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) continue;
+        if (set.particles.count(std::string(rest.substr(0, n))) &&
+            Split(set, rest.substr(n), depth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  };
+  return Local::Split(*this, run, 0);
+}
+
+std::string CheckLeftBoundary(std::string_view text, size_t floor, size_t begin) {
+  if (begin <= floor) return "";
+  int len = 0;
+  const char32_t first = DecodeAt(text, begin, &len);
+  const size_t prev_at = PrevStart(text, begin);
+  const char32_t prev = DecodeAt(text, prev_at, &len);
+  const CharClass kf = ClassOf(first);
+  const CharClass kp = ClassOf(prev);
+  if (kf == CharClass::kHan || kf == CharClass::kKana) return "";  // no spaces in CJK runs
+  if (IsAlnumClass(kf) && IsAlnumClass(kp)) return "left boundary: inside a Latin/digit token";
+  if (kf == CharClass::kHangul && kp == CharClass::kHangul) return "left boundary: inside a Hangul word";
+  if (IsAlnumClass(kf) && (prev == '-' || prev == '.') && prev_at > floor) {
+    const char32_t before = DecodeAt(text, PrevStart(text, prev_at), &len);
+    if (IsAlnumClass(ClassOf(before))) return "left boundary: inside a hyphenated token";
+  }
+  return "";
+}
+
+std::string CheckRightBoundary(std::string_view text, size_t end, size_t limit,
+                               const ParticleSet& particles, std::string* particle) {
+  particle->clear();
+  if (end >= limit) return "";
+  int len = 0;
+  const char32_t last = DecodeAt(text, PrevStart(text, end), &len);
+  const char32_t next = DecodeAt(text, end, &len);
+  const CharClass kl = ClassOf(last);
+  const CharClass kn = ClassOf(next);
+  if (IsAlnumClass(kl) && IsAlnumClass(kn)) return "right boundary: continues as a Latin/digit token";
+  if (IsAlnumClass(kl) && (next == '-' || (next == '.' && kl == CharClass::kDigit)) &&
+      end + 1 < limit) {
+    const char32_t after = DecodeAt(text, end + 1, &len);
+    if (IsAlnumClass(ClassOf(after))) return "right boundary: continues as a hyphenated token";
+  }
+  if ((kl == CharClass::kHan || kl == CharClass::kKana) && kn != CharClass::kHangul) return "";
+  if (kn == CharClass::kHangul) {
+    size_t run_end = end;
+    while (run_end < limit) {
+      const char32_t c = DecodeAt(text, run_end, &len);
+      if (ClassOf(c) != CharClass::kHangul) break;
+      run_end += static_cast<size_t>(len);
+    }
+    const std::string_view run = text.substr(end, run_end - end);
+    if (!particles.IsParticleChain(run)) {
+      return "right boundary: followed by \"" + std::string(run) + "\", not a particle";
+    }
+    *particle = std::string(run);
+  }
+  return "";
+}
+
+}  // namespace claimgraph::internal

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+// The stage order, and nothing else: normalize -> segment -> match
+// (gazetteer, text patterns) -> resolve overlaps -> context patterns ->
+// map back to original offsets. The only file that knows the order.
+#include "claimgraph/pipeline.h"
+
+#include <algorithm>
+
+#include "build_graph.h"
+#include "internal/utf8.h"
+#include "match_gazetteer.h"
+#include "match_patterns.h"
+#include "normalize.h"
+#include "read_rules.h"
+#include "resolve_mentions.h"
+#include "segment.h"
+
+namespace claimgraph {
+
+Result<Extraction> Pipeline::Extract(const Document& doc) const {
+  using namespace internal;  // NOLINT: the stages
+  const long long bad = FindInvalidUtf8(doc.text);
+  if (bad >= 0) {
+    Error e;
+    e.code = ErrorCode::kInvalidUtf8;
+    e.location.file = doc.origin.empty() ? doc.id : doc.origin;
+    e.location.byte_offset = bad;
+    e.message = "invalid UTF-8 at byte " + std::to_string(bad) + " of document \"" + doc.id + "\"";
+    return e;
+  }
+  const RulePackData& rules = rules_.data();
+
+  // 1. normalize, 2. segment
+  const NormalizedText norm = Normalize(doc.text);
+  const auto sentences = SegmentSentences(norm.text);
+
+  // 3. match, 4. resolve, 3b'. context rules: sentence by sentence
+  std::vector<Candidate> all;
+  std::vector<size_t> accepted_all;
+  std::vector<CandidateRelation> relations;
+  std::vector<Candidate> rejected;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const auto [begin, end] = sentences[s];
+    const int index = static_cast<int>(s);
+    std::vector<Candidate> candidates;
+    MatchGazetteer(rules, norm.text, begin, end, index, &candidates, &rejected);
+    MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, &rejected);
+    const size_t base = all.size();
+    std::vector<size_t> accepted;
+    for (size_t i : ResolveOverlaps(norm.text, candidates, &rejected)) accepted.push_back(base + i);
+    all.insert(all.end(), candidates.begin(), candidates.end());
+    MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, &rejected);
+    accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
+  }
+
+  // 5. map back to the original text
+  return BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, rejected);
+}
+
+Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const {
+  Graph graph;
+  for (const Document& doc : docs) {
+    Result<Extraction> ex = Extract(doc);
+    if (!ex.ok()) return ex.status();
+    graph.Merge(ExtractionToGraph(*ex));
+  }
+  return graph;
+}
+
+}  // namespace claimgraph

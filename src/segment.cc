@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 2, segment. ICU's rule-based sentence iterator runs over the UTF-8
+// text through UText (so break positions are byte offsets); its candidate
+// breaks are then filtered by the project rules below.
+#include "segment.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+
+namespace claimgraph::internal {
+namespace {
+
+// Abbreviations after which a period does not end the sentence when the next
+// word starts in lower case or with a digit ("U.S. officials", "No. 1").
+constexpr std::array<std::string_view, 14> kContinuingAbbreviations = {
+    "U.S.", "U.K.", "U.N.", "E.U.", "Inc.", "Corp.", "Ltd.", "Co.",
+    "vs.",  "e.g.", "i.e.", "etc.", "No.",  "approx."};
+// Titles never end a sentence: "Dr. Kim", "Prof. Chan".
+constexpr std::array<std::string_view, 12> kTitles = {
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "St.", "Jr.", "Sr."};
+
+bool EndsWithToken(std::string_view text, size_t end, std::string_view token) {
+  if (end < token.size() || text.substr(end - token.size(), token.size()) != token) return false;
+  if (end == token.size()) return true;
+  const char before = text[end - token.size() - 1];
+  return before == ' ' || before == '\n' || before == '(' || before == '"' || before == '\'';
+}
+
+// Whether the candidate break at `pos` (start of the next sentence) should be
+// dropped. `begin` is the start of the current sentence.
+bool SuppressBreak(std::string_view text, size_t begin, size_t pos) {
+  size_t end = pos;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+  // A newline is a hard break (titles, list items, paragraphs).
+  if (text.substr(end, pos - end).find('\n') != std::string_view::npos) return false;
+  // Inside an open double quote: the quotation continues the sentence.
+  const auto quotes = std::count(text.begin() + static_cast<std::ptrdiff_t>(begin),
+                                 text.begin() + static_cast<std::ptrdiff_t>(end), '"');
+  if (quotes % 2 == 1) {
+    const size_t line_end = std::min(text.find('\n', pos), text.size());
+    if (text.substr(pos, line_end - pos).find('"') != std::string_view::npos) return true;
+  }
+  for (std::string_view t : kTitles) {
+    if (EndsWithToken(text, end, t)) return true;
+  }
+  if (pos < text.size()) {
+    const char next = text[pos];
+    const bool continues = (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9');
+    if (continues) {
+      for (std::string_view t : kContinuingAbbreviations) {
+        if (EndsWithToken(text, end, t)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (text.empty()) return out;
+  std::vector<size_t> breaks;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_SUCCESS(status) && it) {
+    it->setText(ut, status);
+    for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
+      breaks.push_back(static_cast<size_t>(p));
+    }
+  }
+  utext_close(ut);
+  // Always break at newlines, whatever ICU decided (ICU already does for
+  // paragraph separators; this keeps the guarantee if it fails).
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') breaks.push_back(i + 1);
+  }
+  breaks.push_back(text.size());
+  std::sort(breaks.begin(), breaks.end());
+  breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+
+  size_t begin = 0;
+  for (size_t pos : breaks) {
+    if (pos <= begin) continue;
+    if (pos < text.size() && SuppressBreak(text, begin, pos)) continue;
+    size_t b = begin;
+    size_t e = pos;
+    while (b < e && (text[b] == ' ' || text[b] == '\n')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+    if (e > b) out.emplace_back(b, e);
+    begin = pos;
+  }
+  return out;
+}
+
+}  // namespace claimgraph::internal

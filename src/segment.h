@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 2, segment: sentence boundaries over normalized text with ICU's
+// BreakIterator, then project fixes: no break inside an open double quote,
+// none after an English abbreviation that continues the sentence ("U.S.
+// officials"), always one at a newline.
+// Input: normalized UTF-8. Output: sentence byte spans, trimmed.
+#ifndef CLAIMGRAPH_SEGMENT_H_
+#define CLAIMGRAPH_SEGMENT_H_
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace claimgraph::internal {
+
+// Returns the [begin, end) byte spans of the sentences of `text`, in order,
+// without surrounding whitespace. Every non-space byte is in one sentence.
+std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text);
+
+}  // namespace claimgraph::internal
+
+#endif  // CLAIMGRAPH_SEGMENT_H_

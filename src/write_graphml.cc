@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 6, write GraphML and DOT through Boost (write_graphml,
+// write_graphviz_dp) and dynamic_properties. Every field of the JSON export
+// is a typed <key>; lists and evidence are JSON strings; the canonical name
+// is in the key "label" (Gephi, yEd and Cytoscape read it).
+#include <boost/graph/graphml.hpp>
+#include <boost/graph/graphviz.hpp>
+#include <boost/property_map/function_property_map.hpp>
+
+#include <memory>
+#include <map>
+#include <set>
+#include <tuple>
+#include <sstream>
+
+#include "claimgraph/boost_graph.h"
+#include "claimgraph/io.h"
+#include "write_common.h"
+
+namespace claimgraph {
+namespace {
+
+using Vertex = BoostGraph::vertex_descriptor;
+using EdgeDesc = BoostGraph::edge_descriptor;
+
+using EdgeKeyMap =
+    std::map<std::tuple<std::string, std::string, std::string, std::map<std::string, std::string>>, int>;
+
+EdgeKeyMap MakeEdgeKeys(const Graph& graph) {
+  const std::vector<Edge> edges = graph.Edges();
+  const std::vector<int> keys = internal::EdgeKeys(edges);
+  EdgeKeyMap out;
+  for (size_t i = 0; i < edges.size(); ++i) {
+    out[{edges[i].source, edges[i].target, edges[i].relation, edges[i].attributes}] = keys[i];
+  }
+  return out;
+}
+
+template <typename F>
+auto VertexMap(F f) {
+  return boost::make_function_property_map<Vertex>(std::move(f));
+}
+template <typename F>
+auto EdgeMap(F f) {
+  return boost::make_function_property_map<EdgeDesc>(std::move(f));
+}
+
+// Fills `dp` with the properties shared by GraphML and DOT.
+void AddProperties(const BoostGraph& g, const EdgeKeyMap& edge_keys, boost::dynamic_properties* dp,
+                   bool full) {
+  dp->property("label", VertexMap([&g](Vertex v) { return g[v].label; }));
+  dp->property("type", VertexMap([&g](Vertex v) { return g[v].type; }));
+  dp->property("kind", VertexMap([&g](Vertex v) { return g[v].kind; }));
+  dp->property("label", EdgeMap([&g](EdgeDesc e) { return g[e].relation; }));
+  dp->property("relation", EdgeMap([&g](EdgeDesc e) { return g[e].relation; }));
+  dp->property("weight", EdgeMap([&g](EdgeDesc e) { return static_cast<long>(g[e].weight); }));
+  if (!full) return;
+  dp->property("node_id", VertexMap([&g](Vertex v) { return g[v].id; }));
+  dp->property("aliases", VertexMap([&g](Vertex v) { return internal::StringsToJson(g[v].aliases); }));
+  dp->property("mentions", VertexMap([&g](Vertex v) { return internal::MentionsToJson(g[v].mentions); }));
+  dp->property("mention_count", VertexMap([&g](Vertex v) { return static_cast<int>(g[v].mentions.size()); }));
+  dp->property("evidence", EdgeMap([&g](EdgeDesc e) { return internal::EvidenceToJson(g[e].evidence); }));
+  dp->property("key", EdgeMap([&g, &edge_keys](EdgeDesc e) {
+    const Edge& x = g[e];
+    return edge_keys.at({x.source, x.target, x.relation, x.attributes});
+  }));
+  std::set<std::string> node_attrs, edge_attrs;
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    for (const auto& [key, value] : g[*v].attributes) node_attrs.insert(key);
+  }
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    for (const auto& [key, value] : g[*e].attributes) edge_attrs.insert(key);
+  }
+  for (const std::string& key : node_attrs) {
+    dp->property(key, VertexMap([&g, key](Vertex v) {
+      const auto it = g[v].attributes.find(key);
+      return it == g[v].attributes.end() ? std::string() : it->second;
+    }));
+  }
+  for (const std::string& key : edge_attrs) {
+    dp->property(key, EdgeMap([&g, key](EdgeDesc e) {
+      const auto it = g[e].attributes.find(key);
+      return it == g[e].attributes.end() ? std::string() : it->second;
+    }));
+  }
+}
+
+}  // namespace
+
+std::string WriteGraphml(const Graph& graph) {
+  const BoostGraph g = ToBoostGraph(graph);
+  const EdgeKeyMap keys = MakeEdgeKeys(graph);
+  boost::dynamic_properties dp;
+  AddProperties(g, keys, &dp, true);
+  std::ostringstream out;
+  boost::write_graphml(out, g, boost::get(boost::vertex_index, g), dp, true);
+  return out.str();
+}
+
+std::string WriteDot(const Graph& graph) {
+  const BoostGraph g = ToBoostGraph(graph);
+  const EdgeKeyMap keys = MakeEdgeKeys(graph);
+  boost::dynamic_properties dp;
+  AddProperties(g, keys, &dp, false);
+  dp.property("node_id", VertexMap([&g](Vertex v) { return g[v].id; }));
+  std::ostringstream out;
+  boost::write_graphviz_dp(out, g, dp, "node_id");
+  return out.str();
+}
+
+}  // namespace claimgraph

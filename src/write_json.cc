@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 6, write JSON: node-link JSON as ../shared/DESIGN.md specifies
+// (networkx node_link_graph(data, edges="edges") loads it as a MultiDiGraph).
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <map>
+#include <utility>
+
+#include "claimgraph/io.h"
+#include "claimgraph/version.h"
+#include "write_common.h"
+
+namespace claimgraph {
+namespace internal {
+
+namespace {
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+template <typename W>
+void Str(W& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+}  // namespace
+
+template <typename W>
+void WriteMentionsJson(W& w, const std::vector<Mention>& mentions) {
+  w.StartArray();
+  for (const Mention& m : mentions) {
+    w.StartObject();
+    w.Key("doc"); Str(w, m.doc);
+    w.Key("start"); w.Int64(m.start);
+    w.Key("end"); w.Int64(m.end);
+    w.Key("text"); Str(w, m.text);
+    w.Key("sentence"); w.Int(m.sentence);
+    w.Key("rule"); Str(w, m.rule);
+    if (!m.particle.empty()) { w.Key("particle"); Str(w, m.particle); }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+template <typename W>
+void WriteEvidenceJson(W& w, const std::vector<Evidence>& evidence) {
+  w.StartArray();
+  for (const Evidence& e : evidence) {
+    w.StartObject();
+    w.Key("doc"); Str(w, e.doc);
+    w.Key("start"); w.Int64(e.start);
+    w.Key("end"); w.Int64(e.end);
+    w.Key("rule"); Str(w, e.rule);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+template <typename F>
+std::string Compact(F&& f) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  f(w);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string MentionsToJson(const std::vector<Mention>& mentions) {
+  return Compact([&](auto& w) { WriteMentionsJson(w, mentions); });
+}
+std::string EvidenceToJson(const std::vector<Evidence>& evidence) {
+  return Compact([&](auto& w) { WriteEvidenceJson(w, evidence); });
+}
+std::string StringsToJson(const std::vector<std::string>& strings) {
+  return Compact([&](auto& w) {
+    w.StartArray();
+    for (const auto& s : strings) Str(w, s);
+    w.EndArray();
+  });
+}
+
+std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
+  std::vector<int> keys;
+  std::map<std::pair<std::string, std::string>, int> next;
+  for (const Edge& e : edges) keys.push_back(next[{e.source, e.target}]++);
+  return keys;
+}
+
+}  // namespace internal
+
+std::string WriteJson(const Graph& graph) {
+  using internal::Str;
+  rapidjson::StringBuffer buffer;
+  internal::Writer w(buffer);
+  w.SetIndent(' ', 1);
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  w.StartObject();
+  w.Key("directed"); w.Bool(true);
+  w.Key("multigraph"); w.Bool(true);
+  w.Key("graph");
+  w.StartObject();
+  w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
+  w.Key("documents");
+  w.StartArray();
+  for (const DocumentInfo& d : graph.Documents()) {
+    w.StartObject();
+    w.Key("id"); Str(w, d.id);
+    w.Key("chars"); w.Int64(d.chars);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+
+  w.Key("nodes");
+  w.StartArray();
+  for (const Node& n : graph.Nodes()) {
+    w.StartObject();
+    w.Key("id"); Str(w, n.id);
+    w.Key("kind"); Str(w, n.kind);
+    w.Key("label"); Str(w, n.label);
+    w.Key("type"); Str(w, n.type);
+    w.Key("aliases");
+    w.StartArray();
+    for (const auto& a : n.aliases) Str(w, a);
+    w.EndArray();
+    for (const auto& [key, value] : n.attributes) {
+      Str(w, key);
+      Str(w, value);
+    }
+    w.Key("mentions");
+    internal::WriteMentionsJson(w, n.mentions);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("edges");
+  w.StartArray();
+  const std::vector<Edge> edges = graph.Edges();
+  const std::vector<int> keys = internal::EdgeKeys(edges);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    const Edge& e = edges[i];
+    w.StartObject();
+    w.Key("source"); Str(w, e.source);
+    w.Key("target"); Str(w, e.target);
+    w.Key("key"); w.Int(keys[i]);
+    w.Key("relation"); Str(w, e.relation);
+    w.Key("weight"); w.Int64(e.weight);
+    for (const auto& [key, value] : e.attributes) {
+      Str(w, key);
+      Str(w, value);
+    }
+    w.Key("evidence");
+    internal::WriteEvidenceJson(w, e.evidence);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  std::string out(buffer.GetString(), buffer.GetSize());
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace claimgraph
