@@ -34,6 +34,17 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Whether `token` looks like a Korean full name: three or four syllables
+// starting with one of the rule's native surnames ("김하늘").
+bool IsNativeFullName(const PatternRule& rule, std::string_view token) {
+  const int64_t syllables = CountCodePoints(token);
+  if (syllables < 3 || syllables > 4) return false;
+  for (const std::string& surname : rule.native_surnames) {
+    if (token.substr(0, surname.size()) == surname) return true;
+  }
+  return false;
+}
+
 // Checks the rule's filters on a captured name; returns "" or the reason.
 std::string FilterName(const RulePackData& rules, const PatternRule& rule, std::string_view name) {
   const int64_t chars = CountCodePoints(name);
@@ -44,6 +55,10 @@ std::string FilterName(const RulePackData& rules, const PatternRule& rule, std::
   }
   const std::vector<std::string_view> tokens = Tokens(name);
   if (tokens.empty()) return "empty name";
+  if (tokens.size() > 1 && IsNativeFullName(rule, tokens.back())) {
+    // "누리그룹 박서준 대표": the name is the last token alone.
+    return "ends with a Korean full name; the shorter match is the name";
+  }
   for (size_t t = 0; t < tokens.size(); ++t) {
     for (const std::string& bad : rule.reject_tokens) {
       if (tokens[t] == bad) return "token \"" + bad + "\" is in reject_tokens";
@@ -73,6 +88,7 @@ std::string ApplyTitle(const RulePackData& rules, const PatternRule& rule, std::
   const auto role = rules.title_roles.find(std::string(title));
   if (role != rules.title_roles.end()) c->attributes["role"] = role->second;
   if (!rule.resolve_surname || name.find(' ') != std::string_view::npos) return "";
+  if (IsNativeFullName(rule, name)) return "";  // "김하늘 교수": a full name, not a surname
   // A lone surname plus a title ("차이 회장") names a person only if exactly
   // one gazetteer person has that surname and that role.
   std::vector<int> found;

@@ -47,6 +47,7 @@ struct PatternRule {
   int max_chars = 64;
   std::vector<std::string> reject_tokens;     // name tokens that disqualify a match
   std::vector<std::string> reject_suffixes;   // token endings that disqualify (particles)
+  std::vector<std::string> native_surnames;   // Korean surnames: 3-syllable token = full name
   std::map<std::string, std::string> attribute_groups;  // attribute -> placeholder group
   struct Relation {
     std::string source;  // group name

@@ -139,7 +139,7 @@ NormalizedText Normalize(std::string_view original) {
     if (segment.isEmpty()) return;
     UErrorCode err = U_ZERO_ERROR;
     icu::UnicodeString normalized;
-    if (segment.countChar32() == 1 && nfkc->isInert(segment.char32At(0))) {
+    if (segment.length() == 1 && (segment.charAt(0) < 0x80 || nfkc->isInert(segment.charAt(0)))) {
       normalized = segment;
     } else {
       normalized = nfkc->normalize(segment, err);
@@ -158,10 +158,13 @@ NormalizedText Normalize(std::string_view original) {
     int len = 0;
     char32_t c = DecodeAt(original, i, &len);
     i += static_cast<size_t>(len);
-    if (c < 0x80 && c != '\r' && c != '\n' && c != '\t' && c >= 0x20 && c != 0x7F) {
-      // ASCII fast path: inert under NFKC and untouched by folding.
+    if (c < 0x80 && c >= 0x20 && c != 0x7F) {
+      // ASCII always starts a new NFKC segment; it may still combine with a
+      // following mark ("e" + U+0301), so it goes through the segment.
       flush();
-      builder.Char(c, cp_index, cp_index + 1);
+      seg_begin = cp_index;
+      seg_end = cp_index + 1;
+      segment.append(static_cast<UChar32>(c));
       continue;
     }
     char32_t folded = c;

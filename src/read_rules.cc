@@ -394,6 +394,7 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
   get_int("max_chars", &rule.max_chars);
   get_strings("reject_tokens", &rule.reject_tokens);
   get_strings("reject_suffixes", &rule.reject_suffixes);
+  get_strings("native_surnames", &rule.native_surnames);
 
   if (pattern.empty()) {
     Error(rule_loc, "rule has no \"pattern\"", rule.id);

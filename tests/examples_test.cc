@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// Acceptance on our own example articles (examples/): the entities listed
+// in examples/expected/*.entities.tsv are found, with their types, and
+// nothing else is (precision).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+struct Expected {
+  std::string type;
+  std::string surface;
+};
+
+std::map<std::string, Expected> ReadExpected(const std::string& path) {
+  std::map<std::string, Expected> out;
+  std::istringstream in(testing::ReadFileOrEmpty(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t a = line.find('\t');
+    const size_t b = line.find('\t', a + 1);
+    REQUIRE(b != std::string::npos);
+    out[line.substr(0, a)] = {line.substr(a + 1, b - a - 1), line.substr(b + 1)};
+  }
+  return out;
+}
+
+void CheckExample(const std::string& input, const std::string& expected_file) {
+  const std::string dir = std::string(CLAIMGRAPH_SOURCE_DIR) + "/examples/";
+  Result<std::vector<Document>> docs = ReadDocuments(dir + input);
+  REQUIRE(docs.ok());
+  Pipeline pipeline(testing::BuiltInRules());
+  Result<Graph> graph = pipeline.Run(*docs);
+  REQUIRE(graph.ok());
+  const std::map<std::string, Expected> expected = ReadExpected(dir + "expected/" + expected_file);
+  REQUIRE(expected.size() >= 10);
+  std::map<std::string, std::string> found;  // label -> type
+  for (const Node& n : graph->Nodes()) found[n.label] = n.type;
+  for (const auto& [label, e] : expected) {
+    INFO(input << ": expected " << label << " (" << e.type << ", \"" << e.surface << "\")");
+    REQUIRE(found.count(label) == 1);
+    CHECK(found.at(label) == e.type);
+  }
+  for (const auto& [label, type] : found) {
+    INFO(input << ": unexpected entity " << label << " (" << type << ")");
+    CHECK(expected.count(label) == 1);
+  }
+  // Offsets slice the original text.
+  std::map<std::string, const Document*> by_id;
+  for (const Document& d : *docs) by_id[d.id] = &d;
+  for (const Node& n : graph->Nodes()) {
+    for (const Mention& m : n.mentions) {
+      CHECK(testing::SliceCodePoints(by_id.at(m.doc)->text, m.start, m.end) == m.text);
+    }
+  }
+}
+
+TEST_CASE("the Korean example article yields its expected entities and no others") {
+  CheckExample("news_ko.txt", "news_ko.entities.tsv");
+}
+
+TEST_CASE("the English example article yields its expected entities and no others") {
+  CheckExample("news_en.txt", "news_en.entities.tsv");
+}
+
+TEST_CASE("the JSONL examples yield their expected entities and no others") {
+  CheckExample("docs.jsonl", "docs.entities.tsv");
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+// Golden files: the full JSON and GraphML output for the example inputs,
+// compared byte for byte. After an intended change, regenerate with
+//   CLAIMGRAPH_UPDATE_GOLDEN=1 build/claimgraph_tests -tc="golden*"
+// and review the diff.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+void CheckGolden(const std::string& input, const std::string& name) {
+  const std::string root = CLAIMGRAPH_SOURCE_DIR;
+  Result<std::vector<Document>> docs = ReadDocuments(root + "/examples/" + input);
+  REQUIRE(docs.ok());
+  Result<Graph> graph = Pipeline(testing::BuiltInRules()).Run(*docs);
+  REQUIRE(graph.ok());
+  const bool update = std::getenv("CLAIMGRAPH_UPDATE_GOLDEN") != nullptr;
+  for (const auto& [ext, content] : {std::pair{".json", WriteJson(*graph)},
+                                     std::pair{".graphml", WriteGraphml(*graph)}}) {
+    const std::string path = root + "/tests/golden/" + name + ext;
+    if (update) {
+      std::ofstream(path, std::ios::binary) << content;
+      continue;
+    }
+    INFO("golden file " << path << " differs; see the header of golden_test.cc");
+    CHECK(testing::ReadFileOrEmpty(path) == content);
+  }
+}
+
+TEST_CASE("golden: examples/news_ko.txt") { CheckGolden("news_ko.txt", "news_ko"); }
+TEST_CASE("golden: examples/news_en.txt") { CheckGolden("news_en.txt", "news_en"); }
+TEST_CASE("golden: examples/docs.jsonl") { CheckGolden("docs.jsonl", "docs"); }
+
+}  // namespace
+}  // namespace claimgraph

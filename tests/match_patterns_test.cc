@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 3b: every pattern rule's inline examples, and the behaviours the
+// context rules add (qualified versions, genitive-quoted models).
+#include "match_patterns.h"
+
+#include <doctest/doctest.h>
+
+#include "read_rules.h"
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("every pattern rule of the built-in pack passes its inline examples") {
+  const internal::RulePackData& data = testing::BuiltInRules().data();
+  size_t examples = 0;
+  for (const auto* rules : {&data.text_rules, &data.context_rules}) {
+    for (const internal::PatternRule& rule : *rules) {
+      for (const internal::RuleExample& example : rule.examples) {
+        ++examples;
+        const Extraction ex = testing::ExtractText(example.text);
+        bool found = false;
+        for (const EntityMention& m : ex.mentions) {
+          if (m.rule == rule.id && (example.span.empty() || m.text == example.span)) found = true;
+        }
+        for (const RelationMention& r : ex.relations) {
+          if (r.rule == rule.id && example.span.empty()) found = true;
+        }
+        INFO("rule " << rule.id << " on \"" << example.text << "\"");
+        CHECK(found == example.positive);
+      }
+    }
+  }
+  CHECK(examples >= 20);
+}
+
+TEST_CASE("a quoted model after an organization's genitive is developed by it") {
+  const Extraction ex = testing::ExtractText("누리그룹의 '누리-LM 2.0'이 공개됐다.");
+  REQUIRE(ex.mentions.size() == 2);
+  CHECK(ex.mentions[1].label == "누리-LM 2.0");
+  CHECK(ex.mentions[1].type == "Model");
+  CHECK(ex.mentions[1].attributes.at("developer") == "ent:누리그룹");
+  REQUIRE(ex.relations.size() == 1);
+  CHECK(ex.relations[0].source == "ent:누리그룹");
+  CHECK(ex.relations[0].relation == "develops");
+  CHECK(ex.relations[0].target == ex.mentions[1].entity_id);
+}
+
+TEST_CASE("a pattern-found Hangul name gets its romanization as an alias") {
+  const Extraction ex = testing::ExtractText("한빛대학교 김하늘 교수는 반론을 폈다.");
+  REQUIRE(ex.mentions.size() == 2);
+  const EntityMention& person = ex.mentions[1];
+  CHECK(person.label == "김하늘");
+  CHECK(person.entity_id == "ent:김하늘");
+  CHECK(person.attributes.at("role") == "professor");
+  CHECK(person.aliases == std::vector<std::string>{"김하늘", "gimhaneul"});
+}
+
+TEST_CASE("a lone surname with a title resolves only to a unique gazetteer person with that role") {
+  CHECK(testing::EntityLabels("차이 회장은 말했다.") == std::vector<std::string>{"Joe Tsai"});
+  CHECK(testing::EntityLabels("차이 교수는 말했다.").empty());
+}
+
+}  // namespace
+}  // namespace claimgraph

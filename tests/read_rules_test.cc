@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 0: rule packs load, and bad ones fail with every problem located
+// at file:line:column in compiler style.
+#include "read_rules.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;
+
+const char* kParticles = "은\n는\n의\n";
+
+std::string LoadErrors(const Files& files) {
+  Result<RulePack> r = RulePack::FromFiles(files, "pack");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kInvalidRules);
+  return r.status().ToString();
+}
+
+TEST_CASE("the built-in pack loads, with a real gazetteer") {
+  const RulePack& rules = testing::BuiltInRules();
+  CHECK(rules.entity_count() >= 300);
+  CHECK(rules.alias_count() > rules.entity_count());
+  CHECK(rules.pattern_count() >= 8);
+  CHECK(rules.particle_count() >= 30);
+}
+
+TEST_CASE("the rules/ directory loads from disk the same as the built-in pack") {
+  Result<RulePack> disk = RulePack::Load(std::string(CLAIMGRAPH_SOURCE_DIR) + "/rules");
+  REQUIRE(disk.ok());
+  CHECK(disk->entity_count() == testing::BuiltInRules().entity_count());
+  CHECK(disk->pattern_count() == testing::BuiltInRules().pattern_count());
+}
+
+TEST_CASE("gazetteer errors name the file, line and column") {
+  SUBCASE("wrong column count") {
+    CHECK(LoadErrors({{"ko/particles.txt", kParticles}, {"entities/a.tsv", "# c\nacme\tAcme\tOrganization\n"}}) ==
+          "pack/entities/a.tsv:2:1: error: expected 5 tab-separated columns (id, canonical, type, aliases, "
+          "attributes), found 3\n");
+  }
+  SUBCASE("unknown type") {
+    CHECK(LoadErrors({{"ko/particles.txt", kParticles}, {"entities/a.tsv", "acme\tAcme\tOrg\t-\t-\n"}}) ==
+          "pack/entities/a.tsv:1:11: error: unknown entity type \"Org\" (expected Person, Organization, Model, "
+          "Product, Location, Policy, Benchmark, Event, Group, Other)\n");
+  }
+  SUBCASE("id that is not the slug of the canonical name") {
+    CHECK(LoadErrors({{"ko/particles.txt", kParticles}, {"entities/a.tsv", "acme-corp\tAcme\tOrganization\t-\t-\n"}}) ==
+          "pack/entities/a.tsv:1:1: error: id \"acme-corp\" is not the slug of \"Acme\" (expected \"acme\")\n");
+  }
+  SUBCASE("an alias claimed by two entities, and a dangling reference: both reported") {
+    const std::string errors = LoadErrors(
+        {{"ko/particles.txt", kParticles},
+         {"entities/a.tsv", "acme\tAcme\tOrganization\t애크미\t-\nacme-ai\tAcme AI\tModel\t애크미\tdeveloper=nobody\n"}});
+    CHECK(errors ==
+          "pack/entities/a.tsv:2:23: error: alias \"애크미\" already names \"Acme\" (pack/entities/a.tsv:1)\n"
+          "pack/entities/a.tsv:2:1: error: attribute developer=nobody names no entity id\n");
+  }
+}
+
+TEST_CASE("pattern errors carry the rule id and the re2 message") {
+  SUBCASE("re2 compile error") {
+    const std::string errors = LoadErrors(
+        {{"ko/particles.txt", kParticles},
+         {"patterns/p.json", "{\"rules\": [\n  {\"id\": \"x.bad\", \"type\": \"Person\",\n   \"pattern\": \"(?P<name>a\"}\n]}\n"}});
+    CHECK(errors == "pack/patterns/p.json:3:4: error: invalid re2 pattern: missing ): (?P<name>a (at \"(?P<name>a\") [x.bad]\n");
+  }
+  SUBCASE("a group the rule names but the pattern lacks") {
+    const std::string errors = LoadErrors(
+        {{"ko/particles.txt", kParticles},
+         {"patterns/p.json", "{\"rules\": [{\"id\": \"x.group\", \"type\": \"Person\", \"pattern\": \"(?P<who>a)\"}]}"}});
+    CHECK(errors == "pack/patterns/p.json:1:19: error: capture group \"name\" named by \"group\" is not in the pattern [x.group]\n");
+  }
+  SUBCASE("JSON syntax error with its position; comments and trailing commas are allowed") {
+    const std::string errors = LoadErrors(
+        {{"ko/particles.txt", kParticles},
+         {"patterns/p.json", "// comment\n{\"rules\": [\n  {\"id\": \"a\", \"type\": \"Person\", \"pattern\": \"(?P<name>x)\",},\n  {\"id\" \"b\"}\n]}\n"}});
+    CHECK(errors == "pack/patterns/p.json:4:9: error: JSON parse error: Missing a colon after a name of object member.\n");
+  }
+  SUBCASE("unknown type and unknown relation") {
+    const std::string errors = LoadErrors(
+        {{"ko/particles.txt", kParticles},
+         {"patterns/p.json",
+          "{\"rules\": [{\"id\": \"r\", \"type\": \"Org\", \"pattern\": \"(?P<name>x)(?P<o>y)\",\n"
+          " \"relation\": {\"source\": \"o\", \"relation\": \"owns\", \"target\": \"name\"}}]}"}});
+    CHECK(errors.find("pack/patterns/p.json:1:24: error: unknown entity type \"Org\"") == 0);
+    CHECK(errors.find("pack/patterns/p.json:2:2: error: unknown relation \"owns\" [r]") != std::string::npos);
+  }
+}
+
+TEST_CASE("a missing rule directory is an I/O error") {
+  Result<RulePack> r = RulePack::Load("/nonexistent/claimgraph-rules");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().code() == ErrorCode::kIoError);
+  CHECK(r.status().ToString() ==
+        "/nonexistent/claimgraph-rules: error: rule pack directory not found or not a directory\n");
+}
+
+TEST_CASE("slugs keep letters of every script") {
+  CHECK(internal::Slug("Hunyuan-Image-3.0") == "ent:hunyuan-image-3-0");
+  CHECK(internal::Slug("카일 찬") == "ent:카일-찬");
+  CHECK(internal::Slug("  a16z ") == "ent:a16z");
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 2: sentence segmentation for Korean and English news.
+#include "segment.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace claimgraph::internal {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& [b, e] : SegmentSentences(text)) out.push_back(text.substr(b, e - b));
+  return out;
+}
+
+TEST_CASE("Korean sentences end at -다. and -습니다.") {
+  CHECK(Sentences("알리바바가 발표했다. 텐센트도 참여했습니다. 반응은 어땠을까?") ==
+        std::vector<std::string>{"알리바바가 발표했다.", "텐센트도 참여했습니다.", "반응은 어땠을까?"});
+}
+
+TEST_CASE("a quotation with its own periods stays inside its sentence") {
+  const std::string text = "그는 \"승자는 빠른 자다. 배포가 중요하다\"라고 말했다. 다음 문장이다.";
+  CHECK(Sentences(text) == std::vector<std::string>{
+                               "그는 \"승자는 빠른 자다. 배포가 중요하다\"라고 말했다.", "다음 문장이다."});
+}
+
+TEST_CASE("English abbreviations do not end sentences") {
+  SUBCASE("U.S. before a lower-case word") {
+    CHECK(Sentences("U.S. officials met Alibaba executives. They talked.") ==
+          std::vector<std::string>{"U.S. officials met Alibaba executives.", "They talked."});
+  }
+  SUBCASE("titles") {
+    CHECK(Sentences("Dr. Kim said so. Prof. Lee agreed.") ==
+          std::vector<std::string>{"Dr. Kim said so.", "Prof. Lee agreed."});
+  }
+  SUBCASE("Inc. before a lower-case word") {
+    CHECK(Sentences("Granite Peak Robotics Inc. said sales rose. Shares fell.").size() == 2);
+  }
+}
+
+TEST_CASE("a newline always ends a sentence") {
+  CHECK(Sentences("핵심 요약\n알리바바는 강조했다") ==
+        std::vector<std::string>{"핵심 요약", "알리바바는 강조했다"});
+}
+
+TEST_CASE("empty and whitespace-only text has no sentences") {
+  CHECK(Sentences("").empty());
+}
+
+}  // namespace
+}  // namespace claimgraph::internal

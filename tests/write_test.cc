@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 6: the JSON contract, GraphML keys, DOT, determinism and atomic
+// writes.
+#include <doctest/doctest.h>
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "claimgraph/io.h"
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+Graph SampleGraph() {
+  Pipeline pipeline(testing::BuiltInRules());
+  Document doc;
+  doc.id = "s";
+  doc.text = "LM 아레나 1위 모델은 텐센트의 '훈위안-이미지-3.0'이다. \"빠르다,\" 그는 말했다.";
+  Result<Graph> g = pipeline.Run({doc});
+  REQUIRE(g.ok());
+  return *g;
+}
+
+TEST_CASE("node-link JSON follows the contract") {
+  const std::string json = WriteJson(SampleGraph());
+  rapidjson::Document d;
+  d.Parse(json.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  CHECK(d["directed"].GetBool());
+  CHECK(d["multigraph"].GetBool());
+  CHECK(std::string(d["graph"]["generator"].GetString()).rfind("claimgraph ", 0) == 0);
+  CHECK(d["graph"]["documents"][0]["chars"].GetInt() == 50);
+  const auto& nodes = d["nodes"];
+  REQUIRE(nodes.Size() == 3);
+  CHECK(std::string(nodes[0]["id"].GetString()) == "ent:hunyuan-image-3-0");
+  CHECK(std::string(nodes[0]["kind"].GetString()) == "entity");
+  CHECK(std::string(nodes[0]["type"].GetString()) == "Model");
+  CHECK(std::string(nodes[0]["developer"].GetString()) == "ent:tencent");
+  const auto& mention = nodes[0]["mentions"][0];
+  CHECK(std::string(mention["text"].GetString()) == "훈위안-이미지-3.0");
+  CHECK(mention["start"].GetInt() == 20);
+  CHECK(mention["end"].GetInt() == 31);
+  CHECK(std::string(mention["rule"].GetString()) == "gazetteer");
+  bool develops = false;
+  for (const auto& e : d["edges"].GetArray()) {
+    CHECK(e.HasMember("key"));
+    CHECK(e.HasMember("weight"));
+    CHECK(e["evidence"].IsArray());
+    if (std::string(e["relation"].GetString()) == "develops") {
+      develops = std::string(e["source"].GetString()) == "ent:tencent" &&
+                 std::string(e["target"].GetString()) == "ent:hunyuan-image-3-0";
+    }
+  }
+  CHECK(develops);
+}
+
+TEST_CASE("GraphML has typed keys with for= and the canonical name in label") {
+  const std::string xml = WriteGraphml(SampleGraph());
+  CHECK(xml.find("<graphml") != std::string::npos);
+  CHECK(xml.find("for=\"node\" attr.name=\"label\" attr.type=\"string\"") != std::string::npos);
+  CHECK(xml.find("for=\"node\" attr.name=\"mention_count\" attr.type=\"int\"") != std::string::npos);
+  CHECK(xml.find("for=\"edge\" attr.name=\"weight\" attr.type=\"long\"") != std::string::npos);
+  CHECK(xml.find("for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"") != std::string::npos);
+  CHECK(xml.find(">Hunyuan-Image-3.0</data>") != std::string::npos);
+}
+
+TEST_CASE("DOT carries labels, types and relations") {
+  const std::string dot = WriteDot(SampleGraph());
+  CHECK(dot.rfind("digraph G {", 0) == 0);
+  CHECK(dot.find("label=Tencent") != std::string::npos);
+  CHECK(dot.find("relation=develops") != std::string::npos);
+}
+
+TEST_CASE("writers are deterministic") {
+  CHECK(WriteJson(SampleGraph()) == WriteJson(SampleGraph()));
+  CHECK(WriteGraphml(SampleGraph()) == WriteGraphml(SampleGraph()));
+  CHECK(WriteDot(SampleGraph()) == WriteDot(SampleGraph()));
+}
+
+TEST_CASE("output format follows the extension") {
+  CHECK(*FormatFromPath("g.json") == GraphFormat::kJson);
+  CHECK(*FormatFromPath("dir/g.graphml") == GraphFormat::kGraphml);
+  CHECK(*FormatFromPath("g.dot") == GraphFormat::kDot);
+  Result<GraphFormat> bad = FormatFromPath("g.csv");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().ToString() == "g.csv: error: unknown output format \".csv\" (expected .json, .graphml or .dot)\n");
+}
+
+TEST_CASE("atomic writes replace the file whole, and a failed write keeps the old one") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("claimgraph-write-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "g.json").string();
+  REQUIRE(WriteFileAtomic(path, "first").ok());
+  REQUIRE(WriteFileAtomic(path, "second").ok());
+  CHECK(testing::ReadFileOrEmpty(path) == "second");
+  const Status bad = WriteFileAtomic((dir / "missing" / "g.json").string(), "x");
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.code() == ErrorCode::kIoError);
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    (void)entry;
+    ++files;
+  }
+  CHECK(files == 1);  // no temporary left behind
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace claimgraph
