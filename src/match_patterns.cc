@@ -139,6 +139,7 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
                        std::vector<Candidate>* rejected) {
   const std::string_view sent = text.substr(sentence_begin, sentence_end - sentence_begin);
   for (const PatternRule& rule : rules.text_rules) {
+    if (rule.type.empty()) continue;  // the loader allows relation-only rules only with placeholders
     const auto& groups = rule.re->NamedCapturingGroups();
     const int name_group = groups.at(rule.group);
     const int title_group = rule.title_group.empty() ? -1 : groups.at(rule.title_group);

@@ -455,6 +455,11 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
     } else {
       for (const auto& m : v["attributes"].GetObject()) {
         if (!m.value.IsString()) continue;
+        if (ReservedAttributes().count(m.name.GetString())) {
+          Error(field_loc("attributes"), std::string("attribute \"") + m.name.GetString() +
+                                             "\" is reserved for the node's own field", rule.id);
+          continue;
+        }
         rule.attribute_groups[m.name.GetString()] = m.value.GetString();
         need_group(m.value.GetString(), "attributes");
       }
@@ -480,6 +485,9 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
   }
   if (rule.type.empty() && !rule.relation) {
     Error(rule_loc, "rule has neither a \"type\" (an entity rule) nor a \"relation\"", rule.id);
+  }
+  if (rule.type.empty() && rule.relation && !rule.context) {
+    Error(field_loc("relation"), "a relation-only rule needs ⟦Type⟧ placeholders in its pattern", rule.id);
   }
   if (v.HasMember("examples")) {
     const auto& ex = v["examples"];

@@ -107,3 +107,18 @@ TEST_CASE("slugs keep letters of every script") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a relation-only rule without placeholders is refused") {
+  const std::string errors = LoadErrors(
+      {{"ko/particles.txt", kParticles},
+       {"patterns/p.json",
+        "{\"rules\": [{\"id\": \"r\", \"pattern\": \"(?P<a>x)(?P<b>y)\",\n"
+        " \"relation\": {\"source\": \"a\", \"relation\": \"develops\", \"target\": \"b\"}}]}"}});
+  CHECK(errors == "pack/patterns/p.json:2:2: error: a relation-only rule needs ⟦Type⟧ placeholders in its pattern [r]\n");
+}
+
+}  // namespace
+}  // namespace claimgraph
