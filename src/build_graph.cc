@@ -125,6 +125,7 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     rel.start = start;
     rel.end = end;
     rel.sentence = all[r.source].sentence;
+    rel.attributes = r.attributes;
     ex.relations.push_back(std::move(rel));
   }
 
@@ -180,6 +181,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
     edge.source = r.source;
     edge.target = r.target;
     edge.relation = r.relation;
+    edge.attributes = r.attributes;
     edge.evidence.push_back({ex.doc_id, r.start, r.end, r.rule});
     graph.AddEdge(edge);
   }

@@ -10,13 +10,11 @@
 #include "internal/utf8.h"
 #include "match_particles.h"
 #include "normalize.h"
+#include "placeholders.h"
 #include "read_rules.h"
 
 namespace claimgraph::internal {
 namespace {
-
-constexpr std::string_view kOpen = "\u27E6";
-constexpr std::string_view kClose = "\u27E7";
 
 std::vector<std::string_view> Tokens(std::string_view s) {
   std::vector<std::string_view> out;
@@ -112,26 +110,6 @@ std::string ApplyTitle(const RulePackData& rules, const PatternRule& rule, std::
   return "";
 }
 
-// Runs `rule` over `sentence`; calls `on_match(subs)` for each match and
-// restarts one code point after the match start.
-template <typename F>
-void ForEachMatch(const PatternRule& rule, std::string_view sentence, F&& on_match) {
-  const int n = rule.re->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> subs(static_cast<size_t>(n));
-  size_t pos = 0;
-  while (pos <= sentence.size()) {
-    if (!rule.re->Match(re2::StringPiece(sentence.data(), sentence.size()), pos, sentence.size(),
-                        RE2::UNANCHORED, subs.data(), n)) {
-      break;
-    }
-    on_match(subs);
-    const size_t start = static_cast<size_t>(subs[0].data() - sentence.data());
-    int len = 1;
-    if (start < sentence.size()) DecodeAt(sentence, start, &len);
-    pos = start + static_cast<size_t>(len);
-  }
-}
-
 }  // namespace
 
 void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
@@ -143,7 +121,7 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
     const auto& groups = rule.re->NamedCapturingGroups();
     const int name_group = groups.at(rule.group);
     const int title_group = rule.title_group.empty() ? -1 : groups.at(rule.title_group);
-    ForEachMatch(rule, sent, [&](const std::vector<re2::StringPiece>& subs) {
+    ForEachMatch(*rule.re, sent, [&](const std::vector<re2::StringPiece>& subs) {
       const re2::StringPiece name = subs[static_cast<size_t>(name_group)];
       if (name.data() == nullptr || name.empty()) return;
       Candidate c;
@@ -176,156 +154,130 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
   }
 }
 
+namespace {
+
+// Adds the relations of `rule` for one match. `created` is the mention the
+// match created for the rule's name group, or -1.
+void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std::vector<re2::StringPiece>& subs,
+                   const PlaceholderSentence& view, long created, std::string_view text,
+                   std::vector<CandidateRelation>* relations) {
+  (void)rules;
+  for (const PatternRule::Relation& rel : rule.relations) {
+    auto endpoint = [&](const std::string& group) -> long {
+      const std::string_view g = Group(*rule.re, subs, group);
+      if (g.data() == nullptr) return -1;
+      const PlaceholderSentence::Span span = view.Resolve(g);
+      if (span.mention >= 0) return span.mention;
+      return group == rule.group ? created : -1;
+    };
+    const long source = endpoint(rel.source);
+    const long target = endpoint(rel.target);
+    if (source < 0 || target < 0 || source == target || subs[0].empty()) continue;
+    const bool seen = std::any_of(relations->begin(), relations->end(), [&](const CandidateRelation& r) {
+      return r.source == static_cast<size_t>(source) && r.target == static_cast<size_t>(target) &&
+             r.relation == rel.relation;
+    });
+    if (seen) continue;
+    const PlaceholderSentence::Span whole = view.Resolve(std::string_view(subs[0].data(), subs[0].size()));
+    CandidateRelation out{static_cast<size_t>(source), static_cast<size_t>(target), rel.relation, rule.id,
+                          whole.norm_begin, whole.norm_end, {}};
+    for (const auto& [attr, group] : rel.attribute_groups) {
+      const std::string_view g = Group(*rule.re, subs, group);
+      if (g.empty()) continue;
+      const PlaceholderSentence::Span span = view.Resolve(g);
+      if (span.raw) out.attributes[attr] = std::string(text.substr(span.norm_begin, span.norm_end - span.norm_begin));
+    }
+    relations->push_back(std::move(out));
+  }
+}
+
+}  // namespace
+
 void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                           size_t sentence_end, int sentence, std::vector<Candidate>* all,
                           std::vector<size_t>* accepted, std::vector<CandidateRelation>* relations,
                           std::vector<Candidate>* rejected) {
   if (rules.context_rules.empty()) return;
-  // Build the placeholder sentence and its segments.
-  struct Segment {
-    size_t ph_begin, ph_end;      // in the placeholder string
-    size_t norm_begin, norm_end;  // in the normalized text
-    long mention;                 // index into `all`, or -1 for raw text
-  };
-  std::vector<size_t> order = *accepted;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return (*all)[a].begin < (*all)[b].begin; });
-  std::string ph;
-  std::vector<Segment> segments;
-  size_t cursor = sentence_begin;
-  auto add_raw = [&](size_t upto) {
-    if (upto <= cursor) return;
-    segments.push_back({ph.size(), ph.size() + (upto - cursor), cursor, upto, -1});
-    ph.append(text.substr(cursor, upto - cursor));
-    cursor = upto;
-  };
-  for (size_t idx : order) {
-    const Candidate& m = (*all)[idx];
-    if (m.sentence != sentence) continue;
-    add_raw(m.begin);
-    const size_t start = ph.size();
-    ph.append(kOpen).append(m.type).append(kClose);
-    segments.push_back({start, ph.size(), m.begin, m.end, static_cast<long>(idx)});
-    cursor = m.end;
-  }
-  add_raw(sentence_end);
-
-  // Resolves a capture to a mention (>= 0), a raw span (-1, sets span), or
-  // an invalid mixture (-2).
-  auto resolve = [&](const re2::StringPiece& g, size_t* nb, size_t* ne) -> long {
-    const size_t gb = static_cast<size_t>(g.data() - ph.data());
-    const size_t ge = gb + g.size();
-    for (const Segment& s : segments) {
-      if (s.mention >= 0 && s.ph_begin == gb && s.ph_end == ge) return s.mention;
-      if (s.mention < 0 && gb >= s.ph_begin && ge <= s.ph_end) {
-        *nb = s.norm_begin + (gb - s.ph_begin);
-        *ne = s.norm_begin + (ge - s.ph_begin);
-        return -1;
-      }
-    }
-    return -2;
-  };
+  const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, *all, *accepted);
   auto entity_id = [&](const Candidate& c) {
     return c.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(c.entity)].id : Slug(c.label);
   };
-  // Maps a placeholder-string offset to a normalized offset.
-  auto to_norm = [&](size_t off, bool is_end) {
-    for (const Segment& s : segments) {
-      if (off >= s.ph_begin && off < s.ph_end) {
-        if (s.mention >= 0) return is_end ? s.norm_end : s.norm_begin;
-        return s.norm_begin + (off - s.ph_begin) + (is_end ? 1 : 0);
-      }
-    }
-    return sentence_end;
-  };
-
   for (const PatternRule& rule : rules.context_rules) {
-    const auto& groups = rule.re->NamedCapturingGroups();
-    ForEachMatch(rule, ph, [&](const std::vector<re2::StringPiece>& subs) {
-      auto group_of = [&](const std::string& name) -> re2::StringPiece {
-        const auto it = groups.find(name);
-        return it == groups.end() ? re2::StringPiece() : subs[static_cast<size_t>(it->second)];
-      };
-      long name_mention = -2;
-      size_t created = all->size();  // index of a new candidate, if any
-      if (!rule.type.empty()) {
-        const re2::StringPiece g = group_of(rule.group);
-        if (g.data() == nullptr || g.empty()) return;
-        size_t nb = 0, ne = 0;
-        name_mention = resolve(g, &nb, &ne);
-        if (name_mention == -1) {
-          Candidate c;
-          c.begin = nb;
-          c.end = ne;
-          c.sentence = sentence;
-          c.label = std::string(text.substr(nb, ne - nb));
-          c.type = rule.type;
-          c.priority = rule.priority;
-          c.rule_id = rule.id;
-          std::string reason = FilterName(rules, rule, c.label);
-          if (reason.empty() && !rule.qualify_group.empty()) {
-            size_t qb = 0, qe = 0;
-            const long q = resolve(group_of(rule.qualify_group), &qb, &qe);
-            bool qualified = false;
-            if (q >= 0 && (*all)[static_cast<size_t>(q)].entity >= 0) {
-              const GazetteerEntry& org = rules.entities[static_cast<size_t>((*all)[static_cast<size_t>(q)].entity)];
-              for (const std::string& alias : org.aliases) {
-                for (const char* sep : {"-", " ", ""}) {
-                  const auto hit = rules.alias_to_entity.find(NormalizeString(alias) + sep + c.label);
-                  if (hit != rules.alias_to_entity.end() && !qualified) {
-                    c.entity = hit->second;
-                    c.label = rules.entities[static_cast<size_t>(hit->second)].canonical;
-                    c.type = rules.entities[static_cast<size_t>(hit->second)].type;
-                    qualified = true;
-                  }
+    if (rule.type.empty()) continue;  // relation-only: ExtractRelations
+    ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
+      const std::string_view g = Group(*rule.re, subs, rule.group);
+      if (g.empty()) return;
+      const PlaceholderSentence::Span name = view.Resolve(g);
+      long created = -1;
+      if (name.mention >= 0) {
+        created = name.mention;  // the name is already an entity
+      } else if (name.raw) {
+        Candidate c;
+        c.begin = name.norm_begin;
+        c.end = name.norm_end;
+        c.sentence = sentence;
+        c.label = std::string(text.substr(c.begin, c.end - c.begin));
+        c.type = rule.type;
+        c.priority = rule.priority;
+        c.rule_id = rule.id;
+        std::string reason = FilterName(rules, rule, c.label);
+        if (reason.empty() && !rule.qualify_group.empty()) {
+          const PlaceholderSentence::Span q = view.Resolve(Group(*rule.re, subs, rule.qualify_group));
+          bool qualified = false;
+          if (q.mention >= 0 && (*all)[static_cast<size_t>(q.mention)].entity >= 0) {
+            const GazetteerEntry& org = rules.entities[static_cast<size_t>((*all)[static_cast<size_t>(q.mention)].entity)];
+            for (const std::string& alias : org.aliases) {
+              for (const char* sep : {"-", " ", ""}) {
+                const auto hit = rules.alias_to_entity.find(NormalizeString(alias) + sep + c.label);
+                if (hit != rules.alias_to_entity.end() && !qualified) {
+                  c.entity = hit->second;
+                  c.label = rules.entities[static_cast<size_t>(hit->second)].canonical;
+                  c.type = rules.entities[static_cast<size_t>(hit->second)].type;
+                  qualified = true;
                 }
               }
             }
-            if (!qualified && rule.require_qualified) {
-              reason = "no gazetteer entry for the qualified name";
+          }
+          if (!qualified && rule.require_qualified) reason = "no gazetteer entry for the qualified name";
+        }
+        if (reason.empty()) reason = CheckRightBoundary(text, c.end, sentence_end, rules.particles, &c.particle);
+        if (reason.empty()) {
+          for (size_t idx : *accepted) {
+            const Candidate& o = (*all)[idx];
+            if (o.begin < c.end && c.begin < o.end) {
+              reason = "overlap: lost to \"" + o.label + "\" (" + o.rule_id + ")";
+              break;
             }
           }
-          if (reason.empty()) reason = CheckRightBoundary(text, c.end, sentence_end, rules.particles, &c.particle);
-          if (reason.empty()) {
-            for (size_t idx : *accepted) {
-              const Candidate& o = (*all)[idx];
-              if (o.begin < c.end && c.begin < o.end) {
-                reason = "overlap: lost to \"" + o.label + "\" (" + o.rule_id + ")";
-                break;
-              }
-            }
-          }
-          if (!reason.empty()) {
-            c.reason = std::move(reason);
-            rejected->push_back(std::move(c));
-            return;
-          }
-          for (const auto& [attr, group] : rule.attribute_groups) {
-            size_t ab = 0, ae = 0;
-            const long a = resolve(group_of(group), &ab, &ae);
-            if (a >= 0) c.attributes[attr] = entity_id((*all)[static_cast<size_t>(a)]);
-          }
-          all->push_back(std::move(c));
-          accepted->push_back(created);
-          name_mention = static_cast<long>(created);
         }
-      }
-      if (rule.relation) {
-        size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0;
-        const long s = resolve(group_of(rule.relation->source), &b1, &e1);
-        const long t = resolve(group_of(rule.relation->target), &b2, &e2);
-        const long source = s >= 0 ? s : (rule.relation->source == rule.group ? name_mention : -1);
-        const long target = t >= 0 ? t : (rule.relation->target == rule.group ? name_mention : -1);
-        const bool seen = std::any_of(relations->begin(), relations->end(), [&](const CandidateRelation& r) {
-          return r.source == static_cast<size_t>(source) && r.target == static_cast<size_t>(target) &&
-                 r.relation == rule.relation->relation;
-        });
-        if (source >= 0 && target >= 0 && source != target && !seen && !subs[0].empty()) {
-          const size_t mb = static_cast<size_t>(subs[0].data() - ph.data());
-          relations->push_back({static_cast<size_t>(source), static_cast<size_t>(target),
-                                rule.relation->relation, rule.id, to_norm(mb, false),
-                                to_norm(mb + subs[0].size() - 1, true)});
+        if (!reason.empty()) {
+          c.reason = std::move(reason);
+          rejected->push_back(std::move(c));
+          return;
         }
+        for (const auto& [attr, group] : rule.attribute_groups) {
+          const PlaceholderSentence::Span a = view.Resolve(Group(*rule.re, subs, group));
+          if (a.mention >= 0) c.attributes[attr] = entity_id((*all)[static_cast<size_t>(a.mention)]);
+        }
+        created = static_cast<long>(all->size());
+        all->push_back(std::move(c));
+        accepted->push_back(static_cast<size_t>(created));
+      } else {
+        return;
       }
+      EmitRelations(rules, rule, subs, view, created, text, relations);
+    });
+  }
+}
+
+void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                      size_t sentence_end, int sentence, const std::vector<Candidate>& all,
+                      const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations) {
+  const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, all, accepted);
+  for (const PatternRule& rule : rules.context_rules) {
+    if (!rule.type.empty()) continue;
+    ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
+      EmitRelations(rules, rule, subs, view, -1, text, relations);
     });
   }
 }

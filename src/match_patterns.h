@@ -53,8 +53,9 @@ struct PatternRule {
     std::string source;  // group name
     std::string relation;
     std::string target;  // group name
+    std::map<std::string, std::string> attribute_groups;  // edge attribute -> group
   };
-  std::optional<Relation> relation;
+  std::vector<Relation> relations;
   bool context = false;  // the pattern contains typed placeholders
   std::unique_ptr<RE2> re;
   std::vector<RuleExample> examples;
@@ -80,6 +81,7 @@ struct CandidateRelation {
   std::string rule_id;
   size_t begin = 0;  // evidence span, normalized bytes
   size_t end = 0;
+  std::map<std::string, std::string> attributes;
 };
 
 // Runs the text rules over one sentence.
@@ -87,13 +89,19 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
                        size_t sentence_end, int sentence, std::vector<Candidate>* out,
                        std::vector<Candidate>* rejected);
 
-// Runs the context rules over one sentence whose accepted mentions are
-// `accepted` (indices into `all`, sorted by begin). New mentions are appended
-// to `all` (and their indices to `accepted`); relations to `relations`.
+// Runs the context entity rules over one sentence whose accepted mentions
+// are `accepted` (indices into `all`). New mentions are appended to `all`
+// (and their indices to `accepted`); their relations to `relations`.
 void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                           size_t sentence_end, int sentence, std::vector<Candidate>* all,
                           std::vector<size_t>* accepted, std::vector<CandidateRelation>* relations,
                           std::vector<Candidate>* rejected);
+
+// Stage 4b, extract relations: runs the relation-only rules over the
+// sentence once every entity rule has run.
+void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                      size_t sentence_end, int sentence, const std::vector<Candidate>& all,
+                      const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations);
 
 }  // namespace claimgraph::internal
 

@@ -50,6 +50,8 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
     for (size_t i : ResolveOverlaps(norm.text, candidates, &rejected)) accepted.push_back(base + i);
     all.insert(all.end(), candidates.begin(), candidates.end());
     MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, &rejected);
+    // 4b. relations, once every entity of the sentence is known
+    ExtractRelations(rules, norm.text, begin, end, index, all, accepted, &relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
   }
 

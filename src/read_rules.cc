@@ -465,28 +465,41 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
       }
     }
   }
-  if (v.HasMember("relation")) {
-    const auto& r = v["relation"];
+  auto load_relation = [&](const rapidjson::Value& r, const char* field) {
     if (!r.IsObject() || !r.HasMember("source") || !r.HasMember("relation") || !r.HasMember("target") ||
         !r["source"].IsString() || !r["relation"].IsString() || !r["target"].IsString()) {
-      Error(field_loc("relation"), "\"relation\" must be {\"source\", \"relation\", \"target\"} strings",
+      Error(field_loc(field), std::string("\"") + field + "\" must be {\"source\", \"relation\", \"target\"} strings",
             rule.id);
-    } else {
-      PatternRule::Relation rel{r["source"].GetString(), r["relation"].GetString(),
-                                r["target"].GetString()};
-      const auto& names = RelationNames();
-      if (std::find(names.begin(), names.end(), rel.relation) == names.end()) {
-        Error(field_loc("relation"), "unknown relation \"" + rel.relation + "\"", rule.id);
+      return;
+    }
+    PatternRule::Relation rel{r["source"].GetString(), r["relation"].GetString(), r["target"].GetString(), {}};
+    const auto& names = RelationNames();
+    if (std::find(names.begin(), names.end(), rel.relation) == names.end()) {
+      Error(field_loc(field), "unknown relation \"" + rel.relation + "\"", rule.id);
+    }
+    need_group(rel.source, field);
+    need_group(rel.target, field);
+    if (r.HasMember("attributes") && r["attributes"].IsObject()) {
+      for (const auto& m : r["attributes"].GetObject()) {
+        if (!m.value.IsString()) continue;
+        rel.attribute_groups[m.name.GetString()] = m.value.GetString();
+        need_group(m.value.GetString(), field);
       }
-      need_group(rel.source, "relation");
-      need_group(rel.target, "relation");
-      rule.relation = rel;
+    }
+    rule.relations.push_back(std::move(rel));
+  };
+  if (v.HasMember("relation")) load_relation(v["relation"], "relation");
+  if (v.HasMember("relations")) {
+    if (!v["relations"].IsArray()) {
+      Error(field_loc("relations"), "\"relations\" must be an array of relations", rule.id);
+    } else {
+      for (const auto& r : v["relations"].GetArray()) load_relation(r, "relations");
     }
   }
-  if (rule.type.empty() && !rule.relation) {
+  if (rule.type.empty() && rule.relations.empty()) {
     Error(rule_loc, "rule has neither a \"type\" (an entity rule) nor a \"relation\"", rule.id);
   }
-  if (rule.type.empty() && rule.relation && !rule.context) {
+  if (rule.type.empty() && !rule.relations.empty() && !rule.context) {
     Error(field_loc("relation"), "a relation-only rule needs ⟦Type⟧ placeholders in its pattern", rule.id);
   }
   if (v.HasMember("examples")) {

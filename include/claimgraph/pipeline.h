@@ -59,6 +59,7 @@ struct RelationMention {
   int64_t end = 0;
   int sentence = 0;
   std::string rule;
+  std::map<std::string, std::string> attributes;  // rank, category, role ...
 };
 
 // The result of running the pipeline on one document. A value: extractions
