@@ -161,7 +161,6 @@ namespace {
 void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std::vector<re2::StringPiece>& subs,
                    const PlaceholderSentence& view, long created, std::string_view text,
                    std::vector<CandidateRelation>* relations) {
-  (void)rules;
   for (const PatternRule::Relation& rel : rule.relations) {
     auto endpoint = [&](const std::string& group) -> long {
       const std::string_view g = Group(*rule.re, subs, group);
@@ -185,7 +184,14 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
       const std::string_view g = Group(*rule.re, subs, group);
       if (g.empty()) continue;
       const PlaceholderSentence::Span span = view.Resolve(g);
-      if (span.raw) out.attributes[attr] = std::string(text.substr(span.norm_begin, span.norm_end - span.norm_begin));
+      if (!span.raw) continue;
+      std::string value(text.substr(span.norm_begin, span.norm_end - span.norm_begin));
+      if (attr == "role") {
+        // A title becomes its role: "회장" -> "chairman".
+        const auto role = rules.title_roles.find(value);
+        if (role != rules.title_roles.end()) value = role->second;
+      }
+      out.attributes[attr] = std::move(value);
     }
     relations->push_back(std::move(out));
   }

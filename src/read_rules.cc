@@ -610,7 +610,8 @@ Result<RulePack> RulePack::FromFiles(const std::vector<std::pair<std::string, st
     }
     if (path.rfind("entities/", 0) == 0 && internal::EndsWith(path, ".tsv")) {
       loader.LoadGazetteer(file, content);
-    } else if (path.rfind("patterns/", 0) == 0 && internal::EndsWith(path, ".json")) {
+    } else if ((path.rfind("patterns/", 0) == 0 || path.rfind("relations/", 0) == 0) &&
+               internal::EndsWith(path, ".json")) {
       loader.LoadPatterns(file, content);
     } else if (path == "ko/particles.txt") {
       loader.LoadParticles(file, content);
