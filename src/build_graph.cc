@@ -36,6 +36,21 @@ std::string Romanize(const std::string& text) {
 
 namespace {
 
+// The first words of a claim's text, at most 40 code points.
+std::string ShortLabel(const std::string& text) {
+  size_t bytes = 0;
+  int64_t cps = 0;
+  while (bytes < text.size() && cps < 40) {
+    int len = 0;
+    DecodeAt(text, bytes, &len);
+    bytes += static_cast<size_t>(len);
+    ++cps;
+  }
+  if (bytes >= text.size()) return text;
+  const size_t space = text.rfind(' ', bytes);
+  return text.substr(0, space != std::string::npos && space > bytes / 2 ? space : bytes) + "…";
+}
+
 bool HasHangul(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     int len = 0;
@@ -51,6 +66,7 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
                            const std::vector<std::pair<size_t, size_t>>& sentences,
                            const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
                            const std::vector<CandidateRelation>& relations,
+                           const std::vector<CandidateClaim>& claims,
                            const std::vector<Candidate>& rejected) {
   // Byte offset of every original code point, to slice mention texts.
   std::vector<size_t> cp_byte;
@@ -129,6 +145,47 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     ex.relations.push_back(std::move(rel));
   }
 
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const CandidateClaim& c = claims[i];
+    ClaimMention claim;
+    claim.id = "claim:" + doc.id + ":" + std::to_string(i);
+    const auto [start, end] = norm.ToOriginal(c.content_begin, c.content_end);
+    claim.start = start;
+    claim.end = end;
+    claim.text = original(start, end);
+    claim.label = ShortLabel(claim.text);
+    claim.cue = c.cue;
+    claim.modality = c.modality;
+    claim.negated = c.negated;
+    claim.sentence = c.sentence;
+    claim.rule = c.rule->id;
+    const auto [ev_start, ev_end] = norm.ToOriginal(c.match_begin, c.match_end);
+    claim.evidence_start = ev_start;
+    claim.evidence_end = ev_end;
+    claim.speaker_status = c.speaker_status;
+    auto id_of = [&](long idx) {
+      const auto it = entity_ids.find(static_cast<size_t>(idx));
+      return idx >= 0 && it != entity_ids.end() ? it->second : std::string();
+    };
+    claim.speaker = id_of(c.speaker);
+    if (!c.coref_rule.empty()) {
+      const auto [cs, ce] = norm.ToOriginal(c.coref_begin, c.coref_end);
+      claim.coref_rule = c.coref_rule;
+      claim.coref_start = cs;
+      claim.coref_end = ce;
+      claim.coref_text = original(cs, ce);
+    }
+    claim.medium = id_of(c.medium);
+    for (size_t m : c.mentions) {
+      const std::string id = id_of(static_cast<long>(m));
+      if (!id.empty() && std::find(claim.mentions.begin(), claim.mentions.end(), id) == claim.mentions.end()) {
+        claim.mentions.push_back(id);
+      }
+    }
+    claim.about = id_of(c.about);
+    ex.claims.push_back(std::move(claim));
+  }
+
   for (const Candidate& c : rejected) {
     RejectedMatch r;
     const auto [start, end] = norm.ToOriginal(c.begin, c.end);
@@ -175,6 +232,36 @@ Graph ExtractionToGraph(const Extraction& ex) {
         graph.AddEdge(edge);
       }
     }
+  }
+  for (const ClaimMention& c : ex.claims) {
+    Node node;
+    node.id = c.id;
+    node.kind = "claim";
+    node.label = c.label;
+    node.is_claim = true;
+    node.claim = {c.text, c.cue, c.modality, c.negated, ex.doc_id, c.start, c.end, c.sentence, c.rule,
+                  c.speaker, c.speaker_status};
+    graph.AddNode(node);
+    auto link = [&](const std::string& source, const std::string& target, const char* relation, int64_t start,
+                    int64_t end, std::map<std::string, std::string> attributes) {
+      if (source.empty() || target.empty()) return;
+      Edge edge;
+      edge.source = source;
+      edge.target = target;
+      edge.relation = relation;
+      edge.attributes = std::move(attributes);
+      edge.evidence.push_back({ex.doc_id, start, end, c.rule});
+      graph.AddEdge(edge);
+    };
+    std::map<std::string, std::string> coref;
+    if (!c.coref_rule.empty()) {
+      coref = {{"coref_rule", c.coref_rule}, {"coref_text", c.coref_text},
+               {"coref_start", std::to_string(c.coref_start)}, {"coref_end", std::to_string(c.coref_end)}};
+    }
+    link(c.speaker, c.id, "asserts", c.evidence_start, c.evidence_end, coref);
+    link(c.medium, c.id, "reports", c.evidence_start, c.evidence_end, {});
+    for (const std::string& m : c.mentions) link(c.id, m, "mentions", c.start, c.end, {});
+    link(c.id, c.about, "about", c.start, c.end, {});
   }
   for (const RelationMention& r : ex.relations) {
     Edge edge;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "claimgraph/pipeline.h"
+#include "extract_claims.h"
 #include "match_patterns.h"
 #include "match_types.h"
 #include "normalize.h"
@@ -22,6 +23,7 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
                            const std::vector<std::pair<size_t, size_t>>& sentences,
                            const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
                            const std::vector<CandidateRelation>& relations,
+                           const std::vector<CandidateClaim>& claims,
                            const std::vector<Candidate>& rejected);
 
 // Returns the ICU Hangul-Latin romanization of `text` ("카일 찬" -> "kail chan").

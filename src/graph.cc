@@ -76,6 +76,10 @@ void Graph::AddNode(const Node& node) {
   if (existing.label.empty() || (!node.label.empty() && node.label < existing.label)) existing.label = node.label;
   if (existing.type.empty() || (!node.type.empty() && node.type < existing.type)) existing.type = node.type;
   if (existing.kind.empty()) existing.kind = node.kind;
+  if (node.is_claim && !existing.is_claim) {
+    existing.is_claim = true;
+    existing.claim = node.claim;
+  }
   UniteSorted(&existing.aliases, node.aliases, std::less<std::string>());
   UniteSorted(&existing.mentions, node.mentions, MentionLess);
   for (const auto& [key, value] : node.attributes) {

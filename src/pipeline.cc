@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "build_graph.h"
+#include "extract_claims.h"
 #include "internal/utf8.h"
 #include "match_gazetteer.h"
 #include "match_patterns.h"
@@ -38,6 +39,7 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
   std::vector<Candidate> all;
   std::vector<size_t> accepted_all;
   std::vector<CandidateRelation> relations;
+  std::vector<CandidateClaim> claims;
   std::vector<Candidate> rejected;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const auto [begin, end] = sentences[s];
@@ -53,10 +55,12 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
     // 4b. relations, once every entity of the sentence is known
     ExtractRelations(rules, norm.text, begin, end, index, all, accepted, &relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
+    // 4c. claims; pronouns resolve against this and earlier sentences
+    ExtractClaims(rules, norm.text, begin, end, index, &all, &accepted_all, &claims);
   }
 
   // 5. map back to the original text
-  return BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, rejected);
+  return BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, claims, rejected);
 }
 
 Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const {

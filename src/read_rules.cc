@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <tuple>
 
 #include "claimgraph/document.h"
 #include "claimgraph/rules.h"
@@ -135,6 +136,11 @@ class Loader {
   void LoadParticles(const std::string& file, std::string_view content);
   void LoadTitles(const std::string& file, std::string_view content);
   void LoadPatterns(const std::string& file, std::string_view content);
+  void LoadAttribution(const std::string& file, std::string_view content);
+  void LoadCues(const std::string& file, std::string_view content);
+  void LoadWordTable(const std::string& file, std::string_view content,
+                     std::unordered_map<std::string, std::string>* table, bool value_is_type);
+  void LoadHedges(const std::string& file, std::string_view content);
   void Finish();
 
   std::vector<claimgraph::Error>& errors() { return errors_; }
@@ -533,6 +539,182 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
   }
 }
 
+// Replaces every {NAME} of `defines` in `pattern` (defines may use earlier
+// defines). Returns the names left undefined.
+std::vector<std::string> ExpandDefines(const std::map<std::string, std::string>& defines, std::string* pattern) {
+  for (int round = 0; round < 8; ++round) {
+    bool changed = false;
+    for (const auto& [name, value] : defines) {
+      const std::string key = "{" + name + "}";
+      for (size_t p = pattern->find(key); p != std::string::npos; p = pattern->find(key, p + value.size())) {
+        pattern->replace(p, key.size(), value);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  std::vector<std::string> unknown;
+  for (size_t p = pattern->find('{'); p != std::string::npos; p = pattern->find('{', p + 1)) {
+    size_t q = p + 1;
+    while (q < pattern->size() && (((*pattern)[q] >= 'A' && (*pattern)[q] <= 'Z') || (*pattern)[q] == '_')) ++q;
+    if (q > p + 1 && q < pattern->size() && (*pattern)[q] == '}') unknown.push_back(pattern->substr(p + 1, q - p - 1));
+  }
+  return unknown;
+}
+
+void Loader::LoadAttribution(const std::string& file, std::string_view content) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
+  if (doc.HasParseError()) {
+    Error(LocationAt(file, content, doc.GetErrorOffset()),
+          std::string("JSON parse error: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    return;
+  }
+  if (!doc.IsObject() || !doc.HasMember("rules") || !doc["rules"].IsArray()) {
+    Error(SourceLocation{file, 1, 1, std::nullopt}, "expected an object with a \"rules\" array");
+    return;
+  }
+  std::map<std::string, std::string> defines;
+  if (doc.HasMember("defines") && doc["defines"].IsObject()) {
+    for (const auto& m : doc["defines"].GetObject()) {
+      if (m.value.IsString()) defines[m.name.GetString()] = NormalizeString(m.value.GetString());
+    }
+  }
+  size_t search_from = 0;
+  for (const auto& v : doc["rules"].GetArray()) {
+    AttributionRule rule;
+    if (v.IsObject() && v.HasMember("id") && v["id"].IsString()) rule.id = v["id"].GetString();
+    size_t at = rule.id.empty() ? std::string_view::npos : content.find("\"" + rule.id + "\"", search_from);
+    if (at == std::string_view::npos) at = search_from;
+    search_from = at + 1;
+    rule.location = LocationAt(file, content, at);
+    auto field_loc = [&](const char* field) {
+      const size_t pos = content.find(std::string("\"") + field + "\"", at);
+      return LocationAt(file, content, pos == std::string_view::npos ? at : pos);
+    };
+    if (!v.IsObject() || rule.id.empty()) {
+      Error(rule.location, "an attribution rule must be an object with a string \"id\"");
+      continue;
+    }
+    if (!rule_ids_.insert(rule.id).second) {
+      Error(rule.location, "duplicate rule id \"" + rule.id + "\"", rule.id);
+      continue;
+    }
+    auto str = [&](const char* key) -> std::string {
+      return v.HasMember(key) && v[key].IsString() ? v[key].GetString() : std::string();
+    };
+    auto flag = [&](const char* key) { return v.HasMember(key) && v[key].IsBool() && v[key].GetBool(); };
+    rule.description = str("description");
+    rule.cue_lemma = str("cue");
+    rule.modality = str("modality");
+    rule.negated = flag("negated");
+    rule.unattributed = flag("unattributed");
+    rule.speaker_from_previous = flag("speaker_from_previous");
+    rule.medium = flag("medium");
+    if (v.HasMember("priority") && v["priority"].IsInt()) rule.priority = v["priority"].GetInt();
+    if (!rule.modality.empty() && rule.modality != "asserted" && rule.modality != "hedged" &&
+        rule.modality != "implied") {
+      Error(field_loc("modality"), "unknown modality \"" + rule.modality + "\" (expected asserted, hedged or implied)",
+            rule.id);
+    }
+    std::string pattern = NormalizeString(str("pattern"));
+    if (pattern.empty()) {
+      Error(rule.location, "rule has no \"pattern\"", rule.id);
+      continue;
+    }
+    for (const std::string& name : ExpandDefines(defines, &pattern)) {
+      Error(field_loc("pattern"), "unknown define {" + name + "}", rule.id);
+    }
+    for (size_t p = pattern.find("\u27E6Entity\u27E7"); p != std::string::npos; p = pattern.find("\u27E6Entity\u27E7", p)) {
+      pattern.replace(p, std::string("\u27E6Entity\u27E7").size(), "\u27E6[A-Za-z]+\u27E7");
+    }
+    RE2::Options options;
+    options.set_log_errors(false);
+    rule.re = std::make_unique<RE2>(pattern, options);
+    if (!rule.re->ok()) {
+      Error(field_loc("pattern"), "invalid re2 pattern: " + rule.re->error() + " (at \"" + rule.re->error_arg() + "\")",
+            rule.id);
+      continue;
+    }
+    const auto& groups = rule.re->NamedCapturingGroups();
+    if (!groups.count("content")) Error(field_loc("pattern"), "the pattern has no (?P<content>…) group", rule.id);
+    const bool needs_speaker = !rule.unattributed && !rule.speaker_from_previous;
+    if (needs_speaker && !groups.count("speaker")) {
+      Error(field_loc("pattern"), "the pattern has no (?P<speaker>…) group (or set \"unattributed\")", rule.id);
+    }
+    if (rule.cue_lemma.empty() && !groups.count("cue")) {
+      Error(field_loc("pattern"), "the pattern has no (?P<cue>…) group and the rule no fixed \"cue\"", rule.id);
+    }
+    if (v.HasMember("examples") && v["examples"].IsObject()) {
+      const auto& ex = v["examples"];
+      if (ex.HasMember("match") && ex["match"].IsArray()) {
+        for (const auto& m : ex["match"].GetArray()) {
+          if (!m.IsObject() || !m.HasMember("text") || !m["text"].IsString()) continue;
+          ClaimExample e;
+          e.text = m["text"].GetString();
+          if (m.HasMember("speaker") && m["speaker"].IsString()) e.speaker = m["speaker"].GetString();
+          if (m.HasMember("content") && m["content"].IsString()) e.content = m["content"].GetString();
+          rule.examples.push_back(std::move(e));
+        }
+      }
+      if (ex.HasMember("no_match") && ex["no_match"].IsArray()) {
+        for (const auto& m : ex["no_match"].GetArray()) {
+          if (m.IsString()) rule.examples.push_back(ClaimExample{m.GetString(), "", "", false});
+        }
+      }
+    }
+    data_->attribution_rules.push_back(std::move(rule));
+  }
+}
+
+void Loader::LoadCues(const std::string& file, std::string_view content) {
+  ForEachLine(content, [&](int line, std::string_view text, size_t) {
+    if (Trim(text).empty() || text.front() == '#') return;
+    const std::vector<std::string> cols = Split(text, '\t');
+    const SourceLocation loc{file, line, 1, std::nullopt};
+    if (cols.size() != 4) {
+      Error(loc, "expected 4 tab-separated columns (cue, lemma, modality, negated), found " + std::to_string(cols.size()));
+      return;
+    }
+    CueEntry entry{Trim(cols[1]), Trim(cols[2]), Trim(cols[3]) == "true"};
+    if (entry.modality != "asserted" && entry.modality != "hedged" && entry.modality != "implied") {
+      Error(loc, "unknown modality \"" + entry.modality + "\" (expected asserted, hedged or implied)");
+      return;
+    }
+    if (Trim(cols[3]) != "true" && Trim(cols[3]) != "false") {
+      Error(loc, "negated must be true or false, not \"" + Trim(cols[3]) + "\"");
+      return;
+    }
+    data_->cues.emplace_back(NormalizeString(Trim(cols[0])), entry);
+  });
+}
+
+void Loader::LoadWordTable(const std::string& file, std::string_view content,
+                           std::unordered_map<std::string, std::string>* table, bool value_is_type) {
+  ForEachLine(content, [&](int line, std::string_view text, size_t) {
+    if (Trim(text).empty() || text.front() == '#') return;
+    const std::vector<std::string> cols = Split(text, '\t');
+    const SourceLocation loc{file, line, 1, std::nullopt};
+    if (cols.size() != 2 || Trim(cols[0]).empty() || Trim(cols[1]).empty()) {
+      Error(loc, "expected 2 tab-separated columns");
+      return;
+    }
+    if (value_is_type && !IsEntityType(Trim(cols[1]))) {
+      Error(loc, "unknown entity type \"" + Trim(cols[1]) + "\" (expected " + JoinTypes() + ")");
+      return;
+    }
+    (*table)[NormalizeString(Trim(cols[0]))] = Trim(cols[1]);
+  });
+}
+
+void Loader::LoadHedges(const std::string& file, std::string_view content) {
+  (void)file;
+  ForEachLine(content, [&](int, std::string_view text, size_t) {
+    const std::string h = Trim(text);
+    if (!h.empty() && h.front() != '#') data_->hedges.push_back(NormalizeString(h));
+  });
+}
+
 void Loader::Finish() {
   for (size_t i = 0; i < data_->entities.size(); ++i) {
     const GazetteerEntry& e = data_->entities[i];
@@ -562,6 +744,12 @@ void Loader::Finish() {
                    [](const PatternRule& a, const PatternRule& b) { return a.id < b.id; });
   std::stable_sort(data_->context_rules.begin(), data_->context_rules.end(),
                    [](const PatternRule& a, const PatternRule& b) { return a.id < b.id; });
+  std::stable_sort(data_->attribution_rules.begin(), data_->attribution_rules.end(),
+                   [](const AttributionRule& a, const AttributionRule& b) {
+                     return std::tie(b.priority, a.id) < std::tie(a.priority, b.id);
+                   });
+  std::stable_sort(data_->cues.begin(), data_->cues.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -613,6 +801,16 @@ Result<RulePack> RulePack::FromFiles(const std::vector<std::pair<std::string, st
     } else if ((path.rfind("patterns/", 0) == 0 || path.rfind("relations/", 0) == 0) &&
                internal::EndsWith(path, ".json")) {
       loader.LoadPatterns(file, content);
+    } else if (path.rfind("claims/", 0) == 0 && internal::EndsWith(path, ".json")) {
+      loader.LoadAttribution(file, content);
+    } else if (path == "claims/cues.tsv") {
+      loader.LoadCues(file, content);
+    } else if (path == "claims/groups.tsv") {
+      loader.LoadWordTable(file, content, &data->speaker_groups, false);
+    } else if (path == "claims/pronouns.tsv") {
+      loader.LoadWordTable(file, content, &data->pronouns, true);
+    } else if (path == "claims/hedges.txt") {
+      loader.LoadHedges(file, content);
     } else if (path == "ko/particles.txt") {
       loader.LoadParticles(file, content);
     } else if (path == "ko/titles.tsv") {

@@ -5,6 +5,7 @@
 #define CLAIMGRAPH_READ_RULES_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,37 @@ struct GazetteerEntry {
   SourceLocation location;
 };
 
+// One inline example of an attribution rule.
+struct ClaimExample {
+  std::string text;
+  std::string speaker;  // expected speaker label ("" = any; "unattributed")
+  std::string content;  // expected content as written
+  bool positive = true;
+};
+
+// An attribution rule: reported speech -> a claim (speaker, cue, content).
+struct AttributionRule {
+  std::string id;
+  std::string description;
+  int priority = 50;
+  std::unique_ptr<RE2> re;
+  std::string cue_lemma;        // fixed lemma when the pattern has no cue group
+  std::string modality;         // fixed modality, overriding the cue lexicon
+  bool negated = false;
+  bool unattributed = false;    // the text names no source ("…라는 평가도 있다")
+  bool speaker_from_previous = false;  // "…라고 발언하며, …을 시사했다": same speaker
+  bool medium = false;          // the speaker is a medium that reports
+  std::vector<ClaimExample> examples;
+  SourceLocation location;
+};
+
+// A reporting verb: lemma, modality it implies, and whether it denies.
+struct CueEntry {
+  std::string lemma;
+  std::string modality = "asserted";
+  bool negated = false;
+};
+
 struct RulePackData {
   std::string origin;
   std::vector<GazetteerEntry> entities;
@@ -36,6 +68,12 @@ struct RulePackData {
   std::vector<PatternRule> context_rules;
   ParticleSet particles;
   std::unordered_map<std::string, std::string> title_roles;  // "회장" -> "chairman"
+  // Claims (rules/claims/).
+  std::vector<AttributionRule> attribution_rules;  // by priority, then id
+  std::vector<std::pair<std::string, CueEntry>> cues;  // cue stems, longest first
+  std::unordered_map<std::string, std::string> speaker_groups;  // "전문가들" -> "experts"
+  std::unordered_map<std::string, std::string> pronouns;  // "그" -> "Person"
+  std::vector<std::string> hedges;  // content markers of a hedged claim ("수 있", "may")
 };
 
 // Returns "ent:" + slug for an entity label: ASCII letters lower-cased,

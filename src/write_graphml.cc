@@ -59,6 +59,17 @@ void AddProperties(const BoostGraph& g, const EdgeKeyMap& edge_keys, boost::dyna
   dp->property("aliases", VertexMap([&g](Vertex v) { return internal::StringsToJson(g[v].aliases); }));
   dp->property("mentions", VertexMap([&g](Vertex v) { return internal::MentionsToJson(g[v].mentions); }));
   dp->property("mention_count", VertexMap([&g](Vertex v) { return static_cast<int>(g[v].mentions.size()); }));
+  // Claim fields (empty for entities).
+  dp->property("text", VertexMap([&g](Vertex v) { return g[v].claim.text; }));
+  dp->property("cue", VertexMap([&g](Vertex v) { return g[v].claim.cue; }));
+  dp->property("modality", VertexMap([&g](Vertex v) { return g[v].claim.modality; }));
+  dp->property("negated", VertexMap([&g](Vertex v) { return g[v].claim.negated; }));
+  dp->property("doc", VertexMap([&g](Vertex v) { return g[v].claim.doc; }));
+  dp->property("start", VertexMap([&g](Vertex v) { return static_cast<long>(g[v].claim.start); }));
+  dp->property("end", VertexMap([&g](Vertex v) { return static_cast<long>(g[v].claim.end); }));
+  dp->property("sentence", VertexMap([&g](Vertex v) { return g[v].claim.sentence; }));
+  dp->property("rule", VertexMap([&g](Vertex v) { return g[v].claim.rule; }));
+  dp->property("speaker", VertexMap([&g](Vertex v) { return g[v].claim.speaker; }));
   dp->property("evidence", EdgeMap([&g](EdgeDesc e) { return internal::EvidenceToJson(g[e].evidence); }));
   dp->property("key", EdgeMap([&g, &edge_keys](EdgeDesc e) {
     const Edge& x = g[e];

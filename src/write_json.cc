@@ -114,6 +114,22 @@ std::string WriteJson(const Graph& graph) {
     w.Key("id"); Str(w, n.id);
     w.Key("kind"); Str(w, n.kind);
     w.Key("label"); Str(w, n.label);
+    if (n.is_claim) {
+      const ClaimInfo& c = n.claim;
+      w.Key("text"); Str(w, c.text);
+      w.Key("cue"); Str(w, c.cue);
+      w.Key("modality"); Str(w, c.modality);
+      w.Key("negated"); w.Bool(c.negated);
+      w.Key("doc"); Str(w, c.doc);
+      w.Key("start"); w.Int64(c.start);
+      w.Key("end"); w.Int64(c.end);
+      w.Key("sentence"); w.Int(c.sentence);
+      w.Key("rule"); Str(w, c.rule);
+      w.Key("speaker"); Str(w, c.speaker);
+      w.Key("speaker_status"); Str(w, c.speaker_status);
+      w.EndObject();
+      continue;
+    }
     w.Key("type"); Str(w, n.type);
     w.Key("aliases");
     w.StartArray();

@@ -38,6 +38,9 @@ TEST_CASE("the seed yields the expected entities with their types") {
       {"Qwen", "Model"},                   {"LM Arena", "Benchmark"},
       {"China", "Location"},               {"United States", "Location"},
       {"AI Times", "Organization"},        {"AI Plus", "Policy"},
+      // Speakers: 전문가들 as a group; 알리바바 CEO resolved through the
+      // gazetteer's role and affiliation.
+      {"experts", "Group"},                {"Eddie Wu", "Person"},
   };
   for (const auto& [label, type] : expected) {
     INFO("expected entity " << label);

@@ -32,15 +32,32 @@ struct Evidence {
   std::string rule;
 };
 
-// A node: an entity (kind "entity") or, in later versions, a claim.
+// The fields of a claim node: what was said, how, and where.
+struct ClaimInfo {
+  std::string text;      // the content as written, without speaker and cue
+  std::string cue;       // the cue's lemma: 밝히다, 지적하다, say, according_to
+  std::string modality;  // asserted | hedged | implied
+  bool negated = false;  // the speaker denies the content
+  std::string doc;
+  int64_t start = 0;     // the content, code points into the document
+  int64_t end = 0;
+  int sentence = 0;
+  std::string rule;      // the attribution rule
+  std::string speaker;   // the speaker's entity id, or ""
+  std::string speaker_status;  // named, coreference, group, role, unattributed, unresolved
+};
+
+// A node: an entity (kind "entity") or a claim (kind "claim").
 struct Node {
-  std::string id;    // "ent:alibaba"
-  std::string kind;  // "entity"
-  std::string label; // canonical label
-  std::string type;  // one of EntityTypes()
+  std::string id;    // "ent:alibaba", "claim:seed:3"
+  std::string kind;  // "entity" or "claim"
+  std::string label; // canonical label; for claims the start of the text
+  std::string type;  // one of EntityTypes(); "" for claims
   std::vector<std::string> aliases;  // sorted, unique
   std::vector<Mention> mentions;     // sorted by doc, start, end, rule
   std::map<std::string, std::string> attributes;  // role, developer, ...
+  bool is_claim = false;
+  ClaimInfo claim;  // set when kind == "claim"
 };
 
 // A directed edge. co_mentioned edges point from the smaller id to the

@@ -62,6 +62,31 @@ struct RelationMention {
   std::map<std::string, std::string> attributes;  // rank, category, role ...
 };
 
+// A claim: reported speech with its speaker, cue and content.
+struct ClaimMention {
+  std::string id;              // "claim:<doc>:<n>", n in document order
+  std::string label;           // the start of the text
+  std::string text;            // the content as written (Document::text[start, end))
+  std::string cue;             // lemma: 밝히다, 지적하다, say, according_to
+  std::string modality;        // asserted | hedged | implied
+  bool negated = false;
+  int64_t start = 0;           // the content, code points
+  int64_t end = 0;
+  int sentence = 0;
+  std::string rule;
+  std::string speaker;         // entity id, or "" (see speaker_status)
+  std::string speaker_status;  // named | coreference | group | role | unattributed | unresolved
+  int64_t evidence_start = 0;  // the whole attribution (speaker, content and cue)
+  int64_t evidence_end = 0;
+  std::string coref_rule;      // how the speaker was resolved: coref.pronoun, coref.org-role
+  std::string coref_text;      // the pronoun or role as written ("그는" -> "그")
+  int64_t coref_start = 0;
+  int64_t coref_end = 0;
+  std::string medium;          // entity id of a medium that reports the claim, or ""
+  std::vector<std::string> mentions;  // entity ids inside the content
+  std::string about;           // entity id of the content's subject, or ""
+};
+
 // The result of running the pipeline on one document. A value: extractions
 // of different documents are independent.
 struct Extraction {
@@ -70,6 +95,7 @@ struct Extraction {
   std::vector<SentenceSpan> sentences;
   std::vector<EntityMention> mentions;  // sorted by start
   std::vector<RelationMention> relations;
+  std::vector<ClaimMention> claims;  // sorted by start
   std::vector<RejectedMatch> rejected;
 };
 

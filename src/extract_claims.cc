@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 4c, extract claims. Rules run in priority order; a claim whose
+// content overlaps an accepted claim of the same sentence is dropped, so the
+// most specific reading wins. A speaker that cannot be resolved is never
+// guessed: the claim is kept as "unresolved", without a speaker.
+#include "extract_claims.h"
+
+#include <algorithm>
+
+#include "placeholders.h"
+#include "read_rules.h"
+
+namespace claimgraph::internal {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+
+const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) {
+  for (const auto& [stem, entry] : rules.cues) {  // longest stem first
+    if (StartsWith(cue, stem)) return &entry;
+  }
+  return nullptr;
+}
+
+std::string EntityKey(const RulePackData& rules, const Candidate& c) {
+  return c.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(c.entity)].id : Slug(c.label);
+}
+
+// The nearest accepted mention of `type` that starts before `before`.
+long NearestAntecedent(const std::vector<Candidate>& all, const std::vector<size_t>& accepted, size_t before,
+                       const std::string& type) {
+  long best = -1;
+  for (size_t idx : accepted) {
+    const Candidate& c = all[idx];
+    if (c.type != type || c.begin >= before) continue;
+    if (best < 0 || c.begin > all[static_cast<size_t>(best)].begin) best = static_cast<long>(idx);
+  }
+  return best;
+}
+
+// Trims spaces, commas and a final period from a content span.
+void TrimContent(std::string_view text, size_t* b, size_t* e) {
+  while (*b < *e && (text[*b] == ' ' || text[*b] == ',')) ++*b;
+  while (*e > *b && (text[*e - 1] == ' ' || text[*e - 1] == ',' || text[*e - 1] == '.')) --*e;
+}
+
+}  // namespace
+
+void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begin, size_t end, int sentence,
+                   std::vector<Candidate>* all, std::vector<size_t>* accepted,
+                   std::vector<CandidateClaim>* claims) {
+  if (rules.attribution_rules.empty()) return;
+  const PlaceholderSentence view(text, begin, end, sentence, *all, *accepted);
+  const size_t first_claim = claims->size();
+  for (const AttributionRule& rule : rules.attribution_rules) {
+    ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
+      const std::string_view content_group = Group(*rule.re, subs, "content");
+      if (content_group.empty()) return;
+      CandidateClaim claim;
+      claim.rule = &rule;
+      claim.sentence = sentence;
+      const PlaceholderSentence::Span content = view.Resolve(content_group);
+      claim.content_begin = content.norm_begin;
+      claim.content_end = content.norm_end;
+      TrimContent(text, &claim.content_begin, &claim.content_end);
+      if (claim.content_end <= claim.content_begin + 3) return;
+      const PlaceholderSentence::Span whole = view.Resolve(std::string_view(subs[0].data(), subs[0].size()));
+      claim.match_begin = whole.norm_begin;
+      claim.match_end = whole.norm_end;
+
+      // The cue and what it implies.
+      claim.cue = rule.cue_lemma;
+      const CueEntry* cue = nullptr;
+      const std::string_view cue_group = Group(*rule.re, subs, "cue");
+      if (!cue_group.empty()) {
+        cue = LookupCue(rules, cue_group);
+        if (cue == nullptr && claim.cue.empty()) return;  // a cue word the lexicon does not know
+        if (cue != nullptr) claim.cue = cue->lemma;
+      }
+      claim.modality = !rule.modality.empty() ? rule.modality : (cue ? cue->modality : "asserted");
+      claim.negated = rule.negated || (cue && cue->negated);
+      if (claim.modality == "asserted") {
+        const std::string_view content_text = text.substr(claim.content_begin, claim.content_end - claim.content_begin);
+        for (const std::string& hedge : rules.hedges) {
+          if (content_text.find(hedge) != std::string_view::npos) claim.modality = "hedged";
+        }
+      }
+
+      // Overlap with an accepted claim of this sentence: a medium reports
+      // it; a shorter content from the same start replaces it (the longer
+      // one swallowed a whole attribution: "…라고 말하며, …다고 전망했다");
+      // otherwise the new claim loses.
+      std::vector<size_t> replaced;
+      for (size_t i = first_claim; i < claims->size(); ++i) {
+        CandidateClaim& other = (*claims)[i];
+        if (other.content_begin < claim.content_end && claim.content_begin < other.content_end) {
+          if (rule.medium && other.medium < 0 && other.match_begin >= claim.content_begin) {
+            const PlaceholderSentence::Span m = view.Resolve(Group(*rule.re, subs, "speaker"));
+            if (m.mention >= 0) other.medium = m.mention;
+            return;
+          }
+          if (!rule.medium && other.content_begin == claim.content_begin && claim.content_end < other.content_end) {
+            replaced.push_back(i);
+            continue;
+          }
+          return;
+        }
+      }
+      for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+        claims->erase(claims->begin() + static_cast<std::ptrdiff_t>(*it));
+      }
+
+      // The speaker.
+      if (rule.unattributed) {
+        claim.speaker_status = "unattributed";
+      } else if (rule.speaker_from_previous) {
+        const CandidateClaim* previous = nullptr;
+        for (size_t i = first_claim; i < claims->size(); ++i) {
+          const CandidateClaim& other = (*claims)[i];
+          if (other.match_end <= claim.content_begin &&
+              (previous == nullptr || other.match_end > previous->match_end)) {
+            previous = &other;
+          }
+        }
+        if (previous == nullptr) return;  // only as the second claim of a sentence
+        claim.speaker = previous->speaker;
+        claim.speaker_status = previous->speaker_status;
+        claim.coref_rule = previous->coref_rule;
+        claim.coref_begin = previous->coref_begin;
+        claim.coref_end = previous->coref_end;
+      } else {
+        const std::string_view speaker_group = Group(*rule.re, subs, "speaker");
+        if (speaker_group.empty()) return;
+        const PlaceholderSentence::Span s = view.Resolve(speaker_group);
+        const std::string_view title = Group(*rule.re, subs, "title");
+        if (s.mention >= 0) {
+          claim.speaker = s.mention;
+          claim.speaker_status = "named";
+          const Candidate& who = (*all)[static_cast<size_t>(s.mention)];
+          const auto role = title.empty() ? rules.title_roles.end() : rules.title_roles.find(std::string(title));
+          if (who.type == "Organization" && role != rules.title_roles.end()) {
+            // An organization's role speaks: 알리바바 CEO.
+            const PlaceholderSentence::Span t = view.Resolve(title);
+            Candidate person;
+            person.begin = who.begin;
+            person.end = t.norm_end;
+            person.sentence = sentence;
+            person.priority = 0;
+            person.rule_id = "coref.org-role";
+            const std::string org_id = who.entity >= 0 ? rules.entities[static_cast<size_t>(who.entity)].id : "";
+            std::vector<int> found;
+            for (size_t e = 0; e < rules.entities.size() && !org_id.empty(); ++e) {
+              const GazetteerEntry& entry = rules.entities[e];
+              const auto aff = entry.attributes.find("affiliation");
+              const auto r = entry.attributes.find("role");
+              if (entry.type == "Person" && aff != entry.attributes.end() && aff->second == org_id &&
+                  r != entry.attributes.end() && r->second == role->second) {
+                found.push_back(static_cast<int>(e));
+              }
+            }
+            if (found.size() == 1) {
+              person.entity = found.front();
+              person.label = rules.entities[static_cast<size_t>(found.front())].canonical;
+              person.type = "Person";
+            } else {
+              // No unique person: a role node, "Alibaba CEO".
+              person.label = who.label + " " + (role->second == "ceo" ? "CEO" : role->second);
+              person.type = "Person";
+              person.attributes["role"] = role->second;
+              person.attributes["affiliation"] = EntityKey(rules, who);
+            }
+            all->push_back(std::move(person));
+            accepted->push_back(all->size() - 1);
+            claim.speaker = static_cast<long>(all->size() - 1);
+            claim.speaker_status = "role";
+            claim.coref_rule = "coref.org-role";
+            claim.coref_begin = who.begin;
+            claim.coref_end = t.norm_end;
+          }
+        } else if (s.raw) {
+          const std::string word(text.substr(s.norm_begin, s.norm_end - s.norm_begin));
+          const auto pronoun = rules.pronouns.find(word);
+          const auto group = rules.speaker_groups.find(word);
+          if (pronoun != rules.pronouns.end()) {
+            claim.coref_rule = "coref.pronoun";
+            claim.coref_begin = s.norm_begin;
+            claim.coref_end = s.norm_end;
+            claim.speaker = NearestAntecedent(*all, *accepted, s.norm_begin, pronoun->second);
+            claim.speaker_status = claim.speaker >= 0 ? "coreference" : "unresolved";
+          } else if (group != rules.speaker_groups.end()) {
+            Candidate g;
+            g.begin = s.norm_begin;
+            g.end = s.norm_end;
+            g.sentence = sentence;
+            g.label = group->second;
+            g.type = "Group";
+            g.rule_id = rule.id;
+            all->push_back(std::move(g));
+            accepted->push_back(all->size() - 1);
+            claim.speaker = static_cast<long>(all->size() - 1);
+            claim.speaker_status = "group";
+          } else {
+            return;  // not a speaker the pack knows
+          }
+        } else {
+          return;
+        }
+      }
+      if (rule.medium && claim.speaker >= 0) claim.medium = claim.speaker;
+
+      // Entities inside the content, and its subject.
+      for (size_t idx : view.MentionsIn(content_group)) {
+        const Candidate& m = (*all)[idx];
+        if (m.begin < claim.content_begin || m.end > claim.content_end) continue;
+        claim.mentions.push_back(idx);
+        const bool korean_subject = m.particle == "은" || m.particle == "는" || m.particle == "이" || m.particle == "가";
+        const bool english_subject = m.begin == claim.content_begin && m.particle.empty();
+        if (claim.about < 0 && (korean_subject || english_subject)) claim.about = static_cast<long>(idx);
+      }
+      claims->push_back(std::move(claim));
+    });
+  }
+  std::sort(claims->begin() + static_cast<std::ptrdiff_t>(first_claim), claims->end(),
+            [](const CandidateClaim& a, const CandidateClaim& b) { return a.content_begin < b.content_begin; });
+}
+
+}  // namespace claimgraph::internal

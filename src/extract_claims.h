@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 4c, extract claims: attribution rules (rules/claims/) over the
+// typed-placeholder sentence find reported speech: a speaker, a reporting
+// cue and the content. Speakers are entities, groups (전문가들 -> experts),
+// an organization's role (알리바바 CEO -> the person the pack knows, or a role
+// node), or pronouns resolved to the nearest compatible earlier entity.
+// Input: one sentence with its accepted mentions. Output: CandidateClaims.
+#ifndef CLAIMGRAPH_EXTRACT_CLAIMS_H_
+#define CLAIMGRAPH_EXTRACT_CLAIMS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match_types.h"
+
+namespace claimgraph::internal {
+
+struct RulePackData;
+struct AttributionRule;
+
+struct CandidateClaim {
+  const AttributionRule* rule = nullptr;
+  int sentence = 0;
+  size_t content_begin = 0;  // normalized bytes
+  size_t content_end = 0;
+  size_t match_begin = 0;
+  size_t match_end = 0;
+  std::string cue;
+  std::string modality;
+  bool negated = false;
+  long speaker = -1;         // index into the candidate list, or -1
+  std::string speaker_status;  // named, coreference, group, role, unattributed, unresolved
+  std::string coref_rule;    // how the speaker was resolved, when not named
+  size_t coref_begin = 0;
+  size_t coref_end = 0;
+  long medium = -1;          // a medium that reports the claim
+  std::vector<size_t> mentions;  // entities inside the content
+  long about = -1;           // the content's grammatical subject
+};
+
+// Finds the claims of sentence `sentence` ([begin, end) of normalized
+// `text`). `accepted` holds the indices into `all` of every accepted mention
+// of this and earlier sentences (pronouns resolve against them). New speaker
+// mentions (groups, roles) are appended to `all` and `accepted`.
+void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begin, size_t end, int sentence,
+                   std::vector<Candidate>* all, std::vector<size_t>* accepted,
+                   std::vector<CandidateClaim>* claims);
+
+}  // namespace claimgraph::internal
+
+#endif  // CLAIMGRAPH_EXTRACT_CLAIMS_H_

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 4c: attribution rules -> claims with speaker, cue, modality and
+// content; coreference of speakers; and the claims of the seed article.
+#include "extract_claims.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "read_rules.h"
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+// The label of a claim's speaker: the entity's label, or its status.
+std::string SpeakerLabel(const Extraction& ex, const ClaimMention& c) {
+  if (c.speaker.empty()) return c.speaker_status;
+  for (const EntityMention& m : ex.mentions) {
+    if (m.entity_id == c.speaker) return m.label;
+  }
+  return c.speaker;
+}
+
+TEST_CASE("every attribution rule of the built-in pack passes its inline examples") {
+  const internal::RulePackData& data = testing::BuiltInRules().data();
+  size_t examples = 0;
+  for (const internal::AttributionRule& rule : data.attribution_rules) {
+    for (const internal::ClaimExample& example : rule.examples) {
+      ++examples;
+      INFO("rule " << rule.id << " on \"" << example.text << "\"");
+      const Extraction ex = testing::ExtractText(example.text);
+      const auto hit = std::find_if(ex.claims.begin(), ex.claims.end(), [&](const ClaimMention& c) {
+        return c.rule == rule.id && (example.content.empty() || c.text == example.content);
+      });
+      if (!example.positive) {
+        CHECK(hit == ex.claims.end());
+        continue;
+      }
+      REQUIRE(hit != ex.claims.end());
+      if (!example.speaker.empty()) CHECK(SpeakerLabel(ex, *hit) == example.speaker);
+    }
+  }
+  CHECK(examples >= 20);
+}
+
+TEST_CASE("two claims in one sentence share the speaker") {
+  const Extraction ex = testing::ExtractText(
+      "알리바바의 차이 회장은 승자가 달라진다고 발언하며, 중국이 미국을 앞질렀음을 시사했습니다.");
+  REQUIRE(ex.claims.size() == 2);
+  CHECK(ex.claims[0].text == "승자가 달라진다");
+  CHECK(ex.claims[0].cue == "발언하다");
+  CHECK(ex.claims[0].modality == "asserted");
+  CHECK(ex.claims[1].text == "중국이 미국을 앞질렀음");
+  CHECK(ex.claims[1].cue == "시사하다");
+  CHECK(ex.claims[1].modality == "implied");
+  CHECK(ex.claims[0].speaker == "ent:joe-tsai");
+  CHECK(ex.claims[1].speaker == "ent:joe-tsai");
+  CHECK(ex.claims[1].about == "ent:china");
+  CHECK(std::find(ex.claims[1].mentions.begin(), ex.claims[1].mentions.end(), "ent:united-states") !=
+        ex.claims[1].mentions.end());
+}
+
+TEST_CASE("a pronoun speaker resolves to the nearest earlier compatible entity, and says so") {
+  const std::string text = "한빛대학교 김하늘 교수는 데이터가 부족하다고 지적했다. 그는 정부가 나서야 한다고 강조했다.";
+  const Extraction ex = testing::ExtractText(text);
+  REQUIRE(ex.claims.size() == 2);
+  CHECK(ex.claims[1].speaker == "ent:김하늘");
+  CHECK(ex.claims[1].speaker_status == "coreference");
+  CHECK(ex.claims[1].coref_rule == "coref.pronoun");
+  CHECK(testing::SliceCodePoints(text, ex.claims[1].coref_start, ex.claims[1].coref_end) == "그");
+}
+
+TEST_CASE("precision: no speaker is invented") {
+  SUBCASE("a pronoun with no compatible antecedent stays unresolved") {
+    const Extraction ex = testing::ExtractText("그는 시장이 곧 회복될 것이라고 말했다.");
+    REQUIRE(ex.claims.size() == 1);
+    CHECK(ex.claims[0].speaker.empty());
+    CHECK(ex.claims[0].speaker_status == "unresolved");
+  }
+  SUBCASE("an organization is not a person's antecedent") {
+    const Extraction ex = testing::ExtractText("알리바바가 모델을 공개했다. 그는 성능이 좋다고 말했다.");
+    REQUIRE(ex.claims.size() == 1);
+    CHECK(ex.claims[0].speaker_status == "unresolved");
+  }
+  SUBCASE("a sentence with no source and no reporting marker is not a claim") {
+    CHECK(testing::ExtractText("올해 AI 스타트업 투자금이 크게 늘었다.").claims.empty());
+    CHECK(testing::ExtractText("Investment in AI startups rose sharply this year.").claims.empty());
+  }
+  SUBCASE("a reporting verb inside a noun phrase about a past event is not a claim") {
+    CHECK(testing::ExtractText("정부가 지난 회의에서 말했던 계획은 연기됐다.").claims.empty());
+    CHECK(testing::ExtractText("The schedule mentioned at last month's meeting was delayed.").claims.empty());
+  }
+  SUBCASE("a reporting verb whose subject is not the sentence's topic") {
+    CHECK(testing::ExtractText("중국 모델이 저렴하다고 평가했다.").claims.empty());
+  }
+}
+
+TEST_CASE("English attribution forms") {
+  struct Row {
+    const char* text;
+    const char* speaker;
+    const char* cue;
+    const char* content;
+  };
+  const Row rows[] = {
+      {"Nvidia said that export rules would hurt sales.", "Nvidia", "say", "export rules would hurt sales"},
+      {"\"We are not worried,\" Maria Lopez, chief executive of Bluefin Labs, said.", "Maria Lopez", "say",
+       "We are not worried"},
+      {"According to a16z's analysis, most startups use open models.", "a16z", "according_to",
+       "most startups use open models"},
+      {"Analysts warned that margins could shrink.", "analysts", "warn", "margins could shrink"},
+      {"Samsung Electronics denied that it had cut orders.", "Samsung Electronics", "deny", "it had cut orders"},
+  };
+  for (const Row& row : rows) {
+    SUBCASE(row.text) {
+      const Extraction ex = testing::ExtractText(row.text);
+      REQUIRE(ex.claims.size() == 1);
+      CHECK(SpeakerLabel(ex, ex.claims[0]) == row.speaker);
+      CHECK(ex.claims[0].cue == row.cue);
+      CHECK(ex.claims[0].text == row.content);
+    }
+  }
+  const Extraction denied = testing::ExtractText("Samsung Electronics denied that it had cut orders.");
+  CHECK(denied.claims[0].negated);
+  const Extraction hedged = testing::ExtractText("Analysts warned that margins could shrink.");
+  CHECK(hedged.claims[0].modality == "hedged");
+}
+
+TEST_CASE("a medium that reports keeps the claim's own speaker") {
+  const Extraction ex = testing::ExtractText(
+      "누리그룹 박서준 대표가 투자를 늘리겠다고 말했다고 블룸버그가 보도했다.");
+  REQUIRE(ex.claims.size() == 1);
+  CHECK(SpeakerLabel(ex, ex.claims[0]) == "박서준");
+  CHECK(ex.claims[0].medium == "ent:bloomberg");
+}
+
+TEST_CASE("the seed's claims: speakers, cues and contents") {
+  const std::optional<std::string> seed = testing::SeedText();
+  if (!seed) return;
+  Document doc;
+  doc.id = "seed";
+  doc.text = *seed;
+  Result<Extraction> result = Pipeline(testing::BuiltInRules()).Extract(doc);
+  REQUIRE(result.ok());
+  const Extraction& ex = *result;
+  auto find = [&](const std::string& speaker, const std::string& fragment) -> const ClaimMention* {
+    for (const ClaimMention& c : ex.claims) {
+      if (SpeakerLabel(ex, c) == speaker && c.text.find(fragment) != std::string::npos) return &c;
+    }
+    return nullptr;
+  };
+  for (const ClaimMention& c : ex.claims) {
+    CHECK(testing::SliceCodePoints(*seed, c.start, c.end) == c.text);
+  }
+  struct Expected {
+    const char* speaker;
+    const char* fragment;
+    const char* cue;
+    const char* modality;
+  };
+  const Expected expected[] = {
+      {"Joe Tsai", "가장 빠르게 도입한 자", "발언하다", "asserted"},
+      {"Joe Tsai", "앞질렀거나 동등한 수준에 도달했음", "시사하다", "implied"},
+      {"Joe Tsai", "기술 배포에 더 집중해야 한다", "역설하다", "asserted"},
+      {"experts", "저렴한 비용으로 유사한 성능을 제공한다", "평가하다", "asserted"},
+      {"a16z", "중국 모델에 크게 의존", "according_to", "asserted"},
+      {"a16z", "따라잡기 어려운 수준", "according_to", "asserted"},
+      {"Kyle Chan", "뒤처짐을 의미하지는 않는다", "지적하다", "asserted"},
+      {"Kyle Chan", "혁신을 가져올 도구로 보고", "설명하다", "asserted"},
+      {"Eddie Wu", "풀스택 AI 서비스 제공업체", "밝히다", "asserted"},
+      {"unattributed", "하나만으로도 미국 오픈 모델 생태계 전체와 맞먹는 수준", "평가하다", "asserted"},
+  };
+  for (const Expected& e : expected) {
+    INFO(e.speaker << ": " << e.fragment);
+    const ClaimMention* c = find(e.speaker, e.fragment);
+    REQUIRE(c != nullptr);
+    CHECK(c->cue == e.cue);
+    CHECK(c->modality == e.modality);
+    CHECK_FALSE(c->negated);
+  }
+  // The second Kyle Chan and Joe Tsai claims come through 그는.
+  CHECK(find("Kyle Chan", "혁신을 가져올 도구")->coref_rule == "coref.pronoun");
+  CHECK(find("Joe Tsai", "기술 배포에 더 집중")->coref_rule == "coref.pronoun");
+  // 알리바바 CEO resolves through the gazetteer's role and affiliation.
+  CHECK(find("Eddie Wu", "풀스택")->coref_rule == "coref.org-role");
+  CHECK(find("Joe Tsai", "가장 빠르게 도입한 자")->text ==
+        "AI 승자는 최강의 모델 개발자가 아닌, '가장 빠르게 도입한 자'로 정의되어야 한다");
+
+  // Relations of the acceptance list.
+  auto has_relation = [&](const std::string& s, const std::string& rel, const std::string& t) -> const RelationMention* {
+    for (const RelationMention& r : ex.relations) {
+      if (r.source == s && r.relation == rel && r.target == t) return &r;
+    }
+    return nullptr;
+  };
+  CHECK(has_relation("ent:tencent", "develops", "ent:hunyuan-image-3-0"));
+  const RelationMention* ranks = has_relation("ent:hunyuan-image-3-0", "ranks_on", "ent:lm-arena");
+  REQUIRE(ranks != nullptr);
+  CHECK(ranks->attributes.at("rank") == "1");
+  CHECK(ranks->attributes.at("category") == "텍스트-이미지 생성");
+  CHECK(has_relation("ent:alibaba", "released", "ent:qwen3-max"));
+  CHECK(has_relation("ent:deepseek", "released", "ent:deepseek-v3"));
+  CHECK(has_relation("ent:deepseek", "released", "ent:deepseek-r1"));
+  CHECK(has_relation("ent:kyle-chan", "affiliated_with", "ent:princeton-university"));
+  const RelationMention* leads = has_relation("ent:joe-tsai", "leads", "ent:alibaba");
+  REQUIRE(leads != nullptr);
+  CHECK(leads->attributes.at("role") == "chairman");
+}
+
+}  // namespace
+}  // namespace claimgraph
