@@ -63,10 +63,23 @@ with tempfile.TemporaryDirectory() as tmp:
     checks += 2
 
     # Lists travel as JSON strings in GraphML; offsets agree with the JSON.
+    claims = 0
     for _, d in g_ml.nodes(data=True):
-        mentions = json.loads(d["mentions"])
-        assert mentions == g_json.nodes[d["node_id"]]["mentions"]
-        assert d["mention_count"] == len(mentions)
+        node = g_json.nodes[d["node_id"]]
+        assert d["kind"] == node["kind"]
+        if node["kind"] == "entity":
+            mentions = json.loads(d["mentions"])
+            assert mentions == node["mentions"]
+            assert d["mention_count"] == len(mentions)
+        else:
+            claims += 1
+            for key in ("text", "cue", "modality", "negated", "start", "end", "rule"):
+                assert d[key] == node[key], (key, d[key], node[key])
     checks += 1
+    if inputs == [seed]:
+        assert claims >= 10, claims
+        speakers = {u for u, v, d in g_json.edges(data=True) if d["relation"] == "asserts"}
+        assert {"ent:joe-tsai", "ent:kyle-chan", "ent:a16z"} <= speakers, speakers
+        checks += 1
 
 print(f"interop: {checks} passed, 0 failed")
