@@ -56,6 +56,16 @@ struct PatternRule {
     std::map<std::string, std::string> attribute_groups;  // edge attribute -> group
   };
   std::vector<Relation> relations;
+  // Attributes attached to the entity of a placeholder group: quantities
+  // and dates read from plain-text groups.
+  struct NodeAttribute {
+    std::string name;        // "parameters_min"
+    std::string group;       // the group holding the value
+    std::string unit_group;  // for numbers: a group holding 만/억/조/million/B ...
+    bool number = false;     // convert to a plain integer
+  };
+  std::string node_target;   // placeholder group that receives node_attributes
+  std::vector<NodeAttribute> node_attributes;
   bool context = false;  // the pattern contains typed placeholders
   std::unique_ptr<RE2> re;
   std::vector<RuleExample> examples;
@@ -99,8 +109,13 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
 
 // Stage 4b, extract relations: runs the relation-only rules over the
 // sentence once every entity rule has run.
+// Converts a number and an optional unit (만, 억, 조, million, B ...) into
+// a plain integer string: ("1", "조") -> "1000000000000". nullopt if either
+// is not understood or the result is not a whole number.
+std::optional<std::string> ParseQuantity(std::string_view number, std::string_view unit);
+
 void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                      size_t sentence_end, int sentence, const std::vector<Candidate>& all,
+                      size_t sentence_end, int sentence, std::vector<Candidate>* all,
                       const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations);
 
 }  // namespace claimgraph::internal

@@ -53,7 +53,7 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
     all.insert(all.end(), candidates.begin(), candidates.end());
     MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, &rejected);
     // 4b. relations, once every entity of the sentence is known
-    ExtractRelations(rules, norm.text, begin, end, index, all, accepted, &relations);
+    ExtractRelations(rules, norm.text, begin, end, index, &all, accepted, &relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
     // 4c. claims; pronouns resolve against this and earlier sentences
     ExtractClaims(rules, norm.text, begin, end, index, &all, &accepted_all, &claims);

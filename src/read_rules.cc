@@ -502,10 +502,43 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
       for (const auto& r : v["relations"].GetArray()) load_relation(r, "relations");
     }
   }
-  if (rule.type.empty() && rule.relations.empty()) {
+  if (v.HasMember("node_attributes")) {
+    const auto& na = v["node_attributes"];
+    if (!na.IsObject() || !na.HasMember("target") || !na["target"].IsString() || !na.HasMember("attributes") ||
+        !na["attributes"].IsObject()) {
+      Error(field_loc("node_attributes"),
+            "\"node_attributes\" must be {\"target\": group, \"attributes\": {name: {\"text\" | \"number\": group}}}",
+            rule.id);
+    } else {
+      rule.node_target = na["target"].GetString();
+      need_group(rule.node_target, "node_attributes");
+      for (const auto& m : na["attributes"].GetObject()) {
+        PatternRule::NodeAttribute a;
+        a.name = m.name.GetString();
+        if (m.value.IsObject() && m.value.HasMember("number") && m.value["number"].IsString()) {
+          a.number = true;
+          a.group = m.value["number"].GetString();
+          if (m.value.HasMember("unit") && m.value["unit"].IsString()) a.unit_group = m.value["unit"].GetString();
+        } else if (m.value.IsObject() && m.value.HasMember("text") && m.value["text"].IsString()) {
+          a.group = m.value["text"].GetString();
+        } else {
+          Error(field_loc("node_attributes"), "attribute \"" + a.name + "\" must be {\"text\": group} or {\"number\": group, \"unit\": group}", rule.id);
+          continue;
+        }
+        if (ReservedAttributes().count(a.name)) {
+          Error(field_loc("node_attributes"), "attribute \"" + a.name + "\" is reserved for the node's own field", rule.id);
+          continue;
+        }
+        need_group(a.group, "node_attributes");
+        need_group(a.unit_group, "node_attributes");
+        rule.node_attributes.push_back(std::move(a));
+      }
+    }
+  }
+  if (rule.type.empty() && rule.relations.empty() && rule.node_attributes.empty()) {
     Error(rule_loc, "rule has neither a \"type\" (an entity rule) nor a \"relation\"", rule.id);
   }
-  if (rule.type.empty() && !rule.relations.empty() && !rule.context) {
+  if (rule.type.empty() && (!rule.relations.empty() || !rule.node_attributes.empty()) && !rule.context) {
     Error(field_loc("relation"), "a relation-only rule needs ⟦Type⟧ placeholders in its pattern", rule.id);
   }
   if (v.HasMember("examples")) {

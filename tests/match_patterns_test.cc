@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "read_rules.h"
 #include "test_util.h"
 
@@ -25,6 +28,9 @@ TEST_CASE("every pattern rule of the built-in pack passes its inline examples") 
         }
         for (const RelationMention& r : ex.relations) {
           if (r.rule == rule.id && example.span.empty()) found = true;
+        }
+        for (const internal::PatternRule::NodeAttribute& a : rule.node_attributes) {
+          for (const EntityMention& m : ex.mentions) found = found || m.attributes.count(a.name) > 0;
         }
         INFO("rule " << rule.id << " on \"" << example.text << "\"");
         CHECK(found == example.positive);
@@ -59,6 +65,24 @@ TEST_CASE("a pattern-found Hangul name gets its romanization as an alias") {
 TEST_CASE("a lone surname with a title resolves only to a unique gazetteer person with that role") {
   CHECK(testing::EntityLabels("차이 회장은 말했다.") == std::vector<std::string>{"Joe Tsai"});
   CHECK(testing::EntityLabels("차이 교수는 말했다.").empty());
+}
+
+TEST_CASE("quantities convert to plain integers") {
+  CHECK(internal::ParseQuantity("1", "조") == std::optional<std::string>("1000000000000"));
+  CHECK(internal::ParseQuantity("2.5", "억") == std::optional<std::string>("250000000"));
+  CHECK(internal::ParseQuantity("1,000", "") == std::optional<std::string>("1000"));
+  CHECK(internal::ParseQuantity("7", "B") == std::optional<std::string>("7000000000"));
+  CHECK_FALSE(internal::ParseQuantity("1.5", "").has_value());
+  CHECK_FALSE(internal::ParseQuantity("3", "gazillion").has_value());
+  CHECK_FALSE(internal::ParseQuantity("x", "").has_value());
+}
+
+TEST_CASE("quantity and date attributes attach to the entity") {
+  const Extraction ex = testing::ExtractText("알리바바는 1조 개 이상의 매개변수를 가진 '큐원3-맥스' 모델을 선보였다.");
+  const auto qwen = std::find_if(ex.mentions.begin(), ex.mentions.end(),
+                                 [](const EntityMention& m) { return m.label == "Qwen3-Max"; });
+  REQUIRE(qwen != ex.mentions.end());
+  CHECK(qwen->attributes.at("parameters_min") == "1000000000000");
 }
 
 }  // namespace
