@@ -183,6 +183,8 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
       }
     }
     claim.about = id_of(c.about);
+    const auto [sb, se] = sentences[static_cast<size_t>(c.sentence)];
+    claim.date = ResolveDayReference(std::string_view(norm.text).substr(sb, se - sb), doc.date);
     ex.claims.push_back(std::move(claim));
   }
 
@@ -241,6 +243,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
     node.is_claim = true;
     node.claim = {c.text, c.cue, c.modality, c.negated, ex.doc_id, c.start, c.end, c.sentence, c.rule,
                   c.speaker, c.speaker_status};
+    if (!c.date.empty()) node.attributes["date"] = c.date;
     graph.AddNode(node);
     auto link = [&](const std::string& source, const std::string& target, const char* relation, int64_t start,
                     int64_t end, std::map<std::string, std::string> attributes) {

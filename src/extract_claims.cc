@@ -6,6 +6,8 @@
 #include "extract_claims.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 #include "placeholders.h"
 #include "read_rules.h"
@@ -224,6 +226,33 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
   }
   std::sort(claims->begin() + static_cast<std::ptrdiff_t>(first_claim), claims->end(),
             [](const CandidateClaim& a, const CandidateClaim& b) { return a.content_begin < b.content_begin; });
+}
+
+std::string ResolveDayReference(std::string_view sentence, std::string_view doc_date) {
+  static const RE2 kDocDate("^([0-9]{4})-([0-9]{2})-([0-9]{2})");
+  static const RE2 kDay("(?:^|[^0-9])(?:([0-9]{1,2})월 )?([0-9]{1,2})일(?:[^간동째]|$)");
+  int year = 0, month = 0, day = 0;
+  if (!RE2::PartialMatch(re2::StringPiece(doc_date.data(), doc_date.size()), kDocDate, &year, &month, &day)) {
+    return "";
+  }
+  std::string m_text;
+  int d = 0;
+  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kDay, &m_text, &d)) return "";
+  int m = month;
+  int y = year;
+  if (!m_text.empty()) {
+    m = std::stoi(m_text);
+    if (m > month) --y;  // "12월 30일" in a January article
+  } else if (d > day) {
+    if (--m == 0) {
+      m = 12;
+      --y;
+    }
+  }
+  if (m < 1 || m > 12 || d < 1 || d > 31) return "";
+  char out[11];
+  std::snprintf(out, sizeof(out), "%04d-%02d-%02d", y, m, d);
+  return out;
 }
 
 }  // namespace claimgraph::internal

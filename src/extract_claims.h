@@ -47,6 +47,12 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
                    std::vector<Candidate>* all, std::vector<size_t>* accepted,
                    std::vector<CandidateClaim>* claims);
 
+// Resolves the first Korean day reference of `sentence` ("지난 26일",
+// "10월 14일") against the document date `doc_date` (YYYY-MM-DD): a bare
+// day later than the document's day is in the previous month. Returns
+// YYYY-MM-DD, or "" when there is no reference or no usable document date.
+std::string ResolveDayReference(std::string_view sentence, std::string_view doc_date);
+
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_EXTRACT_CLAIMS_H_

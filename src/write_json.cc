@@ -127,6 +127,10 @@ std::string WriteJson(const Graph& graph) {
       w.Key("rule"); Str(w, c.rule);
       w.Key("speaker"); Str(w, c.speaker);
       w.Key("speaker_status"); Str(w, c.speaker_status);
+      for (const auto& [key, value] : n.attributes) {
+        Str(w, key);
+        Str(w, value);
+      }
       w.EndObject();
       continue;
     }

@@ -210,3 +210,29 @@ TEST_CASE("the seed's claims: speakers, cues and contents") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("day references resolve against the document date") {
+  CHECK(internal::ResolveDayReference("지난 26일 발표했다", "2025-10-14") == "2025-09-26");
+  CHECK(internal::ResolveDayReference("지난 6일 발표했다", "2025-10-14") == "2025-10-06");
+  CHECK(internal::ResolveDayReference("12월 30일 공개했다", "2026-01-05") == "2025-12-30");
+  CHECK(internal::ResolveDayReference("3일간 열린 행사", "2025-10-14").empty());
+  CHECK(internal::ResolveDayReference("지난 26일 발표했다", "").empty());
+}
+
+TEST_CASE("a claim carries the resolved date of its sentence") {
+  Document doc;
+  doc.id = "d";
+  doc.date = "2025-10-14";
+  doc.text = "누리그룹 박서준 대표는 지난 26일 투자를 늘리겠다고 밝혔다.";
+  Result<Extraction> ex = Pipeline(testing::BuiltInRules()).Extract(doc);
+  REQUIRE(ex.ok());
+  REQUIRE(ex->claims.size() == 1);
+  CHECK(ex->claims[0].date == "2025-09-26");
+  CHECK(ex->claims[0].text == "투자를 늘리겠다");
+}
+
+}  // namespace
+}  // namespace claimgraph

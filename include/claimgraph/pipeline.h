@@ -85,6 +85,8 @@ struct ClaimMention {
   std::string medium;          // entity id of a medium that reports the claim, or ""
   std::vector<std::string> mentions;  // entity ids inside the content
   std::string about;           // entity id of the content's subject, or ""
+  std::string date;            // a day the sentence names ("지난 26일"), resolved
+                               // against Document::date, as YYYY-MM-DD; or ""
 };
 
 // The result of running the pipeline on one document. A value: extractions
