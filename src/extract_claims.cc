@@ -121,8 +121,8 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
         const CandidateClaim* previous = nullptr;
         for (size_t i = first_claim; i < claims->size(); ++i) {
           const CandidateClaim& other = (*claims)[i];
-          if (other.match_end <= claim.content_begin &&
-              (previous == nullptr || other.match_end > previous->match_end)) {
+          if (other.content_end <= claim.content_begin &&
+              (previous == nullptr || other.content_end > previous->content_end)) {
             previous = &other;
           }
         }
@@ -137,6 +137,12 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
         if (speaker_group.empty()) return;
         const PlaceholderSentence::Span s = view.Resolve(speaker_group);
         const std::string_view title = Group(*rule.re, subs, "title");
+        // Words before the speaker ("AI 스타트업 소라테크 문태준 대표는") are
+        // allowed only before a person named with a title.
+        if (!Group(*rule.re, subs, "prefix").empty() &&
+            (s.mention < 0 || (*all)[static_cast<size_t>(s.mention)].type != "Person" || title.empty())) {
+          return;
+        }
         if (s.mention >= 0) {
           claim.speaker = s.mention;
           claim.speaker_status = "named";

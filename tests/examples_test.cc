@@ -80,3 +80,67 @@ TEST_CASE("the JSONL examples yield their expected entities and no others") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+// Checks the claims of examples/<input> against
+// examples/expected/<expected_file> (speaker, cue, modality, negated,
+// content): every expected claim is found exactly, and every other claim
+// has no speaker (an unresolved pronoun is never guessed).
+void CheckClaims(const std::string& input, const std::string& expected_file) {
+  const std::string dir = std::string(CLAIMGRAPH_SOURCE_DIR) + "/examples/";
+  Result<std::vector<Document>> docs = ReadDocuments(dir + input);
+  REQUIRE(docs.ok());
+  Result<Graph> graph = Pipeline(testing::BuiltInRules()).Run(*docs);
+  REQUIRE(graph.ok());
+  std::map<std::string, std::string> labels;
+  for (const Node& n : graph->Nodes()) labels[n.id] = n.label;
+  struct Row {
+    std::string speaker, cue, modality, negated, content;
+  };
+  std::vector<Row> found;
+  for (const Node& n : graph->Nodes()) {
+    if (!n.is_claim) continue;
+    const ClaimInfo& c = n.claim;
+    const std::string speaker = c.speaker.empty() ? c.speaker_status : labels.at(c.speaker);
+    found.push_back({speaker, c.cue, c.modality, c.negated ? "true" : "false", c.text});
+    CHECK(testing::SliceCodePoints((*docs)[0].text, c.start, c.end) == c.text);
+  }
+  std::istringstream in(testing::ReadFileOrEmpty(dir + "expected/" + expected_file));
+  std::string line;
+  size_t expected = 0;
+  std::vector<bool> used(found.size());
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::istringstream fields(line);
+    for (std::string col; std::getline(fields, col, '\t');) cols.push_back(col);
+    REQUIRE(cols.size() == 5);
+    ++expected;
+    INFO(input << ": expected claim by " << cols[0] << ": " << cols[4]);
+    const auto hit = std::find_if(found.begin(), found.end(), [&](const Row& r) { return r.content == cols[4]; });
+    REQUIRE(hit != found.end());
+    used[static_cast<size_t>(hit - found.begin())] = true;
+    CHECK(hit->speaker == cols[0]);
+    CHECK(hit->cue == cols[1]);
+    CHECK(hit->modality == cols[2]);
+    CHECK(hit->negated == cols[3]);
+  }
+  CHECK(expected >= 15);
+  for (size_t i = 0; i < found.size(); ++i) {
+    INFO(input << ": claim not in the expected list: " << found[i].speaker << ": " << found[i].content);
+    if (!used[i]) CHECK(found[i].speaker == "unresolved");
+  }
+}
+
+TEST_CASE("the Korean claims example yields every expected claim with speaker, cue and content") {
+  CheckClaims("claims_ko.txt", "claims_ko.claims.tsv");
+}
+
+TEST_CASE("the English claims example yields every expected claim with speaker, cue and content") {
+  CheckClaims("claims_en.txt", "claims_en.claims.tsv");
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -35,6 +35,8 @@ void CheckGolden(const std::string& input, const std::string& name) {
 TEST_CASE("golden: examples/news_ko.txt") { CheckGolden("news_ko.txt", "news_ko"); }
 TEST_CASE("golden: examples/news_en.txt") { CheckGolden("news_en.txt", "news_en"); }
 TEST_CASE("golden: examples/docs.jsonl") { CheckGolden("docs.jsonl", "docs"); }
+TEST_CASE("golden: examples/claims_ko.txt") { CheckGolden("claims_ko.txt", "claims_ko"); }
+TEST_CASE("golden: examples/claims_en.txt") { CheckGolden("claims_en.txt", "claims_en"); }
 
 }  // namespace
 }  // namespace claimgraph
