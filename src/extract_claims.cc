@@ -19,6 +19,10 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) {
   for (const auto& [stem, entry] : rules.cues) {  // longest stem first
     if (StartsWith(cue, stem)) return &entry;
@@ -42,10 +46,16 @@ long NearestAntecedent(const std::vector<Candidate>& all, const std::vector<size
   return best;
 }
 
-// Trims spaces, commas and a final period from a content span.
+// Trims spaces, commas and a final period from a content span, and the
+// quotes around a content that is one whole quotation.
 void TrimContent(std::string_view text, size_t* b, size_t* e) {
   while (*b < *e && (text[*b] == ' ' || text[*b] == ',')) ++*b;
   while (*e > *b && (text[*e - 1] == ' ' || text[*e - 1] == ',' || text[*e - 1] == '.')) --*e;
+  if (*e >= *b + 2 && text[*b] == '"' && text[*e - 1] == '"' &&
+      text.substr(*b + 1, *e - *b - 2).find('"') == std::string_view::npos) {
+    ++*b;
+    --*e;
+  }
 }
 
 }  // namespace
@@ -86,7 +96,10 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
       if (claim.modality == "asserted") {
         const std::string_view content_text = text.substr(claim.content_begin, claim.content_end - claim.content_begin);
         for (const std::string& hedge : rules.hedges) {
-          if (content_text.find(hedge) != std::string_view::npos) claim.modality = "hedged";
+          const bool at_end = !hedge.empty() && hedge.back() == '$';
+          const std::string_view marker = at_end ? std::string_view(hedge).substr(0, hedge.size() - 1) : hedge;
+          const bool found = at_end ? EndsWith(content_text, marker) : content_text.find(marker) != std::string_view::npos;
+          if (found) claim.modality = "hedged";
         }
       }
 
