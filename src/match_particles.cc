@@ -48,6 +48,23 @@ std::string CheckLeftBoundary(std::string_view text, size_t floor, size_t begin)
   return "";
 }
 
+namespace {
+
+// English compounds that keep a name whole: "Hangzhou-based", "Nvidia-backed".
+bool IsCompoundSuffix(std::string_view rest) {
+  size_t n = 0;
+  while (n < rest.size() && rest[n] >= 'a' && rest[n] <= 'z') ++n;
+  if (n < rest.size() && ((rest[n] >= 'A' && rest[n] <= 'Z') || (rest[n] >= '0' && rest[n] <= '9'))) return false;
+  static const char* const kSuffixes[] = {"based", "backed", "owned", "led", "made", "founded", "listed",
+                                          "headquartered", "funded", "built", "designed", "trained", "style"};
+  for (const char* s : kSuffixes) {
+    if (rest.substr(0, n) == s) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string CheckRightBoundary(std::string_view text, size_t end, size_t limit,
                                const ParticleSet& particles, std::string* particle) {
   particle->clear();
@@ -61,7 +78,9 @@ std::string CheckRightBoundary(std::string_view text, size_t end, size_t limit,
   if (IsAlnumClass(kl) && (next == '-' || (next == '.' && kl == CharClass::kDigit)) &&
       end + 1 < limit) {
     const char32_t after = DecodeAt(text, end + 1, &len);
-    if (IsAlnumClass(ClassOf(after))) return "right boundary: continues as a hyphenated token";
+    if (IsAlnumClass(ClassOf(after)) && !(next == '-' && IsCompoundSuffix(text.substr(end + 1, limit - end - 1)))) {
+      return "right boundary: continues as a hyphenated token";
+    }
   }
   if ((kl == CharClass::kHan || kl == CharClass::kKana) && kn != CharClass::kHangul) return "";
   if (kn == CharClass::kHangul) {
