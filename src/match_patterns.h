@@ -109,15 +109,6 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
 
 // Stage 4b, extract relations: runs the relation-only rules over the
 // sentence once every entity rule has run.
-// Converts a number and an optional unit (만, 억, 조, million, B ...) into
-// a plain integer string: ("1", "조") -> "1000000000000". nullopt if either
-// is not understood or the result is not a whole number.
-std::optional<std::string> ParseQuantity(std::string_view number, std::string_view unit);
-
-void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                      size_t sentence_end, int sentence, std::vector<Candidate>* all,
-                      const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations);
-
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_MATCH_PATTERNS_H_

@@ -8,6 +8,7 @@
 
 #include "build_graph.h"
 #include "extract_claims.h"
+#include "extract_relations.h"
 #include "internal/utf8.h"
 #include "match_gazetteer.h"
 #include "match_patterns.h"

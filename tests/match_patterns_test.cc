@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 3b: every pattern rule's inline examples, and the behaviours the
 // context rules add (qualified versions, genitive-quoted models).
+#include "extract_relations.h"
 #include "match_patterns.h"
 
 #include <doctest/doctest.h>

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 4b, extract relations: relation-only rules (rules/relations/) run
+// over the typed-placeholder sentence once every entity rule has run; they
+// add typed edges with evidence, and attach quantities and dates to the
+// entities they name.
+#include "extract_relations.h"
+
+#include <algorithm>
+
+#include "read_rules.h"
+
+namespace claimgraph::internal {
+
+// Adds the relations of `rule` for one match. `created` is the mention the
+// match created for the rule's name group, or -1.
+void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std::vector<re2::StringPiece>& subs,
+                   const PlaceholderSentence& view, long created, std::string_view text,
+                   std::vector<CandidateRelation>* relations) {
+  for (const PatternRule::Relation& rel : rule.relations) {
+    auto endpoint = [&](const std::string& group) -> long {
+      const std::string_view g = Group(*rule.re, subs, group);
+      if (g.data() == nullptr) return -1;
+      const PlaceholderSentence::Span span = view.Resolve(g);
+      if (span.mention >= 0) return span.mention;
+      return group == rule.group ? created : -1;
+    };
+    const long source = endpoint(rel.source);
+    const long target = endpoint(rel.target);
+    if (source < 0 || target < 0 || source == target || subs[0].empty()) continue;
+    const bool seen = std::any_of(relations->begin(), relations->end(), [&](const CandidateRelation& r) {
+      return r.source == static_cast<size_t>(source) && r.target == static_cast<size_t>(target) &&
+             r.relation == rel.relation;
+    });
+    if (seen) continue;
+    const PlaceholderSentence::Span whole = view.Resolve(std::string_view(subs[0].data(), subs[0].size()));
+    CandidateRelation out{static_cast<size_t>(source), static_cast<size_t>(target), rel.relation, rule.id,
+                          whole.norm_begin, whole.norm_end, {}};
+    for (const auto& [attr, group] : rel.attribute_groups) {
+      const std::string_view g = Group(*rule.re, subs, group);
+      if (g.empty()) continue;
+      const PlaceholderSentence::Span span = view.Resolve(g);
+      if (!span.raw) continue;
+      std::string value(text.substr(span.norm_begin, span.norm_end - span.norm_begin));
+      if (attr == "role") {
+        // A title becomes its role: "회장" -> "chairman".
+        const auto role = rules.title_roles.find(value);
+        if (role != rules.title_roles.end()) value = role->second;
+      }
+      out.attributes[attr] = std::move(value);
+    }
+    relations->push_back(std::move(out));
+  }
+}
+
+void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                      size_t sentence_end, int sentence, std::vector<Candidate>* all,
+                      const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations) {
+  const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, *all, accepted);
+  for (const PatternRule& rule : rules.context_rules) {
+    if (!rule.type.empty()) continue;
+    ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
+      EmitRelations(rules, rule, subs, view, -1, text, relations);
+      if (rule.node_attributes.empty()) return;
+      const PlaceholderSentence::Span target = view.Resolve(Group(*rule.re, subs, rule.node_target));
+      if (target.mention < 0) return;
+      for (const PatternRule::NodeAttribute& a : rule.node_attributes) {
+        const std::string_view value = Group(*rule.re, subs, a.group);
+        if (value.empty()) continue;
+        std::string out(value);
+        if (a.number) {
+          const std::optional<std::string> n = ParseQuantity(value, Group(*rule.re, subs, a.unit_group));
+          if (!n) continue;
+          out = *n;
+        }
+        (*all)[static_cast<size_t>(target.mention)].attributes.emplace(a.name, out);
+      }
+    });
+  }
+}
+
+std::optional<std::string> ParseQuantity(std::string_view number, std::string_view unit) {
+  // Digits with an optional decimal part; commas allowed ("1,000").
+  std::string digits;
+  int decimals = -1;
+  for (char c : number) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      if (decimals >= 0) ++decimals;
+    } else if (c == '.' && decimals < 0) {
+      decimals = 0;
+    } else if (c != ',') {
+      return std::nullopt;
+    }
+  }
+  if (digits.empty() || digits.size() > 15) return std::nullopt;
+  int exponent = 0;
+  static const std::pair<std::string_view, int> kUnits[] = {
+      {"만", 4}, {"억", 8}, {"천억", 11}, {"조", 12}, {"thousand", 3}, {"million", 6}, {"billion", 9},
+      {"trillion", 12}, {"K", 3}, {"M", 6}, {"B", 9}, {"T", 12}};
+  if (!unit.empty()) {
+    bool known = false;
+    for (const auto& [name, exp] : kUnits) {
+      if (unit == name) {
+        exponent = exp;
+        known = true;
+      }
+    }
+    if (!known) return std::nullopt;
+  }
+  if (decimals > 0) exponent -= decimals;
+  if (exponent < 0) return std::nullopt;  // a fraction of one
+  std::string out = digits + std::string(static_cast<size_t>(exponent), '0');
+  const size_t first = out.find_first_not_of('0');
+  return first == std::string::npos ? "0" : out.substr(first);
+}
+
+}  // namespace claimgraph::internal
