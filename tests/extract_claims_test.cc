@@ -127,6 +127,40 @@ TEST_CASE("English attribution forms") {
   CHECK(hedged.claims[0].modality == "hedged");
 }
 
+TEST_CASE("more Korean forms: denials, quotations with 고, countries as speakers") {
+  struct Row {
+    const char* text;
+    const char* speaker;
+    const char* cue;
+    const char* content;
+    bool negated;
+  };
+  const Row rows[] = {
+      {"그러나 삼성전자는 HBM 공급이 지연되고 있다는 보도를 부인했다.", "Samsung Electronics", "부인하다",
+       "HBM 공급이 지연되고 있다", true},
+      {"샘 올트먼 CEO는 자신의 블로그에 \"AGI가 가까워졌다\"고 썼다.", "Sam Altman", "쓰다", "AGI가 가까워졌다", false},
+      {"중국은 미국이 반도체 수출을 막고 있다고 비판했다.", "China", "비판하다", "미국이 반도체 수출을 막고 있다", false},
+  };
+  for (const Row& row : rows) {
+    SUBCASE(row.text) {
+      const Extraction ex = testing::ExtractText(row.text);
+      REQUIRE(ex.claims.size() == 1);
+      CHECK(SpeakerLabel(ex, ex.claims[0]) == row.speaker);
+      CHECK(ex.claims[0].cue == row.cue);
+      CHECK(ex.claims[0].text == row.content);
+      CHECK(ex.claims[0].negated == row.negated);
+    }
+  }
+}
+
+TEST_CASE("an English medium that reports is the speaker and reports the claim") {
+  const Extraction ex = testing::ExtractText("Reuters reported that Nvidia had paused production.");
+  REQUIRE(ex.claims.size() == 1);
+  CHECK(ex.claims[0].speaker == "ent:reuters");
+  CHECK(ex.claims[0].medium == "ent:reuters");
+  CHECK(ex.claims[0].cue == "report");
+}
+
 TEST_CASE("a medium that reports keeps the claim's own speaker") {
   const Extraction ex = testing::ExtractText(
       "누리그룹 박서준 대표가 투자를 늘리겠다고 말했다고 블룸버그가 보도했다.");
