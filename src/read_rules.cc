@@ -807,6 +807,8 @@ RulePack::~RulePack() = default;
 size_t RulePack::entity_count() const { return data_->entities.size(); }
 size_t RulePack::alias_count() const { return data_->alias_to_entity.size(); }
 size_t RulePack::pattern_count() const { return data_->text_rules.size() + data_->context_rules.size(); }
+size_t RulePack::attribution_rule_count() const { return data_->attribution_rules.size(); }
+size_t RulePack::cue_count() const { return data_->cues.size(); }
 size_t RulePack::particle_count() const { return data_->particles.particles.size(); }
 const std::string& RulePack::origin() const { return data_->origin; }
 

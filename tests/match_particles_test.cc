@@ -75,7 +75,7 @@ TEST_CASE("a name inside a longer word is not a mention") {
   }
 }
 
-TEST_CASE("English compounds keep the name whole; hyphenated names do not split") {
+TEST_CASE("English compounds keep the name whole but hyphenated names do not split") {
   CHECK(HasLabel(testing::EntityLabels("Hangzhou-based Alibaba said so."), "Hangzhou"));
   CHECK(HasLabel(testing::EntityLabels("an Nvidia-backed startup"), "Nvidia"));
   CHECK_FALSE(HasLabel(testing::EntityLabels("Nvidia-Labs is made up."), "Nvidia"));

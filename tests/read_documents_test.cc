@@ -40,7 +40,7 @@ TEST_CASE("a .txt file is one document named by its stem") {
   CHECK((*docs)[0].text == "알리바바가 발표했다.\n");
 }
 
-TEST_CASE("JSONL documents carry their metadata; blank lines are skipped") {
+TEST_CASE("JSONL documents carry their metadata and blank lines are skipped") {
   const std::string content =
       "{\"id\": \"d1\", \"text\": \"첫째\", \"title\": \"T\", \"date\": \"2025-10-14\", \"lang\": \"ko\"}\n\n"
       "{\"id\": 7, \"text\": \"second\", \"url\": \"https://example.com/a\"}\r\n"

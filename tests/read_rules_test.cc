@@ -27,6 +27,8 @@ TEST_CASE("the built-in pack loads, with a real gazetteer") {
   CHECK(rules.alias_count() > rules.entity_count());
   CHECK(rules.pattern_count() >= 8);
   CHECK(rules.particle_count() >= 30);
+  CHECK(rules.attribution_rule_count() >= 15);
+  CHECK(rules.cue_count() >= 30);
 }
 
 TEST_CASE("the rules/ directory loads from disk the same as the built-in pack") {

@@ -53,7 +53,9 @@ class RulePack {
   // Counts for `rules check`-style summaries.
   size_t entity_count() const;
   size_t alias_count() const;
-  size_t pattern_count() const;
+  size_t pattern_count() const;  // entity and relation pattern rules
+  size_t attribution_rule_count() const;
+  size_t cue_count() const;
   size_t particle_count() const;
   // Where the pack came from ("<built-in>" or the directory).
   const std::string& origin() const;

@@ -131,8 +131,11 @@ int BuildCommand(const std::vector<std::string>& args) {
     }
   }
   if (!parsed.quiet) {
+    size_t claims = 0;
+    for (const Node& n : graph.Nodes()) claims += n.is_claim ? 1 : 0;
     std::cerr << "claimgraph: " << docs.size() << " document" << (docs.size() == 1 ? "" : "s") << ", "
-              << graph.node_count() << " nodes, " << graph.edge_count() << " edges"
+              << graph.node_count() << " nodes (" << graph.node_count() - claims << " entities, " << claims
+              << " claims), " << graph.edge_count() << " edges"
               << (parsed.output ? " -> " + *parsed.output : std::string()) << "\n";
   }
   return kExitOk;
