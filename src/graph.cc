@@ -35,6 +35,9 @@ void UniteSorted(std::vector<T>* into, const std::vector<T>& from, Less less) {
   std::sort(a.begin(), a.end(), less);
   std::sort(b.begin(), b.end(), less);
   std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged), less);
+  // set_union keeps repeats that are in both inputs; a union of sets has none.
+  merged.erase(std::unique(merged.begin(), merged.end(), [&](const T& x, const T& y) { return !less(x, y) && !less(y, x); }),
+               merged.end());
   *into = std::move(merged);
 }
 

@@ -15,6 +15,7 @@
 
 #include "claimgraph/boost_graph.h"
 #include "claimgraph/io.h"
+#include "claimgraph/version.h"
 #include "write_common.h"
 
 namespace claimgraph {
@@ -70,6 +71,7 @@ void AddProperties(const BoostGraph& g, const EdgeKeyMap& edge_keys, boost::dyna
   dp->property("sentence", VertexMap([&g](Vertex v) { return g[v].claim.sentence; }));
   dp->property("rule", VertexMap([&g](Vertex v) { return g[v].claim.rule; }));
   dp->property("speaker", VertexMap([&g](Vertex v) { return g[v].claim.speaker; }));
+  dp->property("speaker_status", VertexMap([&g](Vertex v) { return g[v].claim.speaker_status; }));
   dp->property("evidence", EdgeMap([&g](EdgeDesc e) { return internal::EvidenceToJson(g[e].evidence); }));
   dp->property("key", EdgeMap([&g, &edge_keys](EdgeDesc e) {
     const Edge& x = g[e];
@@ -103,6 +105,18 @@ std::string WriteGraphml(const Graph& graph) {
   const EdgeKeyMap keys = MakeEdgeKeys(graph);
   boost::dynamic_properties dp;
   AddProperties(g, keys, &dp, true);
+  // Graph data: the documents (id, length), as in the JSON export.
+  std::string documents = "[";
+  for (const DocumentInfo& d : graph.Documents()) {
+    documents += (documents.size() > 1 ? "," : "") + std::string("{\"id\":") + internal::StringsToJson({d.id}).substr(1);
+    documents.pop_back();
+    documents += ",\"chars\":" + std::to_string(d.chars) + "}";
+  }
+  documents += "]";
+  dp.property("documents", boost::make_function_property_map<BoostGraph*>(
+                               [documents](BoostGraph*) { return documents; }));
+  dp.property("generator", boost::make_function_property_map<BoostGraph*>(
+                               [](BoostGraph*) { return std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING; }));
   std::ostringstream out;
   boost::write_graphml(out, g, boost::get(boost::vertex_index, g), dp, true);
   return out.str();

@@ -7,6 +7,7 @@
 #include "claimgraph/graph.h"
 #include "claimgraph/io.h"
 #include "claimgraph/pipeline.h"
+#include "claimgraph/query.h"
 #include "claimgraph/rules.h"
 #include "claimgraph/status.h"
 #include "claimgraph/version.h"

@@ -23,6 +23,21 @@ std::string WriteGraphml(const Graph& graph);
 std::string WriteDot(const Graph& graph);
 std::string WriteGraph(const Graph& graph, GraphFormat format);
 
+// Serializes `graph` as node-link JSON on one line (no newline inside):
+// the partial-graph format of `claimgraph extract`, one document a line.
+std::string WriteJsonLine(const Graph& graph);
+
+// Reads a graph written by claimgraph: node-link JSON (.json), GraphML
+// (.graphml), or JSON lines of partial graphs (.jsonl, as `claimgraph
+// extract` writes them; all lines are merged). Returns kIoError (cannot
+// read) or kInvalidInput with the file, the line where one applies, and
+// what is wrong (a dangling edge, a field of the wrong type, ...).
+Result<Graph> ReadGraph(const std::string& path);
+// Parses node-link JSON `content`; `origin` names it in messages.
+Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin);
+// Parses GraphML `content` (through Boost's read_graphml).
+Result<Graph> ParseGraphml(const std::string& content, const std::string& origin);
+
 // Writes `content` to `path` atomically: a temporary file in the same
 // directory, fsync, then rename. On failure the previous file is untouched
 // and no temporary is left. Returns kIoError naming the path.

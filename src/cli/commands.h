@@ -14,6 +14,9 @@ constexpr int kExitError = 1;
 constexpr int kExitUsage = 2;
 
 int BuildCommand(const std::vector<std::string>& args);
+int ExtractCommand(const std::vector<std::string>& args);
+int MergeCommand(const std::vector<std::string>& args);
+int QueryCommand(const std::vector<std::string>& args);
 
 }  // namespace claimgraph::cli
 

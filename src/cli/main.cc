@@ -18,7 +18,12 @@ constexpr const char* kUsage =
     "Usage: claimgraph <command> [options]\n"
     "\n"
     "Commands:\n"
-    "  build INPUT... [-o OUT] [--rules DIR]   extract entities and write the graph\n"
+    "  build INPUT... [-o OUT] [--rules DIR] [-j N]   extract entities, claims and\n"
+    "                                                 relations; write the graph\n"
+    "  query GRAPH VERB ...       entities, relations, neighbors, path, claims,\n"
+    "                             subgraph, stats\n"
+    "  extract [INPUT...]         map step: JSONL documents -> partial graphs\n"
+    "  merge INPUT... [-o OUT]    reduce step: partial graphs -> one graph\n"
     "\n"
     "Options:\n"
     "  -h, --help       show this help (or `claimgraph <command> --help`)\n"
@@ -45,6 +50,9 @@ int main(int argc, char** argv) {
   }
   args.erase(args.begin());
   if (verb == "build") return claimgraph::cli::BuildCommand(args);
+  if (verb == "query") return claimgraph::cli::QueryCommand(args);
+  if (verb == "extract") return claimgraph::cli::ExtractCommand(args);
+  if (verb == "merge") return claimgraph::cli::MergeCommand(args);
   std::cerr << "claimgraph: unknown command \"" << verb << "\"\n\n" << kUsage;
   return 2;
 }

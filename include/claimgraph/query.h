@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+// Relationship queries over a Graph: find an entity by any of its names,
+// neighbours, shortest paths, claims by and about an entity, k-hop
+// subgraphs and summary statistics (degree, PageRank, components).
+#ifndef CLAIMGRAPH_CLAIMGRAPH_QUERY_H_
+#define CLAIMGRAPH_CLAIMGRAPH_QUERY_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "claimgraph/graph.h"
+#include "claimgraph/rules.h"
+#include "claimgraph/status.h"
+
+namespace claimgraph {
+
+// Returns the id of the entity named `name`: its canonical label or any
+// alias, compared after normalization and case folding, Korean particles
+// tolerated ("알리바바의" finds Alibaba). `rules` supplies the particles
+// (the built-in pack when null). Returns kInvalidArgument when no entity
+// matches, with the closest labels and aliases in the message.
+//
+// Usage:
+//   Result<std::string> id = FindEntity(graph, "알리바바의");  // "ent:alibaba"
+Result<std::string> FindEntity(const Graph& graph, const std::string& name, const RulePack* rules = nullptr);
+
+// Returns up to `n` labels and aliases closest to `name` (edit distance).
+std::vector<std::string> ClosestNames(const Graph& graph, const std::string& name, size_t n = 5);
+
+enum class Direction { kOut, kIn, kBoth };
+
+struct Neighbor {
+  std::string id;        // the other node
+  std::string relation;
+  bool outgoing = true;  // true: entity -> id
+  int64_t weight = 0;
+};
+
+// Returns the neighbours of node `id` over edges of `relation` (any when
+// empty) in `direction`, sorted by relation, then id.
+std::vector<Neighbor> Neighbors(const Graph& graph, const std::string& id, const std::string& relation = "",
+                                Direction direction = Direction::kBoth);
+
+struct PathStep {
+  std::string from;
+  std::string to;
+  std::string relation;
+  bool forward = true;  // the edge points from `from` to `to`
+};
+
+// Returns a shortest path from `from` to `to` (edges in either direction,
+// breadth-first), at most `max_hops` long, or nullopt. Among equal choices
+// the smallest ids win, so the answer is deterministic.
+std::optional<std::vector<PathStep>> ShortestPath(const Graph& graph, const std::string& from,
+                                                  const std::string& to, int max_hops = 6);
+
+struct ClaimQuery {
+  std::string by;     // speaker entity id, or ""
+  std::string about;  // entity id the claim mentions or is about, or ""
+  std::string cue;    // cue lemma, or ""
+};
+
+// Returns the claim nodes that match `query`, in id order.
+std::vector<Node> Claims(const Graph& graph, const ClaimQuery& query);
+
+// Returns the subgraph of the nodes within `hops` edges of `id` (edges in
+// either direction) and every edge among them.
+Graph Subgraph(const Graph& graph, const std::string& id, int hops);
+
+struct GraphStats {
+  size_t nodes = 0;
+  size_t edges = 0;
+  std::map<std::string, size_t> by_type;      // entity types, and "claim"
+  std::map<std::string, size_t> by_relation;
+  std::vector<std::pair<std::string, size_t>> top_degree;    // id, degree
+  std::vector<std::pair<std::string, double>> top_pagerank;  // id, rank
+  size_t components = 0;  // weakly connected components
+};
+
+// Computes counts, the `top_n` nodes by degree and by PageRank
+// (boost::graph::page_rank, damping 0.85) and the number of weakly
+// connected components.
+GraphStats ComputeStats(const Graph& graph, size_t top_n = 10);
+
+// Returns the width of `text` in terminal columns: East Asian wide and
+// fullwidth characters (Hangul, Han) count 2, combining marks 0.
+int DisplayWidth(const std::string& text);
+
+// Returns `text` cut to at most `width` columns, ending in "…" when cut.
+std::string TruncateToWidth(const std::string& text, int width);
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_CLAIMGRAPH_QUERY_H_

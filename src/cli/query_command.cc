@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: Apache-2.0
+// `claimgraph query GRAPH VERB ...`: relationship questions in a terminal.
+// Human output is aligned tables within 100 columns (Hangul counts two
+// columns); --json gives the same rows for machines.
+#include <algorithm>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "claimgraph/claimgraph.h"
+#include "commands.h"
+
+namespace claimgraph::cli {
+namespace {
+
+constexpr const char* kQueryUsage =
+    "Usage: claimgraph query GRAPH VERB [options] [--json]\n"
+    "\n"
+    "GRAPH is a .json, .jsonl or .graphml file written by claimgraph. Verbs:\n"
+    "  entities [--type T]                       entities, by mentions\n"
+    "  relations [--relation R]                  typed edges between nodes\n"
+    "  neighbors NAME [--relation R] [--direction in|out|both]\n"
+    "  path A B [--max-hops K]                   shortest path, relation on each hop\n"
+    "  claims [--by NAME] [--about NAME] [--cue C]\n"
+    "  subgraph NAME --hops K -o OUT             the K-hop neighbourhood (.json|.graphml|.dot)\n"
+    "  stats [--top N]                           counts, top degree and PageRank, components\n"
+    "\n"
+    "NAME is a canonical label or any alias, Korean or English, any case;\n"
+    "a trailing Korean particle is ignored (알리바바의 finds Alibaba).\n"
+    "--json   print JSON instead of a table\n";
+
+constexpr int kMaxWidth = 100;
+
+// Prints rows as an aligned table; the last column takes what is left of
+// kMaxWidth and is cut with "…".
+void PrintTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<int> width(header.size(), 0);
+  for (size_t c = 0; c < header.size(); ++c) width[c] = DisplayWidth(header[c]);
+  for (const auto& row : rows) {
+    for (size_t c = 0; c + 1 < row.size(); ++c) width[c] = std::max(width[c], std::min(DisplayWidth(row[c]), 32));
+  }
+  int used = 0;
+  for (size_t c = 0; c + 1 < header.size(); ++c) used += width[c] + 2;
+  width.back() = std::max(10, kMaxWidth - used);
+  auto print = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t c = 0; c < row.size(); ++c) {
+      const std::string cell = TruncateToWidth(row[c], width[c]);
+      line += cell;
+      if (c + 1 < row.size()) line += std::string(static_cast<size_t>(width[c] - DisplayWidth(cell) + 2), ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::cout << line << "\n";
+  };
+  print(header);
+  std::vector<std::string> rule;
+  for (int w : width) rule.push_back(std::string(static_cast<size_t>(std::min(w, 40)), '-'));
+  print(rule);
+  for (const auto& row : rows) print(row);
+}
+
+// Prints rows as a JSON array of objects keyed by `keys`.
+void PrintJson(const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows) {
+  std::cout << "[";
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::cout << (r ? ",\n " : "\n ") << "{";
+    for (size_t c = 0; c < keys.size(); ++c) {
+      std::cout << (c ? ", " : "") << JsonString(keys[c]) << ": " << JsonString(rows[r][c]);
+    }
+    std::cout << "}";
+  }
+  std::cout << (rows.empty() ? "]\n" : "\n]\n");
+}
+
+void Emit(const ParsedArgs& args, const std::vector<std::string>& header,
+          const std::vector<std::vector<std::string>>& rows) {
+  if (args.flags.count("--json")) {
+    std::vector<std::string> keys;
+    for (std::string h : header) {
+      std::transform(h.begin(), h.end(), h.begin(), [](char c) { return c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+      keys.push_back(h);
+    }
+    PrintJson(keys, rows);
+  } else {
+    PrintTable(header, rows);
+  }
+}
+
+std::string LabelOf(const Graph& g, const std::string& id) {
+  const Node* n = g.FindNode(id);
+  return n == nullptr || n->label.empty() ? id : n->label;
+}
+
+std::string Attributes(const std::map<std::string, std::string>& attributes) {
+  std::string s;
+  for (const auto& [k, v] : attributes) s += (s.empty() ? "" : " ") + k + "=" + v;
+  return s;
+}
+
+// Resolves NAME to an entity id, printing the error (with the closest
+// names) when there is none.
+std::optional<std::string> Resolve(const Graph& graph, const std::string& name) {
+  Result<std::string> id = FindEntity(graph, name);
+  if (!id.ok()) {
+    std::cerr << "claimgraph query: " << id.status().errors().front().message << "\n";
+    return std::nullopt;
+  }
+  return *id;
+}
+
+}  // namespace
+
+int QueryCommand(const std::vector<std::string>& argv) {
+  ParsedArgs args;
+  if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
+                                    "--hops", "--output", "--top"},
+                             {"--json"}, {{"-o", "--output"}}, &args)) {
+    std::cerr << "claimgraph query: " << *error << "\n\n" << kQueryUsage;
+    return kExitUsage;
+  }
+  if (args.help) {
+    std::cout << kQueryUsage;
+    return kExitOk;
+  }
+  if (args.positionals.size() < 2) {
+    std::cerr << "claimgraph query: needs GRAPH and VERB\n\n" << kQueryUsage;
+    return kExitUsage;
+  }
+  const std::string verb = args.positionals[1];
+  const std::vector<std::string> rest(args.positionals.begin() + 2, args.positionals.end());
+  static const std::map<std::string, size_t> kArity = {{"entities", 0}, {"relations", 0}, {"neighbors", 1},
+                                                       {"path", 2},     {"claims", 0},    {"subgraph", 1},
+                                                       {"stats", 0}};
+  const auto arity = kArity.find(verb);
+  if (arity == kArity.end()) {
+    std::cerr << "claimgraph query: unknown verb \"" << verb << "\"\n\n" << kQueryUsage;
+    return kExitUsage;
+  }
+  if (rest.size() != arity->second) {
+    std::cerr << "claimgraph query " << verb << ": expects " << arity->second << " name"
+              << (arity->second == 1 ? "" : "s") << ", got " << rest.size() << "\n\n" << kQueryUsage;
+    return kExitUsage;
+  }
+  auto count_option = [&](const char* name, int fallback) -> std::optional<int> {
+    if (!args.values.count(name)) return fallback;
+    return ParseCount(args.Value(name));
+  };
+  const std::optional<int> max_hops = count_option("--max-hops", 6);
+  const std::optional<int> hops = count_option("--hops", 1);
+  const std::optional<int> top = count_option("--top", 10);
+  if (!max_hops || !hops || !top) {
+    std::cerr << "claimgraph query: --max-hops, --hops and --top need a number\n";
+    return kExitUsage;
+  }
+  Direction direction = Direction::kBoth;
+  const std::string dir = args.Value("--direction", "both");
+  if (dir == "in") direction = Direction::kIn;
+  else if (dir == "out") direction = Direction::kOut;
+  else if (dir != "both") {
+    std::cerr << "claimgraph query: --direction is in, out or both, not \"" << dir << "\"\n";
+    return kExitUsage;
+  }
+  if (verb == "subgraph" && !args.values.count("--output")) {
+    std::cerr << "claimgraph query subgraph: needs -o OUT\n";
+    return kExitUsage;
+  }
+  std::optional<GraphFormat> format;
+  if (args.values.count("--output")) {
+    Result<GraphFormat> f = FormatFromPath(args.Value("--output"));
+    if (!f.ok()) {
+      std::cerr << "claimgraph query: " << f.status().ToString();
+      return kExitUsage;
+    }
+    format = *f;
+  }
+
+  Result<Graph> loaded = ReadGraph(args.positionals[0]);
+  if (!loaded.ok()) {
+    std::cerr << loaded.status().ToString();
+    return kExitError;
+  }
+  const Graph& graph = *loaded;
+
+  if (verb == "entities") {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<Node> nodes = graph.Nodes();
+    std::stable_sort(nodes.begin(), nodes.end(),
+                     [](const Node& a, const Node& b) { return a.mentions.size() > b.mentions.size(); });
+    for (const Node& n : nodes) {
+      if (n.is_claim || (args.values.count("--type") && n.type != args.Value("--type"))) continue;
+      std::string aliases;
+      for (const std::string& a : n.aliases) {
+        if (a != n.label) aliases += (aliases.empty() ? "" : ", ") + a;
+      }
+      rows.push_back({n.label, n.type, std::to_string(n.mentions.size()), n.id, aliases});
+    }
+    Emit(args, {"Label", "Type", "Mentions", "Id", "Aliases"}, rows);
+  } else if (verb == "relations") {
+    std::vector<std::vector<std::string>> rows;
+    for (const Edge& e : graph.Edges()) {
+      if (args.values.count("--relation") ? e.relation != args.Value("--relation") : e.relation == "co_mentioned") {
+        continue;
+      }
+      rows.push_back({LabelOf(graph, e.source), e.relation, LabelOf(graph, e.target), std::to_string(e.weight),
+                      Attributes(e.attributes)});
+    }
+    Emit(args, {"Source", "Relation", "Target", "Weight", "Attributes"}, rows);
+  } else if (verb == "neighbors") {
+    const std::optional<std::string> id = Resolve(graph, rest[0]);
+    if (!id) return kExitError;
+    std::vector<std::vector<std::string>> rows;
+    for (const Neighbor& n : Neighbors(graph, *id, args.Value("--relation"), direction)) {
+      const Node* node = graph.FindNode(n.id);
+      rows.push_back({n.outgoing ? "->" : "<-", n.relation, LabelOf(graph, n.id),
+                      node && node->is_claim ? "claim" : (node ? node->type : ""), std::to_string(n.weight)});
+    }
+    Emit(args, {"Dir", "Relation", "Neighbor", "Type", "Weight"}, rows);
+  } else if (verb == "path") {
+    const std::optional<std::string> a = Resolve(graph, rest[0]);
+    const std::optional<std::string> b = a ? Resolve(graph, rest[1]) : std::nullopt;
+    if (!a || !b) return kExitError;
+    const std::optional<std::vector<PathStep>> path = ShortestPath(graph, *a, *b, *max_hops);
+    if (!path) {
+      std::cerr << "claimgraph query path: no path from \"" << LabelOf(graph, *a) << "\" to \"" << LabelOf(graph, *b)
+                << "\" within " << *max_hops << " hops\n";
+      return kExitError;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const PathStep& s : *path) {
+      rows.push_back({LabelOf(graph, s.from), s.forward ? s.relation + " ->" : "<- " + s.relation, LabelOf(graph, s.to)});
+    }
+    Emit(args, {"From", "Relation", "To"}, rows);
+  } else if (verb == "claims") {
+    ClaimQuery q;
+    q.cue = args.Value("--cue");
+    for (auto [flag, field] : {std::pair{"--by", &q.by}, std::pair{"--about", &q.about}}) {
+      if (!args.values.count(flag)) continue;
+      const std::optional<std::string> id = Resolve(graph, args.Value(flag));
+      if (!id) return kExitError;
+      *field = *id;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const Node& n : Claims(graph, q)) {
+      const ClaimInfo& c = n.claim;
+      rows.push_back({c.speaker.empty() ? "(" + c.speaker_status + ")" : LabelOf(graph, c.speaker), c.cue,
+                      c.modality + (c.negated ? ", negated" : ""),
+                      c.doc + ":" + std::to_string(c.start) + "-" + std::to_string(c.end), c.text});
+    }
+    Emit(args, {"Speaker", "Cue", "Modality", "Where", "Text"}, rows);
+  } else if (verb == "subgraph") {
+    const std::optional<std::string> id = Resolve(graph, rest[0]);
+    if (!id) return kExitError;
+    const Graph sub = Subgraph(graph, *id, *hops);
+    Status written = WriteFileAtomic(args.Value("--output"), WriteGraph(sub, *format));
+    if (!written.ok()) {
+      std::cerr << written.ToString();
+      return kExitError;
+    }
+    std::cerr << "claimgraph: " << sub.node_count() << " nodes, " << sub.edge_count() << " edges within " << *hops
+              << " hop" << (*hops == 1 ? "" : "s") << " of " << LabelOf(graph, *id) << " -> "
+              << args.Value("--output") << "\n";
+  } else if (verb == "stats") {
+    const GraphStats stats = ComputeStats(graph, static_cast<size_t>(*top));
+    if (args.flags.count("--json")) {
+      std::cout << "{\"nodes\": " << stats.nodes << ", \"edges\": " << stats.edges
+                << ", \"components\": " << stats.components << ", \"by_type\": {";
+      size_t i = 0;
+      for (const auto& [k, v] : stats.by_type) std::cout << (i++ ? ", " : "") << JsonString(k) << ": " << v;
+      std::cout << "}, \"by_relation\": {";
+      i = 0;
+      for (const auto& [k, v] : stats.by_relation) std::cout << (i++ ? ", " : "") << JsonString(k) << ": " << v;
+      std::cout << "}, \"top_degree\": [";
+      i = 0;
+      for (const auto& [id, d] : stats.top_degree) {
+        std::cout << (i++ ? ", " : "") << "{\"id\": " << JsonString(id) << ", \"label\": " << JsonString(LabelOf(graph, id))
+                  << ", \"degree\": " << d << "}";
+      }
+      std::cout << "], \"top_pagerank\": [";
+      i = 0;
+      for (const auto& [id, r] : stats.top_pagerank) {
+        std::cout << (i++ ? ", " : "") << "{\"id\": " << JsonString(id) << ", \"label\": " << JsonString(LabelOf(graph, id))
+                  << ", \"pagerank\": " << std::setprecision(6) << r << "}";
+      }
+      std::cout << "]}\n";
+      return kExitOk;
+    }
+    std::cout << stats.nodes << " nodes, " << stats.edges << " edges, " << stats.components
+              << " connected component" << (stats.components == 1 ? "" : "s") << "\n\n";
+    std::vector<std::vector<std::string>> types, relations, degree, rank;
+    for (const auto& [k, v] : stats.by_type) types.push_back({k, std::to_string(v)});
+    for (const auto& [k, v] : stats.by_relation) relations.push_back({k, std::to_string(v)});
+    for (const auto& [id, d] : stats.top_degree) degree.push_back({LabelOf(graph, id), std::to_string(d)});
+    for (const auto& [id, r] : stats.top_pagerank) {
+      std::ostringstream ss;
+      ss << std::fixed << std::setprecision(4) << r;
+      rank.push_back({LabelOf(graph, id), ss.str()});
+    }
+    PrintTable({"Type", "Nodes"}, types);
+    std::cout << "\n";
+    PrintTable({"Relation", "Edges"}, relations);
+    std::cout << "\n";
+    PrintTable({"Node", "Degree"}, degree);
+    std::cout << "\n";
+    PrintTable({"Node", "PageRank"}, rank);
+  }
+  return kExitOk;
+}
+
+}  // namespace claimgraph::cli

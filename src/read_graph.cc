@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reading graphs back: node-link JSON (RapidJSON), GraphML (Boost's
+// read_graphml) and JSON lines of partial graphs. Every problem is
+// reported with the file, the element and what is wrong; no exception
+// leaves this file.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/graphml.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+
+#include "claimgraph/io.h"
+
+namespace claimgraph {
+namespace {
+
+Error InputError(const std::string& origin, int line, std::string message) {
+  Error e;
+  e.code = ErrorCode::kInvalidInput;
+  e.location.file = origin;
+  e.location.line = line;
+  e.message = std::move(message);
+  return e;
+}
+
+// Renders a JSON scalar as an attribute string.
+std::optional<std::string> ScalarString(const rapidjson::Value& v) {
+  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+  if (v.IsBool()) return std::string(v.GetBool() ? "true" : "false");
+  if (v.IsInt64()) return std::to_string(v.GetInt64());
+  if (v.IsUint64()) return std::to_string(v.GetUint64());
+  if (v.IsDouble()) {
+    std::ostringstream ss;
+    ss << v.GetDouble();
+    return ss.str();
+  }
+  return std::nullopt;
+}
+
+// Reads node-link JSON values into a Graph, checking every field.
+class JsonGraphReader {
+ public:
+  JsonGraphReader(std::string origin, int line) : origin_(std::move(origin)), line_(line) {}
+
+  Result<Graph> Read(const rapidjson::Value& root) {
+    if (!root.IsObject()) return Fail("the top level must be a JSON object");
+    const char* edges_key = root.HasMember("edges") ? "edges" : "links";
+    if (!root.HasMember("nodes") || !root["nodes"].IsArray()) return Fail("\"nodes\" must be an array");
+    if (root.HasMember(edges_key) && !root[edges_key].IsArray()) return Fail("\"edges\" must be an array");
+    Graph graph;
+    if (root.HasMember("graph") && root["graph"].IsObject() && root["graph"].HasMember("documents") &&
+        root["graph"]["documents"].IsArray()) {
+      for (const auto& d : root["graph"]["documents"].GetArray()) {
+        if (!d.IsObject() || !d.HasMember("id") || !d["id"].IsString()) {
+          return Fail("graph.documents: each document needs a string \"id\"");
+        }
+        DocumentInfo info{d["id"].GetString(), 0};
+        if (d.HasMember("chars") && d["chars"].IsInt64()) info.chars = d["chars"].GetInt64();
+        graph.AddDocument(info);
+      }
+    }
+    std::set<std::string> ids;
+    size_t index = 0;
+    for (const auto& v : root["nodes"].GetArray()) {
+      const std::string where = "nodes[" + std::to_string(index++) + "]";
+      Result<Node> node = ReadNode(v, where);
+      if (!node.ok()) return node.status();
+      ids.insert(node->id);
+      graph.AddNode(*node);
+    }
+    index = 0;
+    if (root.HasMember(edges_key)) {
+      for (const auto& v : root[edges_key].GetArray()) {
+        const std::string where = std::string(edges_key) + "[" + std::to_string(index++) + "]";
+        Result<Edge> edge = ReadEdge(v, where);
+        if (!edge.ok()) return edge.status();
+        for (const std::string* end : {&edge->source, &edge->target}) {
+          if (!ids.count(*end)) return Fail(where + ": \"" + *end + "\" is not the id of a node (dangling edge)");
+        }
+        graph.AddEdge(*edge);
+      }
+    }
+    return graph;
+  }
+
+ private:
+  Error Fail(std::string message) const { return InputError(origin_, line_, std::move(message)); }
+
+  Result<std::string> String(const rapidjson::Value& v, const char* key, const std::string& where, bool required) {
+    if (!v.HasMember(key)) {
+      if (required) return Fail(where + ": missing \"" + key + "\"");
+      return std::string();
+    }
+    if (!v[key].IsString()) return Fail(where + ": \"" + key + "\" must be a string");
+    return std::string(v[key].GetString(), v[key].GetStringLength());
+  }
+
+  Result<int64_t> Int(const rapidjson::Value& v, const char* key, const std::string& where) {
+    if (!v.HasMember(key)) return Fail(where + ": missing \"" + key + "\"");
+    if (!v[key].IsInt64()) return Fail(where + ": \"" + key + "\" must be an integer");
+    return v[key].GetInt64();
+  }
+
+  Result<Node> ReadNode(const rapidjson::Value& v, const std::string& where) {
+    if (!v.IsObject()) return Fail(where + ": a node must be an object");
+    Node n;
+    Result<std::string> id = String(v, "id", where, true);
+    if (!id.ok()) return id.status();
+    n.id = *id;
+    const std::string at = where + " (\"" + n.id + "\")";
+    for (auto [key, field] : {std::pair{"kind", &n.kind}, std::pair{"label", &n.label}, std::pair{"type", &n.type}}) {
+      Result<std::string> s = String(v, key, at, false);
+      if (!s.ok()) return s.status();
+      *field = *s;
+    }
+    if (n.kind.empty()) n.kind = "entity";
+    if (v.HasMember("aliases")) {
+      if (!v["aliases"].IsArray()) return Fail(at + ": \"aliases\" must be an array of strings");
+      for (const auto& a : v["aliases"].GetArray()) {
+        if (!a.IsString()) return Fail(at + ": \"aliases\" must be an array of strings");
+        n.aliases.emplace_back(a.GetString(), a.GetStringLength());
+      }
+    }
+    if (v.HasMember("mentions")) {
+      if (!v["mentions"].IsArray()) return Fail(at + ": \"mentions\" must be an array");
+      size_t i = 0;
+      for (const auto& m : v["mentions"].GetArray()) {
+        const std::string mw = at + ".mentions[" + std::to_string(i++) + "]";
+        if (!m.IsObject()) return Fail(mw + ": a mention must be an object");
+        Mention mention;
+        Result<std::string> doc = String(m, "doc", mw, true);
+        Result<int64_t> start = Int(m, "start", mw);
+        Result<int64_t> end = Int(m, "end", mw);
+        Result<std::string> text = String(m, "text", mw, false);
+        Result<std::string> rule = String(m, "rule", mw, false);
+        Result<std::string> particle = String(m, "particle", mw, false);
+        for (const Status* s : {&doc.status(), &start.status(), &end.status(), &text.status(), &rule.status(),
+                                &particle.status()}) {
+          if (!s->ok()) return *s;
+        }
+        mention.doc = *doc;
+        mention.start = *start;
+        mention.end = *end;
+        mention.text = *text;
+        mention.rule = *rule;
+        mention.particle = *particle;
+        if (m.HasMember("sentence") && m["sentence"].IsInt()) mention.sentence = m["sentence"].GetInt();
+        n.mentions.push_back(std::move(mention));
+      }
+    }
+    static const std::set<std::string> kReserved = {"id", "kind", "label", "type", "aliases", "mentions"};
+    static const std::set<std::string> kClaimFields = {"text", "cue", "modality", "negated", "doc", "start",
+                                                       "end", "sentence", "rule", "speaker", "speaker_status"};
+    if (n.kind == "claim") {
+      n.is_claim = true;
+      ClaimInfo& c = n.claim;
+      for (auto [key, field] : {std::pair{"text", &c.text}, std::pair{"cue", &c.cue},
+                                std::pair{"modality", &c.modality}, std::pair{"doc", &c.doc},
+                                std::pair{"rule", &c.rule}, std::pair{"speaker", &c.speaker},
+                                std::pair{"speaker_status", &c.speaker_status}}) {
+        Result<std::string> s = String(v, key, at, false);
+        if (!s.ok()) return s.status();
+        *field = *s;
+      }
+      if (v.HasMember("negated")) {
+        if (!v["negated"].IsBool()) return Fail(at + ": \"negated\" must be true or false");
+        c.negated = v["negated"].GetBool();
+      }
+      Result<int64_t> start = Int(v, "start", at);
+      Result<int64_t> end = Int(v, "end", at);
+      if (!start.ok()) return start.status();
+      if (!end.ok()) return end.status();
+      c.start = *start;
+      c.end = *end;
+      if (v.HasMember("sentence") && v["sentence"].IsInt()) c.sentence = v["sentence"].GetInt();
+    }
+    for (const auto& m : v.GetObject()) {
+      const std::string key(m.name.GetString(), m.name.GetStringLength());
+      if (kReserved.count(key) || (n.is_claim && kClaimFields.count(key))) continue;
+      std::optional<std::string> value = ScalarString(m.value);
+      if (!value) return Fail(at + ": attribute \"" + key + "\" must be a string, number or boolean");
+      n.attributes[key] = *value;
+    }
+    return n;
+  }
+
+  Result<Edge> ReadEdge(const rapidjson::Value& v, const std::string& where) {
+    if (!v.IsObject()) return Fail(where + ": an edge must be an object");
+    Edge e;
+    Result<std::string> source = String(v, "source", where, true);
+    if (!source.ok()) return source.status();
+    Result<std::string> target = String(v, "target", where, true);
+    if (!target.ok()) return target.status();
+    Result<std::string> relation = String(v, "relation", where, false);
+    if (!relation.ok()) return relation.status();
+    e.source = *source;
+    e.target = *target;
+    e.relation = relation->empty() ? "co_mentioned" : *relation;
+    if (v.HasMember("evidence")) {
+      if (!v["evidence"].IsArray()) return Fail(where + ": \"evidence\" must be an array");
+      size_t i = 0;
+      for (const auto& ev : v["evidence"].GetArray()) {
+        const std::string ew = where + ".evidence[" + std::to_string(i++) + "]";
+        if (!ev.IsObject()) return Fail(ew + ": evidence must be an object");
+        Result<std::string> doc = String(ev, "doc", ew, true);
+        Result<int64_t> start = Int(ev, "start", ew);
+        Result<int64_t> end = Int(ev, "end", ew);
+        Result<std::string> rule = String(ev, "rule", ew, false);
+        for (const Status* s : {&doc.status(), &start.status(), &end.status(), &rule.status()}) {
+          if (!s->ok()) return *s;
+        }
+        e.evidence.push_back({*doc, *start, *end, *rule});
+      }
+    }
+    static const std::set<std::string> kReserved = {"source", "target", "key", "relation", "weight", "evidence"};
+    for (const auto& m : v.GetObject()) {
+      const std::string key(m.name.GetString(), m.name.GetStringLength());
+      if (kReserved.count(key)) continue;
+      std::optional<std::string> value = ScalarString(m.value);
+      if (!value) return Fail(where + ": attribute \"" + key + "\" must be a string, number or boolean");
+      e.attributes[key] = *value;
+    }
+    return e;
+  }
+
+  std::string origin_;
+  int line_;
+};
+
+// GraphML: Boost's read_graphml into a plain directed graph whose every
+// property is kept as a string, then converted.
+using PlainGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+using PlainVertex = PlainGraph::vertex_descriptor;
+using PlainEdge = PlainGraph::edge_descriptor;
+
+template <typename Key>
+class StringStore : public boost::dynamic_property_map {
+ public:
+  boost::any get(const boost::any& key) override { return Get(boost::any_cast<Key>(key)); }
+  std::string get_string(const boost::any& key) override { return Get(boost::any_cast<Key>(key)); }
+  void put(const boost::any& key, const boost::any& value) override {
+    std::string s;
+    if (const auto* p = boost::any_cast<std::string>(&value)) s = *p;
+    else if (const auto* b = boost::any_cast<bool>(&value)) s = *b ? "true" : "false";
+    else if (const auto* i = boost::any_cast<int>(&value)) s = std::to_string(*i);
+    else if (const auto* l = boost::any_cast<long>(&value)) s = std::to_string(*l);
+    else if (const auto* f = boost::any_cast<float>(&value)) s = std::to_string(*f);
+    else if (const auto* d = boost::any_cast<double>(&value)) s = std::to_string(*d);
+    values_[boost::any_cast<Key>(key)] = s;
+  }
+  const std::type_info& key() const override { return typeid(Key); }
+  const std::type_info& value() const override { return typeid(std::string); }
+  std::string Get(const Key& k) const {
+    const auto it = values_.find(k);
+    return it == values_.end() ? std::string() : it->second;
+  }
+
+ private:
+  std::map<Key, std::string> values_;
+};
+
+// Orders edge descriptors by their (unique) property address.
+struct EdgeLess {
+  bool operator()(const PlainEdge& a, const PlainEdge& b) const { return a.get_property() < b.get_property(); }
+};
+
+template <>
+class StringStore<PlainEdge> : public boost::dynamic_property_map {
+ public:
+  boost::any get(const boost::any& key) override { return Get(boost::any_cast<PlainEdge>(key)); }
+  std::string get_string(const boost::any& key) override { return Get(boost::any_cast<PlainEdge>(key)); }
+  void put(const boost::any& key, const boost::any& value) override {
+    StringStore<PlainVertex> converter;
+    converter.put(PlainVertex(0), value);
+    values_[boost::any_cast<PlainEdge>(key)] = converter.Get(0);
+  }
+  const std::type_info& key() const override { return typeid(PlainEdge); }
+  const std::type_info& value() const override { return typeid(std::string); }
+  std::string Get(const PlainEdge& k) const {
+    const auto it = values_.find(k);
+    return it == values_.end() ? std::string() : it->second;
+  }
+
+ private:
+  std::map<PlainEdge, std::string, EdgeLess> values_;
+};
+
+}  // namespace
+
+Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin) {
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseIterativeFlag>(content.data(), content.size());
+  if (doc.HasParseError()) {
+    Error e = InputError(origin, 0, std::string("malformed JSON at byte ") + std::to_string(doc.GetErrorOffset()) +
+                                        ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    e.location.byte_offset = static_cast<long long>(doc.GetErrorOffset());
+    return e;
+  }
+  return JsonGraphReader(origin, 0).Read(doc);
+}
+
+Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
+  PlainGraph g;
+  std::map<std::string, std::shared_ptr<StringStore<PlainVertex>>> vertex_maps;
+  std::map<std::string, std::shared_ptr<StringStore<PlainEdge>>> edge_maps;
+  std::map<std::string, std::shared_ptr<StringStore<PlainGraph*>>> graph_maps;
+  boost::dynamic_properties dp([&](const std::string& name, const boost::any& key, const boost::any&)
+                                   -> boost::shared_ptr<boost::dynamic_property_map> {
+    if (key.type() == typeid(PlainVertex)) {
+      auto store = std::make_shared<StringStore<PlainVertex>>();
+      vertex_maps[name] = store;
+      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
+    }
+    if (key.type() == typeid(PlainEdge)) {
+      auto store = std::make_shared<StringStore<PlainEdge>>();
+      edge_maps[name] = store;
+      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
+    }
+    if (key.type() == typeid(PlainGraph*)) {
+      auto store = std::make_shared<StringStore<PlainGraph*>>();
+      graph_maps[name] = store;
+      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
+    }
+    return boost::shared_ptr<boost::dynamic_property_map>();
+  });
+  try {
+    std::istringstream in(content);
+    boost::read_graphml(in, g, dp);
+  } catch (const std::exception& ex) {
+    return InputError(origin, 0, std::string("not a readable GraphML file: ") + ex.what());
+  }
+  auto vget = [&](const std::string& name, PlainVertex v) {
+    const auto it = vertex_maps.find(name);
+    return it == vertex_maps.end() ? std::string() : it->second->Get(v);
+  };
+  auto eget = [&](const std::string& name, const PlainEdge& e) {
+    const auto it = edge_maps.find(name);
+    return it == edge_maps.end() ? std::string() : it->second->Get(e);
+  };
+  auto parse_json = [&](const std::string& json, const std::string& where) -> Result<rapidjson::Document> {
+    rapidjson::Document d;
+    d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+    if (d.HasParseError() || !d.IsArray()) return InputError(origin, 0, where + " is not a JSON array");
+    return d;
+  };
+  Graph graph;
+  std::vector<std::string> ids(boost::num_vertices(g));
+  std::set<std::string> docs;
+  JsonGraphReader reader(origin, 0);
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    // Rebuild each node as node-link JSON and reuse the JSON reader's checks.
+    rapidjson::Document node(rapidjson::kObjectType);
+    auto& alloc = node.GetAllocator();
+    const std::string id = vget("node_id", *v);
+    if (id.empty()) return InputError(origin, 0, "node n" + std::to_string(*v) + " has no node_id");
+    ids[*v] = id;
+    auto set_string = [&](const char* key, const std::string& value) {
+      node.AddMember(rapidjson::Value(key, alloc), rapidjson::Value(value.c_str(), static_cast<rapidjson::SizeType>(value.size()), alloc), alloc);
+    };
+    set_string("id", id);
+    const std::string kind = vget("kind", *v).empty() ? "entity" : vget("kind", *v);
+    set_string("kind", kind);
+    set_string("label", vget("label", *v));
+    set_string("type", vget("type", *v));
+    for (const char* list : {"aliases", "mentions"}) {
+      const std::string json = vget(list, *v);
+      if (json.empty()) continue;
+      Result<rapidjson::Document> parsed = parse_json(json, "node \"" + id + "\" " + list);
+      if (!parsed.ok()) return parsed.status();
+      rapidjson::Value copy(*parsed, alloc);
+      node.AddMember(rapidjson::Value(list, alloc), copy, alloc);
+    }
+    static const std::set<std::string> kSkip = {"node_id", "kind", "label", "type", "aliases", "mentions", "mention_count"};
+    static const std::set<std::string> kClaimInts = {"start", "end", "sentence"};
+    for (const auto& [name, store] : vertex_maps) {
+      if (kSkip.count(name)) continue;
+      const std::string value = store->Get(*v);
+      if (kind == "claim") {
+        if (kClaimInts.count(name)) {
+          node.AddMember(rapidjson::Value(name.c_str(), alloc), rapidjson::Value(static_cast<int64_t>(std::stoll(value.empty() ? "0" : value))), alloc);
+          continue;
+        }
+        if (name == "negated") {
+          node.AddMember("negated", rapidjson::Value(value == "true" || value == "1"), alloc);
+          continue;
+        }
+        if (value.empty()) continue;  // entity attributes are empty on claims
+      } else if (value.empty() || name == "text" || name == "cue" || name == "modality" || name == "negated" ||
+                 name == "doc" || kClaimInts.count(name) || name == "rule" || name == "speaker" ||
+                 name == "speaker_status") {
+        continue;  // claim keys are empty on entities
+      }
+      set_string(name.c_str(), value);
+    }
+    rapidjson::Document wrapper(rapidjson::kObjectType);
+    rapidjson::Value nodes(rapidjson::kArrayType);
+    nodes.PushBack(rapidjson::Value(node, wrapper.GetAllocator()), wrapper.GetAllocator());
+    wrapper.AddMember("nodes", nodes, wrapper.GetAllocator());
+    Result<Graph> one = reader.Read(wrapper);
+    if (!one.ok()) return one.status();
+    graph.Merge(*one);
+    for (const Node& n : one->Nodes()) {
+      for (const Mention& m : n.mentions) docs.insert(m.doc);
+      if (n.is_claim) docs.insert(n.claim.doc);
+    }
+  }
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    Edge edge;
+    edge.source = ids[boost::source(*e, g)];
+    edge.target = ids[boost::target(*e, g)];
+    edge.relation = eget("relation", *e);
+    const std::string evidence = eget("evidence", *e);
+    if (!evidence.empty()) {
+      Result<rapidjson::Document> parsed = parse_json(evidence, "edge evidence");
+      if (!parsed.ok()) return parsed.status();
+      for (const auto& ev : parsed->GetArray()) {
+        if (!ev.IsObject() || !ev.HasMember("doc") || !ev["doc"].IsString() || !ev.HasMember("start") ||
+            !ev["start"].IsInt64() || !ev.HasMember("end") || !ev["end"].IsInt64()) {
+          return InputError(origin, 0, "edge " + edge.source + " -> " + edge.target + ": malformed evidence");
+        }
+        edge.evidence.push_back({ev["doc"].GetString(), ev["start"].GetInt64(), ev["end"].GetInt64(),
+                                 ev.HasMember("rule") && ev["rule"].IsString() ? ev["rule"].GetString() : ""});
+      }
+    }
+    for (const auto& [name, store] : edge_maps) {
+      if (name == "relation" || name == "label" || name == "weight" || name == "key" || name == "evidence") continue;
+      const std::string value = store->Get(*e);
+      if (!value.empty()) edge.attributes[name] = value;
+    }
+    graph.AddEdge(edge);
+  }
+  // The documents, from the graph data claimgraph writes; for GraphML from
+  // other tools, the documents named by mentions (lengths unknown).
+  const auto documents = graph_maps.find("documents");
+  if (documents != graph_maps.end()) {
+    Result<rapidjson::Document> parsed = parse_json(documents->second->Get(&g), "graph data \"documents\"");
+    if (!parsed.ok()) return parsed.status();
+    for (const auto& d : parsed->GetArray()) {
+      if (!d.IsObject() || !d.HasMember("id") || !d["id"].IsString()) {
+        return InputError(origin, 0, "graph data \"documents\": each document needs a string \"id\"");
+      }
+      graph.AddDocument({d["id"].GetString(), d.HasMember("chars") && d["chars"].IsInt64() ? d["chars"].GetInt64() : 0});
+    }
+  } else {
+    for (const std::string& d : docs) graph.AddDocument({d, 0});
+  }
+  return graph;
+}
+
+Result<Graph> ReadGraph(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Error e;
+    e.code = ErrorCode::kIoError;
+    e.location.file = path;
+    e.message = "cannot open graph file";
+    return e;
+  }
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".graphml") return ParseGraphml(content, path);
+  if (ext == ".jsonl") {
+    Graph graph;
+    std::istringstream lines(content);
+    std::string line;
+    int number = 0;
+    while (std::getline(lines, line)) {
+      ++number;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      rapidjson::Document doc;
+      doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+      if (doc.HasParseError()) {
+        return InputError(path, number, std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+      }
+      Result<Graph> part = JsonGraphReader(path, number).Read(doc);
+      if (!part.ok()) return part.status();
+      graph.Merge(*part);
+    }
+    return graph;
+  }
+  if (ext == ".json") return ParseGraphJson(content, path);
+  Error e;
+  e.code = ErrorCode::kInvalidArgument;
+  e.location.file = path;
+  e.message = "unknown graph format \"" + ext + "\" (expected .json, .jsonl or .graphml)";
+  return e;
+}
+
+std::string WriteJsonLine(const Graph& graph) {
+  // The pretty JSON parsed and re-written compactly keeps one serializer.
+  rapidjson::Document doc;
+  const std::string pretty = WriteJson(graph);
+  doc.Parse(pretty.data(), pretty.size());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  doc.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace claimgraph

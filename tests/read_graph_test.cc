@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reading graphs back: JSON and GraphML round trips give the same graph,
+// and bad graph files fail with the file and what is wrong.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include <unistd.h>
+
+#include "claimgraph/io.h"
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+Result<Graph> BuildExamples(std::vector<Document>* docs_out = nullptr) {
+  std::vector<Document> docs;
+  for (const char* input : {"news_ko.txt", "news_en.txt", "docs.jsonl", "claims_ko.txt", "claims_en.txt"}) {
+    Result<std::vector<Document>> read = ReadDocuments(std::string(CLAIMGRAPH_SOURCE_DIR) + "/examples/" + input);
+    REQUIRE(read.ok());
+    for (Document& d : *read) docs.push_back(std::move(d));
+  }
+  if (docs_out) *docs_out = docs;
+  return Pipeline(testing::BuiltInRules()).Run(docs);
+}
+
+TEST_CASE("JSON written and read back gives byte-identical JSON") {
+  Result<Graph> g = BuildExamples();
+  REQUIRE(g.ok());
+  const std::string json = WriteJson(*g);
+  Result<Graph> back = ParseGraphJson(json, "g.json");
+  REQUIRE(back.ok());
+  CHECK(WriteJson(*back) == json);
+  Result<Graph> line = ParseGraphJson(WriteJsonLine(*g), "g.jsonl");
+  REQUIRE(line.ok());
+  CHECK(WriteJson(*line) == json);
+}
+
+TEST_CASE("GraphML written and read back (Boost read_graphml) gives the same graph") {
+  Result<Graph> g = BuildExamples();
+  REQUIRE(g.ok());
+  Result<Graph> back = ParseGraphml(WriteGraphml(*g), "g.graphml");
+  REQUIRE(back.ok());
+  CHECK(WriteJson(*back) == WriteJson(*g));
+}
+
+TEST_CASE("merging partial graphs of any partition and order equals one build (20 random partitions)") {
+  std::vector<Document> docs;
+  Result<Graph> whole = BuildExamples(&docs);
+  REQUIRE(whole.ok());
+  const std::string expected = WriteJson(*whole);
+  Pipeline pipeline(testing::BuiltInRules());
+  std::mt19937 rng(20251014);
+  for (int round = 0; round < 20; ++round) {
+    // Random partition into 1..4 parts, each extracted separately and
+    // serialized as a partial graph, then merged in a random order.
+    const int parts = 1 + static_cast<int>(rng() % 4);
+    std::vector<std::vector<Document>> partition(static_cast<size_t>(parts));
+    for (const Document& d : docs) partition[rng() % static_cast<size_t>(parts)].push_back(d);
+    std::vector<std::string> serialized;
+    for (const auto& part : partition) {
+      Result<Graph> g = pipeline.Run(part);
+      REQUIRE(g.ok());
+      serialized.push_back(WriteJsonLine(*g));
+    }
+    std::shuffle(serialized.begin(), serialized.end(), rng);
+    Graph merged;
+    for (const std::string& s : serialized) {
+      Result<Graph> g = ParseGraphJson(s, "part");
+      REQUIRE(g.ok());
+      merged.Merge(*g);
+    }
+    INFO("round " << round << " with " << parts << " parts");
+    CHECK(WriteJson(merged) == expected);
+  }
+}
+
+TEST_CASE("bad graph files fail with the file and what is wrong") {
+  struct Row {
+    const char* content;
+    const char* message;
+  };
+  const Row rows[] = {
+      {"{\"nodes\": [{\"id\": \"a\"}], \"edges\": [{\"source\": \"a\", \"target\": \"b\"}]}",
+       "g.json: error: edges[0]: \"b\" is not the id of a node (dangling edge)\n"},
+      {"{\"nodes\": [{\"id\": 7}]}", "g.json: error: nodes[0]: \"id\" must be a string\n"},
+      {"{\"nodes\": [{\"id\": \"a\", \"mentions\": {}}]}", "g.json: error: nodes[0] (\"a\"): \"mentions\" must be an array\n"},
+      {"{\"nodes\": 5}", "g.json: error: \"nodes\" must be an array\n"},
+      {"[1]", "g.json: error: the top level must be a JSON object\n"},
+      {"{\"nodes\": [", "g.json: error: malformed JSON at byte 11: Invalid value.\n"},
+      {"{\"nodes\": [{\"id\": \"c\", \"kind\": \"claim\", \"start\": \"x\"}]}",
+       "g.json: error: nodes[0] (\"c\"): \"start\" must be an integer\n"},
+  };
+  for (const Row& row : rows) {
+    SUBCASE(row.message) {
+      Result<Graph> g = ParseGraphJson(row.content, "g.json");
+      REQUIRE_FALSE(g.ok());
+      CHECK(g.status().code() == ErrorCode::kInvalidInput);
+      CHECK(g.status().ToString() == row.message);
+    }
+  }
+  SUBCASE("GraphML that is not XML") {
+    Result<Graph> g = ParseGraphml("<graphml><graph", "g.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString().rfind("g.graphml: error: not a readable GraphML file: ", 0) == 0);
+  }
+  SUBCASE("a missing file") {
+    Result<Graph> g = ReadGraph("/nonexistent/g.json");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString() == "/nonexistent/g.json: error: cannot open graph file\n");
+  }
+}
+
+}  // namespace
+}  // namespace claimgraph
