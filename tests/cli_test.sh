@@ -77,6 +77,48 @@ printf 'acme\tAcme\tOrg\t-\t-\n' >"$tmp/rules/entities/a.tsv"
 check "broken rules" 1 "$tmp/rules/entities/a.tsv:1:11: error: unknown entity type \"Org\"" -- \
   "$bin" build "$ex/news_ko.txt" --rules "$tmp/rules"
 
+# -j: the same bytes on any number of threads.
+check "build -j1" 0 "" -- "$bin" build "$ex/news_ko.txt" "$ex/news_en.txt" "$ex/docs.jsonl" -j 1 -o "$tmp/j1.json"
+check "build -j4" 0 "" -- "$bin" build "$ex/news_ko.txt" "$ex/news_en.txt" "$ex/docs.jsonl" -j 4 -o "$tmp/j4.json"
+if cmp -s "$tmp/j1.json" "$tmp/j4.json"; then passed=$((passed + 1)); else echo "FAIL: -j changes the output"; failed=$((failed + 1)); fi
+check "bad -j" 2 "-j needs a positive number" -- "$bin" build "$ex/news_ko.txt" -j zero
+
+# Map and merge give the build's bytes.
+cat "$ex/docs.jsonl" | "$bin" extract >"$tmp/parts.jsonl" 2>"$tmp/err"
+if [[ $(wc -l <"$tmp/parts.jsonl") -eq 5 ]]; then passed=$((passed + 1)); else echo "FAIL: extract did not write one line a document"; failed=$((failed + 1)); fi
+check "merge" 0 "" -- "$bin" merge "$tmp/parts.jsonl" -o "$tmp/merged.json"
+check "build docs" 0 "" -- "$bin" build "$ex/docs.jsonl" -o "$tmp/docs.json"
+if cmp -s "$tmp/merged.json" "$tmp/docs.json"; then passed=$((passed + 1)); else echo "FAIL: merge differs from build"; failed=$((failed + 1)); fi
+head -2 "$tmp/parts.jsonl" >"$tmp/p1.jsonl"
+tail -3 "$tmp/parts.jsonl" | "$bin" merge - "$tmp/p1.jsonl" -o "$tmp/merged2.json" -q
+if cmp -s "$tmp/merged2.json" "$tmp/docs.json"; then passed=$((passed + 1)); else echo "FAIL: merge of stdin and a file differs"; failed=$((failed + 1)); fi
+printf '{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "zz"}]}\n' >"$tmp/dangling.json"
+check "merge dangling" 1 "$tmp/dangling.json: error: edges[0]: \"zz\" is not the id of a node (dangling edge)" -- "$bin" merge "$tmp/dangling.json"
+
+# Query.
+check "query entities" 0 "" -- "$bin" query "$tmp/all.json" entities --type Person
+grep -q "Maria Lopez" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: query entities"; failed=$((failed + 1)); }
+check "query neighbors particle" 0 "" -- "$bin" query "$tmp/all.json" neighbors 알리바바의 --relation co_mentioned
+grep -q "Qwen" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: query neighbors"; failed=$((failed + 1)); }
+check "query unknown name" 1 'no entity named "알리바비"; closest names: "알리바바"' -- "$bin" query "$tmp/all.json" neighbors 알리바비
+check "query claims json" 0 "" -- "$bin" query "$tmp/all.json" claims --by "Maria Lopez" --json
+python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and all(r["speaker"]=="Maria Lopez" for r in rows)' "$tmp/out" \
+  && passed=$((passed + 1)) || { echo "FAIL: query claims --json"; failed=$((failed + 1)); }
+check "query path" 0 "" -- "$bin" query "$tmp/all.json" path Alibaba Qwen
+check "query stats graphml" 0 "" -- "$bin" query "$tmp/g1.graphml" stats
+grep -q "connected component" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: query stats"; failed=$((failed + 1)); }
+check "query subgraph" 0 "nodes" -- "$bin" query "$tmp/all.json" subgraph Alibaba --hops 1 -o "$tmp/sub.graphml"
+check "query unknown verb" 2 'unknown verb "frob"' -- "$bin" query "$tmp/all.json" frob
+check "query bad graph" 1 "$tmp/bad.jsonl:1: error" -- "$bin" query "$tmp/bad.jsonl" stats
+check "query missing graph" 1 "cannot open graph file" -- "$bin" query "$tmp/none.json" stats
+# Table columns stay within 100 display columns, Hangul counting two.
+"$bin" query "$tmp/all.json" entities >"$tmp/table.txt"
+python3 -c '
+import sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+assert max(w(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) <= 100' "$tmp/table.txt" \
+  && passed=$((passed + 1)) || { echo "FAIL: a table line is wider than 100 columns"; failed=$((failed + 1)); }
+
 # The seed, when the shared corpus is there.
 seed=$src/../shared/corpus/seed-alibaba-ko.txt
 if [[ -f $seed ]]; then

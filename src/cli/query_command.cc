@@ -43,9 +43,19 @@ void PrintTable(const std::vector<std::string>& header, const std::vector<std::v
   for (const auto& row : rows) {
     for (size_t c = 0; c + 1 < row.size(); ++c) width[c] = std::max(width[c], std::min(DisplayWidth(row[c]), 32));
   }
-  int used = 0;
-  for (size_t c = 0; c + 1 < header.size(); ++c) used += width[c] + 2;
-  width.back() = std::max(10, kMaxWidth - used);
+  // Earlier columns give up width, widest first, until the last column
+  // gets at least 12 of the kMaxWidth columns.
+  auto used = [&]() {
+    int sum = 0;
+    for (size_t c = 0; c + 1 < header.size(); ++c) sum += width[c] + 2;
+    return sum;
+  };
+  while (used() + 12 > kMaxWidth) {
+    auto widest = std::max_element(width.begin(), width.end() - 1);
+    if (*widest <= 4) break;
+    --*widest;
+  }
+  width.back() = std::max(4, kMaxWidth - used());
   auto print = [&](const std::vector<std::string>& row) {
     std::string line;
     for (size_t c = 0; c < row.size(); ++c) {
