@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ninja-build pkg-config
           libboost-graph-dev rapidjson-dev libicu-dev libre2-dev doctest-dev
-          python3 python3-networkx python3-igraph)
+          python3 python3-networkx python3-igraph parallel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

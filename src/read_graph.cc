@@ -295,6 +295,28 @@ class StringStore<PlainEdge> : public boost::dynamic_property_map {
   std::map<PlainEdge, std::string, EdgeLess> values_;
 };
 
+// Parses JSON lines of partial graphs (as `claimgraph extract` writes
+// them) and merges them.
+Result<Graph> ParseGraphLines(const std::string& content, const std::string& path) {
+  Graph graph;
+  std::istringstream lines(content);
+  std::string line;
+  int number = 0;
+  while (std::getline(lines, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    if (doc.HasParseError()) {
+      return InputError(path, number, std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    }
+    Result<Graph> part = JsonGraphReader(path, number).Read(doc);
+    if (!part.ok()) return part.status();
+    graph.Merge(*part);
+  }
+  return graph;
+}
+
 }  // namespace
 
 Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin) {
@@ -469,31 +491,13 @@ Result<Graph> ReadGraph(const std::string& path) {
   const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".graphml") return ParseGraphml(content, path);
-  if (ext == ".jsonl") {
-    Graph graph;
-    std::istringstream lines(content);
-    std::string line;
-    int number = 0;
-    while (std::getline(lines, line)) {
-      ++number;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      rapidjson::Document doc;
-      doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
-      if (doc.HasParseError()) {
-        return InputError(path, number, std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
-      }
-      Result<Graph> part = JsonGraphReader(path, number).Read(doc);
-      if (!part.ok()) return part.status();
-      graph.Merge(*part);
-    }
-    return graph;
-  }
+  if (ext == ".jsonl") return ParseGraphLines(content, path);
   if (ext == ".json") return ParseGraphJson(content, path);
-  Error e;
-  e.code = ErrorCode::kInvalidArgument;
-  e.location.file = path;
-  e.message = "unknown graph format \"" + ext + "\" (expected .json, .jsonl or .graphml)";
-  return e;
+  // Another name (Hadoop's part-00000): GraphML if it starts with '<',
+  // else JSON lines of partial graphs.
+  const size_t first = content.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && content[first] == '<') return ParseGraphml(content, path);
+  return ParseGraphLines(content, path);
 }
 
 std::string WriteJsonLine(const Graph& graph) {
