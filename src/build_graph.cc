@@ -97,6 +97,9 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     m.end = end;
     m.text = original(start, end);
     m.surface = norm.text.substr(c.begin, c.end - c.begin);
+    // "차이" (a surname with a title) or "알리바바 CEO" (a role) resolved to a
+    // gazetteer entity is not one of its names.
+    m.surface_is_alias = c.entity < 0 || c.rule_id == "gazetteer";
     m.sentence = c.sentence;
     m.rule = c.rule_id;
     m.particle = c.particle;
@@ -214,7 +217,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
     node.label = m.label;
     node.type = m.type;
     node.aliases = m.aliases;
-    node.aliases.push_back(m.surface);
+    if (m.surface_is_alias) node.aliases.push_back(m.surface);
     node.attributes = m.attributes;
     node.mentions.push_back({ex.doc_id, m.start, m.end, m.text, m.sentence, m.rule, m.particle});
     graph.AddNode(node);

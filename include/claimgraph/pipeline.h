@@ -31,7 +31,8 @@ struct EntityMention {
   int64_t start = 0;      // code points into Document::text
   int64_t end = 0;
   std::string text;       // Document::text[start, end)
-  std::string surface;    // the normalized form of `text` (an alias)
+  std::string surface;    // the normalized form of `text`
+  bool surface_is_alias = true;  // false for a surname or role resolved to a known entity
   int sentence = 0;
   std::string rule;       // "gazetteer" or the pattern rule id
   std::string particle;   // following Korean particle, or ""
