@@ -20,6 +20,7 @@
 #include <tuple>
 
 #include "claimgraph/boost_graph.h"
+#include "internal/edit_distance.h"
 #include "internal/utf8.h"
 #include "normalize.h"
 #include "read_rules.h"
@@ -36,31 +37,9 @@ std::string Fold(const std::string& s) {
   return out;
 }
 
-std::vector<char32_t> CodePoints(const std::string& s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    int len = 0;
-    out.push_back(internal::DecodeAt(s, i, &len));
-    i += static_cast<size_t>(len);
-  }
-  return out;
-}
+using internal::EditDistance;
 
-size_t EditDistance(const std::string& a, const std::string& b) {
-  const std::vector<char32_t> x = CodePoints(a), y = CodePoints(b);
-  std::vector<size_t> row(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= x.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= y.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[y.size()];
-}
+std::vector<char32_t> CodePoints(const std::string& s) { return internal::CodePointsOf(s); }
 
 const RulePack& DefaultRules() {
   static const RulePack* pack = [] {

@@ -144,6 +144,9 @@ class Loader {
   void Finish();
 
   std::vector<claimgraph::Error>& errors() { return errors_; }
+  // Later layers override earlier ones by id; within one layer an id is
+  // defined once.
+  void SetLayer(int layer) { layer_ = layer; }
 
  private:
   void AddAlias(size_t entity, const std::string& alias, const SourceLocation& loc);
@@ -152,9 +155,33 @@ class Loader {
 
   RulePackData* data_;
   std::vector<claimgraph::Error> errors_;
+  // Registers rule `id` in this layer; removes an earlier layer's rule of
+  // that id. Returns false (and reports) for a duplicate in one layer.
+  bool ClaimRuleId(const std::string& id, const SourceLocation& loc);
+
   std::unordered_map<std::string, size_t> entity_by_id_;
-  std::set<std::string> rule_ids_;
+  std::unordered_map<std::string, int> entity_layer_;
+  std::map<std::string, int> rule_layer_;
+  int layer_ = 0;
 };
+
+bool Loader::ClaimRuleId(const std::string& id, const SourceLocation& loc) {
+  const auto it = rule_layer_.find(id);
+  if (it != rule_layer_.end() && it->second == layer_) {
+    Error(loc, "duplicate rule id \"" + id + "\"", id);
+    return false;
+  }
+  if (it != rule_layer_.end()) {
+    auto drop = [&](auto& rules) {
+      rules.erase(std::remove_if(rules.begin(), rules.end(), [&](const auto& r) { return r.id == id; }), rules.end());
+    };
+    drop(data_->text_rules);
+    drop(data_->context_rules);
+    drop(data_->attribution_rules);
+  }
+  rule_layer_[id] = layer_;
+  return true;
+}
 
 template <typename F>
 void ForEachLine(std::string_view content, F&& f) {
@@ -258,14 +285,24 @@ void Loader::LoadGazetteer(const std::string& file, std::string_view content) {
     }
     if (!ok) return;
     auto [it, inserted] = entity_by_id_.emplace(entry.id, data_->entities.size());
+    size_t index = data_->entities.size();
     if (!inserted) {
       const GazetteerEntry& first = data_->entities[it->second];
-      Error(col_loc(0), "duplicate entity id \"" + entry.id + "\" (first defined at " +
-                            first.location.file + ":" + std::to_string(first.location.line) + ")");
-      return;
+      if (entity_layer_[entry.id] == layer_) {
+        Error(col_loc(0), "duplicate entity id \"" + entry.id + "\" (first defined at " +
+                              first.location.file + ":" + std::to_string(first.location.line) + ")");
+        return;
+      }
+      // A later pack overrides the entry: its names replace the old ones.
+      index = it->second;
+      for (auto a = data_->alias_to_entity.begin(); a != data_->alias_to_entity.end();) {
+        a = a->second == static_cast<int>(index) ? data_->alias_to_entity.erase(a) : std::next(a);
+      }
+      data_->entities[index] = std::move(entry);
+    } else {
+      data_->entities.push_back(std::move(entry));
     }
-    const size_t index = data_->entities.size();
-    data_->entities.push_back(std::move(entry));
+    entity_layer_[data_->entities[index].id] = layer_;
     for (const std::string& alias : data_->entities[index].aliases) {
       AddAlias(index, alias, col_loc(3));
     }
@@ -347,10 +384,7 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
     Error(rule_loc, "rule has no string \"id\"");
     return;
   }
-  if (!rule_ids_.insert(rule.id).second) {
-    Error(rule_loc, "duplicate rule id \"" + rule.id + "\"", rule.id);
-    return;
-  }
+  if (!ClaimRuleId(rule.id, rule_loc)) return;
   auto get_string = [&](const char* key, std::string* out) {
     if (!v.HasMember(key)) return;
     if (!v[key].IsString()) {
@@ -629,10 +663,7 @@ void Loader::LoadAttribution(const std::string& file, std::string_view content) 
       Error(rule.location, "an attribution rule must be an object with a string \"id\"");
       continue;
     }
-    if (!rule_ids_.insert(rule.id).second) {
-      Error(rule.location, "duplicate rule id \"" + rule.id + "\"", rule.id);
-      continue;
-    }
+    if (!ClaimRuleId(rule.id, rule.location)) continue;
     auto str = [&](const char* key) -> std::string {
       return v.HasMember(key) && v[key].IsString() ? v[key].GetString() : std::string();
     };
@@ -812,11 +843,11 @@ size_t RulePack::cue_count() const { return data_->cues.size(); }
 size_t RulePack::particle_count() const { return data_->particles.particles.size(); }
 const std::string& RulePack::origin() const { return data_->origin; }
 
-Result<RulePack> RulePack::FromFiles(const std::vector<std::pair<std::string, std::string>>& files,
-                                     const std::string& origin) {
-  auto data = std::make_unique<internal::RulePackData>();
-  data->origin = origin;
-  internal::Loader loader(data.get());
+namespace internal {
+
+// Loads the files of one pack (one layer) into `loader`.
+void LoadPackFiles(Loader& loader, RulePackData* data, const std::vector<std::pair<std::string, std::string>>& files,
+                   const std::string& origin) {
   std::vector<std::pair<std::string, std::string>> sorted = files;
   std::sort(sorted.begin(), sorted.end());
   for (const auto& [path, content] : sorted) {
@@ -852,12 +883,54 @@ Result<RulePack> RulePack::FromFiles(const std::vector<std::pair<std::string, st
       loader.LoadTitles(file, content);
     }
   }
+}
+
+// Reads the rule files under `dir` (relative path, content).
+Result<std::vector<std::pair<std::string, std::string>>> ReadPackDir(const std::string& dir);
+
+}  // namespace internal
+
+Result<RulePack> RulePack::FromFiles(const std::vector<std::pair<std::string, std::string>>& files,
+                                     const std::string& origin) {
+  auto data = std::make_unique<internal::RulePackData>();
+  data->origin = origin;
+  internal::Loader loader(data.get());
+  internal::LoadPackFiles(loader, data.get(), files, origin);
   loader.Finish();
   if (!loader.errors().empty()) return Status(std::move(loader.errors()));
   return RulePack(std::move(data));
 }
 
-Result<RulePack> RulePack::Load(const std::string& dir) {
+Result<RulePack> RulePack::LoadLayers(const std::vector<std::string>& packs) {
+  auto data = std::make_unique<internal::RulePackData>();
+  internal::Loader loader(data.get());
+  for (size_t i = 0; i < packs.size(); ++i) {
+    loader.SetLayer(static_cast<int>(i));
+    std::vector<std::pair<std::string, std::string>> files;
+    std::string origin;
+    if (packs[i] == "builtin") {
+      origin = "<built-in>/rules";
+      for (const auto& [path, content] : internal::BuiltInRuleFiles()) files.emplace_back(path, content);
+    } else {
+      Result<std::vector<std::pair<std::string, std::string>>> read = internal::ReadPackDir(packs[i]);
+      if (!read.ok()) return read.status();
+      files = std::move(*read);
+      origin = packs[i];
+      while (origin.size() > 1 && origin.back() == '/') origin.pop_back();
+    }
+    data->origin += (data->origin.empty() ? "" : " + ") + origin;
+    internal::LoadPackFiles(loader, data.get(), files, origin);
+  }
+  loader.Finish();
+  if (!loader.errors().empty()) return Status(std::move(loader.errors()));
+  return RulePack(std::move(data));
+}
+
+Result<RulePack> RulePack::Load(const std::string& dir) { return LoadLayers({dir}); }
+
+namespace internal {
+
+Result<std::vector<std::pair<std::string, std::string>>> ReadPackDir(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -892,10 +965,10 @@ Result<RulePack> RulePack::Load(const std::string& dir) {
     e.message = "cannot list rule pack directory: " + ec.message();
     return e;
   }
-  std::string origin = dir;
-  while (origin.size() > 1 && origin.back() == '/') origin.pop_back();
-  return FromFiles(files, origin);
+  return files;
 }
+
+}  // namespace internal
 
 Result<RulePack> RulePack::BuiltIn() {
   std::vector<std::pair<std::string, std::string>> files;

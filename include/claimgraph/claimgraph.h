@@ -8,6 +8,7 @@
 #include "claimgraph/io.h"
 #include "claimgraph/pipeline.h"
 #include "claimgraph/query.h"
+#include "claimgraph/rule_tools.h"
 #include "claimgraph/rules.h"
 #include "claimgraph/status.h"
 #include "claimgraph/version.h"

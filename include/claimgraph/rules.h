@@ -36,6 +36,12 @@ class RulePack {
   // every problem, each with file:line:column. Returns kIoError or
   // kInvalidRules.
   static Result<RulePack> Load(const std::string& dir);
+  // Loads packs in layers: each of `packs` is a directory or "builtin"
+  // (the default pack). Later packs add entries and override earlier ones
+  // by id (gazetteer ids, rule ids); word tables are united, later entries
+  // winning. So {"builtin", "my-rules"} extends the default pack. Returns
+  // kIoError or kInvalidRules.
+  static Result<RulePack> LoadLayers(const std::vector<std::string>& packs);
   // Loads the default pack compiled into the library. Returns kInvalidRules
   // only if the build embedded a broken pack.
   static Result<RulePack> BuiltIn();

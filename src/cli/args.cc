@@ -30,9 +30,9 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args, const
     if (alias != aliases.end()) a = alias->second;
     if (with_value.count(a)) {
       if (has_inline) {
-        out->values[a] = inline_value;
+        out->values[a].push_back(inline_value);
       } else if (i + 1 < args.size()) {
-        out->values[a] = args[++i];
+        out->values[a].push_back(args[++i]);
       } else {
         return "option " + a + " needs a value";
       }

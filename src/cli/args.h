@@ -15,14 +15,14 @@ namespace claimgraph::cli {
 
 struct ParsedArgs {
   std::vector<std::string> positionals;
-  std::map<std::string, std::string> values;  // --flag VALUE (last wins)
+  std::map<std::string, std::vector<std::string>> values;  // --flag VALUE, in order
   std::set<std::string> flags;                // --switch
   bool help = false;
 
   bool Has(const std::string& name) const { return flags.count(name) || values.count(name); }
   std::string Value(const std::string& name, const std::string& fallback = "") const {
     const auto it = values.find(name);
-    return it == values.end() ? fallback : it->second;
+    return it == values.end() ? fallback : it->second.back();
   }
 };
 

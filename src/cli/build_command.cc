@@ -30,14 +30,17 @@ constexpr const char* kBuildUsage =
     "              a directory (its .txt and .jsonl files, by name), or - for stdin\n"
     "-o OUT        output file; the format follows the extension: .json (node-link\n"
     "              JSON), .graphml, .dot. Default: JSON on stdout\n"
-    "--rules DIR   use the rule pack in DIR instead of the built-in one\n"
+    "--rules DIR   use the rule pack in DIR instead of the built-in one; repeat to\n"
+    "              layer packs (later ones add and override by id), and name the\n"
+    "              built-in pack \"builtin\": --rules builtin --rules my-rules\n"
     "-j N          extract on N threads (default: all cores); the output is the same\n"
     "-q, --quiet   no progress or summary on stderr\n";
 
 }  // namespace
 
 Result<RulePack> LoadRules(const ParsedArgs& args) {
-  return args.values.count("--rules") ? RulePack::Load(args.Value("--rules")) : RulePack::BuiltIn();
+  const auto it = args.values.find("--rules");
+  return it == args.values.end() ? RulePack::BuiltIn() : RulePack::LoadLayers(it->second);
 }
 
 // Extracts `docs` on `threads` threads; returns the merged graph or the

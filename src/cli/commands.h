@@ -17,6 +17,9 @@ int BuildCommand(const std::vector<std::string>& args);
 int ExtractCommand(const std::vector<std::string>& args);
 int MergeCommand(const std::vector<std::string>& args);
 int QueryCommand(const std::vector<std::string>& args);
+int RulesCommand(const std::vector<std::string>& args);
+int ExplainCommand(const std::vector<std::string>& args);
+int EvalCommand(const std::vector<std::string>& args);
 
 }  // namespace claimgraph::cli
 

@@ -24,6 +24,10 @@ constexpr const char* kUsage =
     "                             subgraph, stats\n"
     "  extract [INPUT...]         map step: JSONL documents -> partial graphs\n"
     "  merge INPUT... [-o OUT]    reduce step: partial graphs -> one graph\n"
+    "  rules check|test|stats     validate a rule pack, run its inline examples,\n"
+    "                             count rule hits over a corpus\n"
+    "  explain FILE | --why TEXT  why each mention, claim and relation (or none)\n"
+    "  eval CORPUS --gold DIR     precision, recall and F1 against gold files\n"
     "\n"
     "Options:\n"
     "  -h, --help       show this help (or `claimgraph <command> --help`)\n"
@@ -53,6 +57,9 @@ int main(int argc, char** argv) {
   if (verb == "query") return claimgraph::cli::QueryCommand(args);
   if (verb == "extract") return claimgraph::cli::ExtractCommand(args);
   if (verb == "merge") return claimgraph::cli::MergeCommand(args);
+  if (verb == "rules") return claimgraph::cli::RulesCommand(args);
+  if (verb == "explain") return claimgraph::cli::ExplainCommand(args);
+  if (verb == "eval") return claimgraph::cli::EvalCommand(args);
   std::cerr << "claimgraph: unknown command \"" << verb << "\"\n\n" << kUsage;
   return 2;
 }

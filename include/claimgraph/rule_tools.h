@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rule authoring: run every rule's inline examples, count rule hits over a
+// corpus, explain a document sentence by sentence (and why a name did not
+// match), and evaluate against gold annotations.
+#ifndef CLAIMGRAPH_CLAIMGRAPH_RULE_TOOLS_H_
+#define CLAIMGRAPH_CLAIMGRAPH_RULE_TOOLS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "claimgraph/document.h"
+#include "claimgraph/graph.h"
+#include "claimgraph/rules.h"
+#include "claimgraph/status.h"
+
+namespace claimgraph {
+
+// One inline example of a rule, run.
+struct RuleTestCase {
+  std::string rule_id;
+  std::string location;  // file:line of the rule
+  std::string text;
+  bool positive = true;  // must match (true) or must not (false)
+  std::string expected;  // what the example asks for
+  std::string got;       // what the rule produced on it
+  bool passed = false;
+};
+
+// Runs the inline examples of every rule whose id contains `filter` (all
+// when empty), each through the whole pipeline of `rules`.
+std::vector<RuleTestCase> RunRuleTests(const RulePack& rules, const std::string& filter = "");
+
+// The ids of every rule of the pack ("gazetteer" included), sorted.
+std::vector<std::string> RuleIds(const RulePack& rules);
+
+// How often each rule fired over a corpus, and how often its matches were
+// discarded (overlaps, boundaries, filters).
+struct RuleHits {
+  size_t accepted = 0;
+  size_t rejected = 0;
+};
+std::map<std::string, RuleHits> CountRuleHits(const RulePack& rules, const std::vector<Document>& docs);
+
+// Explains one document: for each sentence (or only sentence `sentence`
+// when >= 0), the text with entity mentions marked, each claim and
+// relation with the rule behind it, and the matches that were discarded
+// and why. Returns kInvalidUtf8 for a bad document.
+Result<std::string> ExplainDocument(const RulePack& rules, const Document& doc, int sentence = -1);
+
+// Answers "why did this name not match here?" for `text`: the text after
+// normalization, the gazetteer aliases and patterns that matched or were
+// rejected (with the exact reason), and, when no alias occurs at all, the
+// closest aliases of the gazetteer.
+std::string ExplainWhy(const RulePack& rules, const std::string& text);
+
+// Precision, recall and F1 of one kind of result.
+struct Score {
+  size_t true_positives = 0;
+  size_t false_positives = 0;
+  size_t false_negatives = 0;
+  std::vector<std::string> misses;       // gold items not found
+  std::vector<std::string> false_hits;   // found items not in the gold
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+struct Evaluation {
+  Score entities;
+  Score claims;
+  Score relations;
+  size_t documents = 0;
+};
+
+// Evaluates `rules` on `docs` against gold annotations in `gold_dir`: one
+// <doc id>.json file per document (format in docs/eval.md). Documents
+// without a gold file are skipped. Returns kIoError or kInvalidInput
+// (a malformed gold file, with its name and what is wrong).
+Result<Evaluation> Evaluate(const RulePack& rules, const std::vector<Document>& docs, const std::string& gold_dir);
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_CLAIMGRAPH_RULE_TOOLS_H_

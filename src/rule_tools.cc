@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rule authoring tools over the public pipeline: inline example runs, hit
+// counts, explanations and evaluation against gold files.
+#include "claimgraph/rule_tools.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "claimgraph/pipeline.h"
+#include "internal/edit_distance.h"
+#include "internal/utf8.h"
+#include "normalize.h"
+#include "read_rules.h"
+
+namespace claimgraph {
+namespace {
+
+std::string Fold(const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(internal::NormalizeString(s));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string Where(const SourceLocation& l) { return l.file + ":" + std::to_string(l.line); }
+
+Extraction ExtractOrEmpty(const Pipeline& pipeline, const std::string& id, const std::string& text) {
+  Document doc;
+  doc.id = id;
+  doc.text = text;
+  Result<Extraction> ex = pipeline.Extract(doc);
+  return ex.ok() ? std::move(*ex) : Extraction();
+}
+
+std::map<std::string, std::string> Labels(const Extraction& ex) {
+  std::map<std::string, std::string> labels;
+  for (const EntityMention& m : ex.mentions) labels[m.entity_id] = m.label;
+  return labels;
+}
+
+std::string SpeakerOf(const ClaimMention& c, const std::map<std::string, std::string>& labels) {
+  const auto it = labels.find(c.speaker);
+  return c.speaker.empty() || it == labels.end() ? c.speaker_status : it->second;
+}
+
+std::string Join(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : separator) + s;
+  return out;
+}
+
+// Code-point slice of `text`.
+std::string Slice(const std::string& text, int64_t start, int64_t end) {
+  size_t b = 0, i = 0;
+  int64_t cp = 0;
+  for (; i < text.size() && cp < start; ++cp) {
+    int len = 0;
+    internal::DecodeAt(text, i, &len);
+    i += static_cast<size_t>(len);
+  }
+  b = i;
+  for (; i < text.size() && cp < end; ++cp) {
+    int len = 0;
+    internal::DecodeAt(text, i, &len);
+    i += static_cast<size_t>(len);
+  }
+  return text.substr(b, i - b);
+}
+
+}  // namespace
+
+std::vector<std::string> RuleIds(const RulePack& rules) {
+  const internal::RulePackData& d = rules.data();
+  std::vector<std::string> ids = {"gazetteer"};
+  for (const auto& r : d.text_rules) ids.push_back(r.id);
+  for (const auto& r : d.context_rules) ids.push_back(r.id);
+  for (const auto& r : d.attribution_rules) ids.push_back(r.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<RuleTestCase> RunRuleTests(const RulePack& rules, const std::string& filter) {
+  const internal::RulePackData& d = rules.data();
+  const Pipeline pipeline(rules);
+  std::vector<RuleTestCase> out;
+  for (const auto* list : {&d.text_rules, &d.context_rules}) {
+    for (const internal::PatternRule& rule : *list) {
+      if (!filter.empty() && rule.id.find(filter) == std::string::npos) continue;
+      for (const internal::RuleExample& example : rule.examples) {
+        const Extraction ex = ExtractOrEmpty(pipeline, "example", example.text);
+        RuleTestCase t{rule.id, Where(rule.location), example.text, example.positive, "", "", false};
+        std::vector<std::string> got;
+        bool found = false;
+        for (const EntityMention& m : ex.mentions) {
+          if (m.rule != rule.id) continue;
+          got.push_back("mention \"" + m.text + "\" (" + m.label + ", " + m.type + ")");
+          found = found || example.span.empty() || m.text == example.span;
+        }
+        for (const RelationMention& r : ex.relations) {
+          if (r.rule != rule.id) continue;
+          got.push_back("relation " + r.source + " " + r.relation + " " + r.target);
+          found = found || example.span.empty();
+        }
+        for (const internal::PatternRule::NodeAttribute& a : rule.node_attributes) {
+          for (const EntityMention& m : ex.mentions) {
+            const auto it = m.attributes.find(a.name);
+            if (it == m.attributes.end()) continue;
+            got.push_back("attribute " + m.entity_id + " " + a.name + "=" + it->second);
+            found = true;
+          }
+        }
+        t.expected = !example.positive ? "no match" : example.span.empty() ? "a match" : "mention \"" + example.span + "\"";
+        t.got = got.empty() ? "no match" : Join(got, "; ");
+        t.passed = found == example.positive;
+        out.push_back(std::move(t));
+      }
+    }
+  }
+  for (const internal::AttributionRule& rule : d.attribution_rules) {
+    if (!filter.empty() && rule.id.find(filter) == std::string::npos) continue;
+    for (const internal::ClaimExample& example : rule.examples) {
+      const Extraction ex = ExtractOrEmpty(pipeline, "example", example.text);
+      const auto labels = Labels(ex);
+      RuleTestCase t{rule.id, Where(rule.location), example.text, example.positive, "", "", false};
+      std::vector<std::string> got;
+      bool found = false;
+      for (const ClaimMention& c : ex.claims) {
+        if (c.rule != rule.id) continue;
+        const std::string speaker = SpeakerOf(c, labels);
+        got.push_back("claim by " + speaker + ": \"" + c.text + "\"");
+        found = found || ((example.content.empty() || c.text == example.content) &&
+                          (example.speaker.empty() || speaker == example.speaker));
+      }
+      t.expected = !example.positive ? "no claim"
+                                     : "claim by " + (example.speaker.empty() ? std::string("anyone") : example.speaker) +
+                                           (example.content.empty() ? "" : ": \"" + example.content + "\"");
+      t.got = got.empty() ? "no claim" : Join(got, "; ");
+      t.passed = found == example.positive;
+      out.push_back(std::move(t));
+    }
+  }
+  return out;
+}
+
+std::map<std::string, RuleHits> CountRuleHits(const RulePack& rules, const std::vector<Document>& docs) {
+  std::map<std::string, RuleHits> hits;
+  for (const std::string& id : RuleIds(rules)) hits[id];
+  const Pipeline pipeline(rules);
+  for (const Document& doc : docs) {
+    Result<Extraction> ex = pipeline.Extract(doc);
+    if (!ex.ok()) continue;
+    for (const EntityMention& m : ex->mentions) ++hits[m.rule].accepted;
+    for (const ClaimMention& c : ex->claims) ++hits[c.rule].accepted;
+    for (const RelationMention& r : ex->relations) ++hits[r.rule].accepted;
+    for (const RejectedMatch& r : ex->rejected) ++hits[r.rule].rejected;
+  }
+  return hits;
+}
+
+Result<std::string> ExplainDocument(const RulePack& rules, const Document& doc, int sentence) {
+  Result<Extraction> result = Pipeline(rules).Extract(doc);
+  if (!result.ok()) return result.status();
+  const Extraction& ex = *result;
+  const auto labels = Labels(ex);
+  std::ostringstream out;
+  out << "document \"" << doc.id << "\": " << ex.sentences.size() << " sentences, " << ex.mentions.size()
+      << " mentions, " << ex.claims.size() << " claims, " << ex.relations.size() << " relations\n";
+  for (size_t s = 0; s < ex.sentences.size(); ++s) {
+    if (sentence >= 0 && static_cast<size_t>(sentence) != s) continue;
+    const SentenceSpan& span = ex.sentences[s];
+    // The sentence with each mention marked [surface|label].
+    std::string marked;
+    int64_t cursor = span.start;
+    for (const EntityMention& m : ex.mentions) {
+      if (m.sentence != static_cast<int>(s) || m.start < cursor) continue;
+      marked += Slice(doc.text, cursor, m.start) + "[" + m.text + "|" + m.label + "]";
+      cursor = m.end;
+    }
+    marked += Slice(doc.text, cursor, span.end);
+    out << "\n[" << s << "] " << span.start << "-" << span.end << "  " << marked << "\n";
+    for (const EntityMention& m : ex.mentions) {
+      if (m.sentence != static_cast<int>(s)) continue;
+      out << "  mention   \"" << m.text << "\" " << m.start << "-" << m.end << " -> " << m.label << " (" << m.type
+          << ", " << m.entity_id << ") [" << m.rule << "]" << (m.particle.empty() ? "" : " particle " + m.particle)
+          << "\n";
+    }
+    for (const ClaimMention& c : ex.claims) {
+      if (c.sentence != static_cast<int>(s)) continue;
+      out << "  claim     " << SpeakerOf(c, labels) << " (" << c.speaker_status << ") " << c.cue << ", " << c.modality
+          << (c.negated ? ", negated" : "") << ": \"" << c.text << "\" " << c.start << "-" << c.end << " [" << c.rule
+          << "]";
+      if (!c.coref_rule.empty()) out << " speaker via " << c.coref_rule << " \"" << c.coref_text << "\"";
+      out << "\n";
+    }
+    for (const RelationMention& r : ex.relations) {
+      if (r.sentence != static_cast<int>(s)) continue;
+      std::string attrs;
+      for (const auto& [k, v] : r.attributes) attrs += " " + k + "=" + v;
+      out << "  relation  " << labels.at(r.source) << " " << r.relation << " " << labels.at(r.target) << attrs << " ["
+          << r.rule << "]\n";
+    }
+    for (const RejectedMatch& r : ex.rejected) {
+      if (r.start < span.start || r.end > span.end) continue;
+      out << "  rejected  \"" << r.text << "\" " << r.start << "-" << r.end << " [" << r.rule << "]: " << r.reason
+          << "\n";
+    }
+  }
+  return out.str();
+}
+
+std::string ExplainWhy(const RulePack& rules, const std::string& text) {
+  const internal::RulePackData& d = rules.data();
+  std::ostringstream out;
+  out << "text:        " << text << "\n";
+  const std::string normalized = internal::NormalizeString(text);
+  out << "normalized:  " << normalized << (normalized == text ? "  (unchanged)" : "") << "\n";
+  Document doc;
+  doc.id = "why";
+  doc.text = text;
+  Result<Extraction> result = Pipeline(rules).Extract(doc);
+  if (!result.ok()) return out.str() + "error: " + result.status().ToString();
+  const Extraction& ex = *result;
+  out << "\naccepted:\n";
+  if (ex.mentions.empty()) out << "  (none)\n";
+  for (const EntityMention& m : ex.mentions) {
+    out << "  \"" << m.text << "\" -> " << m.label << " (" << m.type << ") by " << m.rule
+        << (m.particle.empty() ? "" : ", followed by particle \"" + m.particle + "\"") << "\n";
+  }
+  out << "\nrejected candidates:\n";
+  bool gazetteer_candidate = false;
+  if (ex.rejected.empty()) out << "  (none)\n";
+  for (const RejectedMatch& r : ex.rejected) {
+    out << "  \"" << r.text << "\" by " << r.rule << ": " << r.reason << "\n";
+    gazetteer_candidate = gazetteer_candidate || r.rule == "gazetteer";
+  }
+  for (const EntityMention& m : ex.mentions) gazetteer_candidate = gazetteer_candidate || m.rule == "gazetteer";
+  if (!gazetteer_candidate) out << "\nno gazetteer alias occurs in the text\n";
+  // Words that no candidate covers: the closest gazetteer aliases (a typo,
+  // a spelling variant the gazetteer lacks).
+  std::istringstream words(normalized);
+  bool header = false;
+  for (std::string word; words >> word;) {
+    bool covered = false;
+    for (const EntityMention& m : ex.mentions) covered = covered || word.find(m.surface) != std::string::npos;
+    for (const RejectedMatch& r : ex.rejected) covered = covered || word.find(r.text) != std::string::npos;
+    if (covered) continue;
+    std::vector<std::pair<size_t, std::string>> close;
+    const std::string folded_word = Fold(word);
+    for (const auto& [alias, entity] : d.alias_to_entity) {
+      const std::string folded = Fold(alias);
+      const size_t length = internal::CodePointsOf(folded).size();
+      if (length < 3) continue;
+      // Compare with the word, and with the word's start of the alias's
+      // length (the word may carry a particle: "딥식은").
+      const std::vector<char32_t> cps = internal::CodePointsOf(folded_word);
+      std::string head;
+      for (size_t i = 0; i < cps.size() && i < length; ++i) internal::AppendUtf8(&head, cps[i]);
+      const size_t dist = std::min(internal::EditDistance(folded_word, folded), internal::EditDistance(head, folded));
+      if (dist <= std::max<size_t>(1, length / 3)) {
+        close.emplace_back(dist, alias + " (" + d.entities[static_cast<size_t>(entity)].canonical + ")");
+      }
+    }
+    if (close.empty()) continue;
+    std::sort(close.begin(), close.end());
+    close.erase(std::unique(close.begin(), close.end()), close.end());
+    if (close.size() > 5) close.resize(5);
+    if (!header) out << "\nwords without a candidate, and the closest gazetteer aliases:\n";
+    header = true;
+    out << "  \"" << word << "\":";
+    for (const auto& [dist, name] : close) out << " " << name;
+    out << "\n";
+  }
+  std::set<std::string> fired;
+  for (const EntityMention& m : ex.mentions) fired.insert(m.rule);
+  for (const RejectedMatch& r : ex.rejected) fired.insert(r.rule);
+  std::vector<std::string> silent;
+  for (const auto& r : d.text_rules) {
+    if (!fired.count(r.id)) silent.push_back(r.id);
+  }
+  for (const auto& r : d.context_rules) {
+    if (!r.type.empty() && !fired.count(r.id)) silent.push_back(r.id);
+  }
+  out << "\nentity patterns that did not match anywhere: " << (silent.empty() ? "(none)" : Join(silent, ", ")) << "\n";
+  return out.str();
+}
+
+double Score::precision() const {
+  const size_t n = true_positives + false_positives;
+  return n == 0 ? 1.0 : static_cast<double>(true_positives) / static_cast<double>(n);
+}
+double Score::recall() const {
+  const size_t n = true_positives + false_negatives;
+  return n == 0 ? 1.0 : static_cast<double>(true_positives) / static_cast<double>(n);
+}
+double Score::f1() const {
+  const double p = precision(), r = recall();
+  return p + r == 0 ? 0.0 : 2 * p * r / (p + r);
+}
+
+namespace {
+
+Error GoldError(const std::string& file, const std::string& message) {
+  Error e;
+  e.code = ErrorCode::kInvalidInput;
+  e.location.file = file;
+  e.message = message;
+  return e;
+}
+
+// Matches gold items against predicted ones (each used once); `same`
+// decides a match.
+template <typename Gold, typename Pred, typename Same, typename Describe, typename DescribePred>
+void ScoreItems(const std::vector<Gold>& gold, const std::vector<Pred>& predicted, Same same, Describe describe,
+                DescribePred describe_pred, const std::string& doc, Score* score) {
+  std::vector<bool> used(predicted.size(), false);
+  for (const Gold& g : gold) {
+    bool hit = false;
+    for (size_t i = 0; i < predicted.size() && !hit; ++i) {
+      if (!used[i] && same(g, predicted[i])) {
+        used[i] = true;
+        hit = true;
+      }
+    }
+    if (hit) {
+      ++score->true_positives;
+    } else {
+      ++score->false_negatives;
+      score->misses.push_back(doc + ": " + describe(g));
+    }
+  }
+  for (size_t i = 0; i < predicted.size(); ++i) {
+    if (used[i]) continue;
+    ++score->false_positives;
+    score->false_hits.push_back(doc + ": " + describe_pred(predicted[i]));
+  }
+}
+
+}  // namespace
+
+Result<Evaluation> Evaluate(const RulePack& rules, const std::vector<Document>& docs, const std::string& gold_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(gold_dir, ec)) {
+    Error e;
+    e.code = ErrorCode::kIoError;
+    e.location.file = gold_dir;
+    e.message = "gold directory not found";
+    return e;
+  }
+  Evaluation eval;
+  const Pipeline pipeline(rules);
+  for (const Document& doc : docs) {
+    const std::string file = (fs::path(gold_dir) / (doc.id + ".json")).string();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) continue;
+    const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    rapidjson::Document gold;
+    gold.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
+    if (gold.HasParseError() || !gold.IsObject()) {
+      return GoldError(file, gold.HasParseError() ? std::string("malformed JSON: ") + rapidjson::GetParseError_En(gold.GetParseError())
+                                                  : "a gold file must be a JSON object");
+    }
+    Result<Extraction> result = pipeline.Extract(doc);
+    if (!result.ok()) return result.status();
+    const Extraction& ex = *result;
+    ++eval.documents;
+    // The names each predicted entity answers to.
+    std::map<std::string, std::set<std::string>> names;
+    std::map<std::string, std::string> types;
+    for (const EntityMention& m : ex.mentions) {
+      auto& n = names[m.entity_id];
+      n.insert(Fold(m.label));
+      for (const std::string& a : m.aliases) n.insert(Fold(a));
+      if (m.surface_is_alias) n.insert(Fold(m.surface));
+      types[m.entity_id] = m.type;
+    }
+    auto answers = [&](const std::string& id, const std::string& name) {
+      const auto it = names.find(id);
+      return it != names.end() && it->second.count(Fold(name)) > 0;
+    };
+    auto strings = [&](const rapidjson::Value& v, const char* key) -> std::string {
+      return v.HasMember(key) && v[key].IsString() ? v[key].GetString() : "";
+    };
+    auto items = [&](const char* key) -> Result<const rapidjson::Value*> {
+      if (!gold.HasMember(key)) return static_cast<const rapidjson::Value*>(nullptr);
+      if (!gold[key].IsArray()) return GoldError(file, std::string("\"") + key + "\" must be an array");
+      for (const auto& item : gold[key].GetArray()) {
+        if (!item.IsObject()) return GoldError(file, std::string("each of \"") + key + "\" must be an object");
+      }
+      return &gold[key];
+    };
+    Result<const rapidjson::Value*> gold_entities = items("entities");
+    Result<const rapidjson::Value*> gold_claims = items("claims");
+    Result<const rapidjson::Value*> gold_relations = items("relations");
+    for (const auto* r : {&gold_entities, &gold_claims, &gold_relations}) {
+      if (!r->ok()) return r->status();
+    }
+    if (*gold_entities) {
+      std::vector<const rapidjson::Value*> g;
+      for (const auto& v : (*gold_entities)->GetArray()) g.push_back(&v);
+      std::vector<std::string> predicted;
+      for (const auto& [id, n] : names) predicted.push_back(id);
+      ScoreItems(
+          g, predicted,
+          [&](const rapidjson::Value* v, const std::string& id) {
+            const std::string type = strings(*v, "type");
+            return answers(id, strings(*v, "name")) && (type.empty() || type == types[id]);
+          },
+          [&](const rapidjson::Value* v) { return strings(*v, "name") + " (" + strings(*v, "type") + ")"; },
+          [&](const std::string& id) { return id + " (" + types[id] + ")"; }, doc.id, &eval.entities);
+    }
+    if (*gold_claims) {
+      std::vector<const rapidjson::Value*> g;
+      for (const auto& v : (*gold_claims)->GetArray()) g.push_back(&v);
+      ScoreItems(
+          g, ex.claims,
+          [&](const rapidjson::Value* v, const ClaimMention& c) {
+            const std::string speaker = strings(*v, "speaker");
+            const bool speaker_ok = c.speaker.empty() ? speaker == c.speaker_status : answers(c.speaker, speaker);
+            return speaker_ok && strings(*v, "content") == c.text;
+          },
+          [&](const rapidjson::Value* v) { return strings(*v, "speaker") + ": \"" + strings(*v, "content") + "\""; },
+          [&](const ClaimMention& c) {
+            return (c.speaker.empty() ? c.speaker_status : c.speaker) + ": \"" + c.text + "\"";
+          },
+          doc.id, &eval.claims);
+    }
+    if (*gold_relations) {
+      std::vector<const rapidjson::Value*> g;
+      for (const auto& v : (*gold_relations)->GetArray()) g.push_back(&v);
+      // A relation stated twice in one document counts once.
+      std::vector<RelationMention> unique;
+      for (const RelationMention& r : ex.relations) {
+        const bool seen = std::any_of(unique.begin(), unique.end(), [&](const RelationMention& u) {
+          return u.source == r.source && u.relation == r.relation && u.target == r.target;
+        });
+        if (!seen) unique.push_back(r);
+      }
+      ScoreItems(
+          g, unique,
+          [&](const rapidjson::Value* v, const RelationMention& r) {
+            return strings(*v, "relation") == r.relation && answers(r.source, strings(*v, "source")) &&
+                   answers(r.target, strings(*v, "target"));
+          },
+          [&](const rapidjson::Value* v) {
+            return strings(*v, "source") + " " + strings(*v, "relation") + " " + strings(*v, "target");
+          },
+          [&](const RelationMention& r) { return r.source + " " + r.relation + " " + r.target; }, doc.id,
+          &eval.relations);
+    }
+  }
+  return eval;
+}
+
+}  // namespace claimgraph
