@@ -119,6 +119,28 @@ w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicode
 assert max(w(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) <= 100' "$tmp/table.txt" \
   && passed=$((passed + 1)) || { echo "FAIL: a table line is wider than 100 columns"; failed=$((failed + 1)); }
 
+# Rule authoring.
+check "rules check" 0 "" -- "$bin" rules check
+grep -q "gazetteer entries" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: rules check counts"; failed=$((failed + 1)); }
+check "rules check broken" 1 "bad_many/patterns/p.json:1:43: error: invalid re2 pattern" -- "$bin" rules check --rules "$src/tests/testdata/rules/bad_many"
+check "rules test default pack" 0 "" -- "$bin" rules test
+grep -q " passed, 0 failed" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: rules test summary"; failed=$((failed + 1)); }
+check "rules test filter" 0 "" -- "$bin" rules test --filter en.rel
+if grep -q "^ko\." "$tmp/out"; then echo "FAIL: --filter"; failed=$((failed + 1)); else passed=$((passed + 1)); fi
+check "rules stats" 0 "" -- "$bin" rules stats "$ex/news_ko.txt" "$ex/docs.jsonl"
+grep -q "never fire" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: rules stats"; failed=$((failed + 1)); }
+check "layered rules" 0 "" -- "$bin" build - --rules builtin --rules "$src/tests/testdata/rules/ok_overlay" -q <<<"누리그룹이 발표했다."
+grep -q '"ent:nuri-group"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: layered rules"; failed=$((failed + 1)); }
+check "explain" 0 "" -- "$bin" explain "$ex/news_ko.txt" --sentence 3
+grep -q "^\[3\]" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: explain --sentence"; failed=$((failed + 1)); }
+check "explain why" 0 "" -- "$bin" explain --why "구글링"
+grep -q 'followed by "링", not a particle' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: explain --why"; failed=$((failed + 1)); }
+check "explain usage" 2 "give one FILE, or --why TEXT" -- "$bin" explain
+check "eval" 0 "" -- "$bin" eval "$ex/claims_ko.txt" "$ex/claims_en.txt" --gold "$ex/gold" --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["documents"] == 2 and d["claims"]["f1"] == 1.0, d' "$tmp/out" \
+  && passed=$((passed + 1)) || { echo "FAIL: eval --json"; failed=$((failed + 1)); }
+check "eval no gold" 1 "gold directory not found" -- "$bin" eval "$ex/claims_ko.txt" --gold "$tmp/nogold"
+
 # The seed, when the shared corpus is there.
 seed=$src/../shared/corpus/seed-alibaba-ko.txt
 if [[ -f $seed ]]; then

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "test_util.h"
 
 namespace claimgraph {
@@ -120,6 +122,59 @@ TEST_CASE("a relation-only rule without placeholders is refused") {
         "{\"rules\": [{\"id\": \"r\", \"pattern\": \"(?P<a>x)(?P<b>y)\",\n"
         " \"relation\": {\"source\": \"a\", \"relation\": \"develops\", \"target\": \"b\"}}]}"}});
   CHECK(errors == "pack/patterns/p.json:2:2: error: a relation-only rule needs ⟦Type⟧ placeholders in its pattern [r]\n");
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("every deliberately broken pack fails with exactly its expected messages and locations") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(CLAIMGRAPH_SOURCE_DIR) / "tests/testdata/rules";
+  size_t packs = 0;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("bad_", 0) != 0) continue;
+    ++packs;
+    INFO("pack " << name);
+    Result<RulePack> r = RulePack::Load(entry.path().string());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == ErrorCode::kInvalidRules);
+    std::string expected = testing::ReadFileOrEmpty((entry.path() / "expected.txt").string());
+    for (size_t p = expected.find("{DIR}"); p != std::string::npos; p = expected.find("{DIR}", p)) {
+      expected.replace(p, 5, entry.path().string());
+    }
+    CHECK(r.status().ToString() == expected);
+  }
+  CHECK(packs >= 10);
+}
+
+TEST_CASE("layered packs: a later pack adds entities and overrides entries and rules by id") {
+  const std::string overlay = std::string(CLAIMGRAPH_SOURCE_DIR) + "/tests/testdata/rules/ok_overlay";
+  Result<RulePack> layered = RulePack::LoadLayers({"builtin", overlay});
+  REQUIRE(layered.ok());
+  CHECK(layered->entity_count() == testing::BuiltInRules().entity_count() + 1);
+  Pipeline pipeline(*layered);
+  Document doc;
+  doc.id = "d";
+  doc.text = "누리그룹과 아리바바가 손잡았다. 미래산업연구원과 한빛대학교도 참여했다.";
+  Result<Extraction> ex = pipeline.Extract(doc);
+  REQUIRE(ex.ok());
+  std::vector<std::string> labels;
+  for (const EntityMention& m : ex->mentions) labels.push_back(m.label + "/" + m.rule);
+  // The overlay's entity and its new alias of Alibaba; its ko.org.suffix
+  // (universities only) replaced the default one.
+  CHECK(labels == std::vector<std::string>{"Nuri Group/gazetteer", "Alibaba/gazetteer", "한빛대학교/ko.org.suffix"});
+  // The default pack alone knows none of that.
+  Document same = doc;
+  Result<Extraction> plain = Pipeline(testing::BuiltInRules()).Extract(same);
+  REQUIRE(plain.ok());
+  CHECK(plain->mentions.size() == 3);  // 누리그룹 and 미래산업연구원 by suffix, 한빛대학교
+  Result<RulePack> missing = RulePack::LoadLayers({"builtin", "/nonexistent/pack"});
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == ErrorCode::kIoError);
 }
 
 }  // namespace
