@@ -150,11 +150,15 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
         if (speaker_group.empty()) return;
         const PlaceholderSentence::Span s = view.Resolve(speaker_group);
         const std::string_view title = Group(*rule.re, subs, "title");
-        // Words before the speaker ("AI 스타트업 소라테크 문태준 대표는") are
-        // allowed only before a person named with a title.
-        if (!Group(*rule.re, subs, "prefix").empty() &&
-            (s.mention < 0 || (*all)[static_cast<size_t>(s.mention)].type != "Person" || title.empty())) {
-          return;
+        // Words before the speaker ("AI 스타트업 소라테크 문태준 대표는",
+        // "국내 AI 업계는") are allowed only before a person named with a
+        // title, or a group.
+        if (!Group(*rule.re, subs, "prefix").empty()) {
+          const bool titled_person =
+              s.mention >= 0 && (*all)[static_cast<size_t>(s.mention)].type == "Person" && !title.empty();
+          const bool group = s.raw && rules.speaker_groups.count(
+                                          std::string(text.substr(s.norm_begin, s.norm_end - s.norm_begin)));
+          if (!titled_person && !group) return;
         }
         if (s.mention >= 0) {
           claim.speaker = s.mention;

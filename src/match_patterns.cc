@@ -36,10 +36,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // Whether `token` looks like a Korean full name: three or four syllables
 // starting with one of the rule's native surnames ("김하늘").
 bool IsNativeFullName(const PatternRule& rule, std::string_view token) {
+  // A one-syllable surname and a two-syllable given name ("김하늘"), or a
+  // two-syllable surname and a two-syllable given name ("남궁민수").
   const int64_t syllables = CountCodePoints(token);
-  if (syllables < 3 || syllables > 4) return false;
   for (const std::string& surname : rule.native_surnames) {
-    if (token.substr(0, surname.size()) == surname) return true;
+    if (token.substr(0, surname.size()) == surname && syllables == CountCodePoints(surname) + 2) return true;
   }
   return false;
 }
@@ -54,6 +55,9 @@ std::string FilterName(const RulePackData& rules, const PatternRule& rule, std::
   }
   const std::vector<std::string_view> tokens = Tokens(name);
   if (tokens.empty()) return "empty name";
+  if (rule.require_native_name && (tokens.size() != 1 || !IsNativeFullName(rule, name))) {
+    return "not a Korean full name (surname + given name)";
+  }
   if (tokens.size() > 1 && IsNativeFullName(rule, tokens.back())) {
     // "누리그룹 박서준 대표": the name is the last token alone.
     return "ends with a Korean full name; the shorter match is the name";
@@ -135,6 +139,13 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
       c.rule_id = rule.id;
       const std::string_view name_view(name.data(), name.size());
       std::string reason = FilterName(rules, rule, name_view);
+      if (reason.empty() && rule.require_native_name) {
+        // "소라텍 문태준 대표": when the words between name and title hold a
+        // full name, that one is the person.
+        for (std::string_view token : Tokens(Group(*rule.re, subs, "org"))) {
+          if (IsNativeFullName(rule, token)) reason = "a full name stands between the name and the title";
+        }
+      }
       if (reason.empty() && title_group >= 0) {
         const re2::StringPiece title = subs[static_cast<size_t>(title_group)];
         reason = ApplyTitle(rules, rule, name_view, std::string_view(title.data(), title.size()), &c);

@@ -48,6 +48,7 @@ struct PatternRule {
   std::vector<std::string> reject_tokens;     // name tokens that disqualify a match
   std::vector<std::string> reject_suffixes;   // token endings that disqualify (particles)
   std::vector<std::string> native_surnames;   // Korean surnames: 3-syllable token = full name
+  bool require_native_name = false;           // the name must be such a full name
   std::map<std::string, std::string> attribute_groups;  // attribute -> placeholder group
   struct Relation {
     std::string source;  // group name

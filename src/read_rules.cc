@@ -429,6 +429,7 @@ void Loader::LoadRule(const std::string& file, std::string_view content, const r
   get_bool("resolve_surname", &rule.resolve_surname);
   get_bool("require_qualified", &rule.require_qualified);
   get_bool("require_digit", &rule.require_digit);
+  get_bool("require_native_name", &rule.require_native_name);
   get_int("priority", &rule.priority);
   get_int("min_chars", &rule.min_chars);
   get_int("max_chars", &rule.max_chars);
