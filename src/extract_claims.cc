@@ -66,7 +66,8 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
   if (rules.attribution_rules.empty()) return;
   const PlaceholderSentence view(text, begin, end, sentence, *all, *accepted);
   const size_t first_claim = claims->size();
-  for (const AttributionRule& rule : rules.attribution_rules) {
+  for (int index : ScreenRules(rules.attribution_screen.get(), view.str(), rules.attribution_rules.size())) {
+    const AttributionRule& rule = rules.attribution_rules[static_cast<size_t>(index)];
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       const std::string_view content_group = Group(*rule.re, subs, "content");
       if (content_group.empty()) return;

@@ -56,7 +56,8 @@ void ExtractRelations(const RulePackData& rules, std::string_view text, size_t s
                       size_t sentence_end, int sentence, std::vector<Candidate>* all,
                       const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations) {
   const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, *all, accepted);
-  for (const PatternRule& rule : rules.context_rules) {
+  for (int index : ScreenRules(rules.context_screen.get(), view.str(), rules.context_rules.size())) {
+    const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (!rule.type.empty()) continue;
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       EmitRelations(rules, rule, subs, view, -1, text, relations);

@@ -13,10 +13,18 @@
 
 namespace claimgraph {
 
+// Merging appends to a node's lists and marks it dirty; lists are sorted
+// and made unique when read (Normalize), so adding a document costs what it
+// adds, not the size of what is already there.
 struct Graph::Impl {
   BoostGraph g;
   std::unordered_map<std::string, BoostGraph::vertex_descriptor> index;
+  std::unordered_map<std::string, BoostGraph::edge_descriptor> edge_index;  // EdgeKey -> edge
   std::map<std::string, DocumentInfo> documents;
+  std::vector<BoostGraph::vertex_descriptor> dirty_nodes;
+  std::vector<BoostGraph::edge_descriptor> dirty_edges;
+
+  void Normalize();
 };
 
 namespace {
@@ -26,23 +34,22 @@ auto MentionKey(const Mention& m) {
 }
 auto EvidenceKey(const Evidence& e) { return std::tie(e.doc, e.start, e.end, e.rule); }
 
-template <typename T, typename Less>
-void UniteSorted(std::vector<T>* into, const std::vector<T>& from, Less less) {
-  std::vector<T> merged;
-  merged.reserve(into->size() + from.size());
-  std::vector<T> a = *into;
-  std::vector<T> b = from;
-  std::sort(a.begin(), a.end(), less);
-  std::sort(b.begin(), b.end(), less);
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(merged), less);
-  // set_union keeps repeats that are in both inputs; a union of sets has none.
-  merged.erase(std::unique(merged.begin(), merged.end(), [&](const T& x, const T& y) { return !less(x, y) && !less(y, x); }),
-               merged.end());
-  *into = std::move(merged);
-}
-
 bool MentionLess(const Mention& a, const Mention& b) { return MentionKey(a) < MentionKey(b); }
 bool EvidenceLess(const Evidence& a, const Evidence& b) { return EvidenceKey(a) < EvidenceKey(b); }
+
+template <typename T, typename Less>
+void SortUnique(std::vector<T>* v, Less less) {
+  std::sort(v->begin(), v->end(), less);
+  v->erase(std::unique(v->begin(), v->end(), [&](const T& x, const T& y) { return !less(x, y) && !less(y, x); }),
+           v->end());
+}
+
+// The identity of an edge for merging: ends, relation and attributes.
+std::string EdgeKey(const Edge& e) {
+  std::string key = e.source + '\x1f' + e.target + '\x1f' + e.relation;
+  for (const auto& [k, v] : e.attributes) key += '\x1f' + k + '=' + v;
+  return key;
+}
 
 bool EdgeLess(const Edge& a, const Edge& b) {
   return std::tie(a.source, a.target, a.relation, a.attributes) <
@@ -52,26 +59,44 @@ bool EdgeLess(const Edge& a, const Edge& b) {
 }  // namespace
 
 Graph::Graph() : impl_(std::make_unique<Impl>()) {}
-Graph::Graph(const Graph& other) : impl_(std::make_unique<Impl>(*other.impl_)) {}
+Graph::Graph(const Graph& other) : impl_(std::make_unique<Impl>()) { *this = other; }
 Graph& Graph::operator=(const Graph& other) {
-  if (this != &other) impl_ = std::make_unique<Impl>(*other.impl_);
+  if (this == &other) return *this;
+  other.impl_->Normalize();
+  auto copy = std::make_unique<Impl>();
+  copy->g = other.impl_->g;
+  copy->index = other.impl_->index;  // vertex descriptors are indices: still valid
+  copy->documents = other.impl_->documents;
+  // Edge descriptors point into the copied storage: index them anew.
+  for (auto [e, end] = boost::edges(copy->g); e != end; ++e) copy->edge_index.emplace(EdgeKey(copy->g[*e]), *e);
+  impl_ = std::move(copy);
   return *this;
 }
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph::~Graph() = default;
 
+void Graph::Impl::Normalize() {
+  for (auto v : dirty_nodes) {
+    Node& n = g[v];
+    SortUnique(&n.aliases, std::less<std::string>());
+    SortUnique(&n.mentions, MentionLess);
+  }
+  dirty_nodes.clear();
+  for (auto e : dirty_edges) {
+    Edge& edge = g[e];
+    SortUnique(&edge.evidence, EvidenceLess);
+    edge.weight = static_cast<int64_t>(edge.evidence.size());
+  }
+  dirty_edges.clear();
+}
+
 void Graph::AddNode(const Node& node) {
   auto it = impl_->index.find(node.id);
   if (it == impl_->index.end()) {
-    Node copy = node;
-    std::sort(copy.aliases.begin(), copy.aliases.end());
-    copy.aliases.erase(std::unique(copy.aliases.begin(), copy.aliases.end()), copy.aliases.end());
-    std::sort(copy.mentions.begin(), copy.mentions.end(), MentionLess);
-    copy.mentions.erase(std::unique(copy.mentions.begin(), copy.mentions.end(),
-                                    [](const Mention& a, const Mention& b) { return MentionKey(a) == MentionKey(b); }),
-                        copy.mentions.end());
-    impl_->index.emplace(node.id, boost::add_vertex(copy, impl_->g));
+    const auto v = boost::add_vertex(node, impl_->g);
+    impl_->index.emplace(node.id, v);
+    impl_->dirty_nodes.push_back(v);
     return;
   }
   Node& existing = impl_->g[it->second];
@@ -83,8 +108,9 @@ void Graph::AddNode(const Node& node) {
     existing.is_claim = true;
     existing.claim = node.claim;
   }
-  UniteSorted(&existing.aliases, node.aliases, std::less<std::string>());
-  UniteSorted(&existing.mentions, node.mentions, MentionLess);
+  existing.aliases.insert(existing.aliases.end(), node.aliases.begin(), node.aliases.end());
+  existing.mentions.insert(existing.mentions.end(), node.mentions.begin(), node.mentions.end());
+  impl_->dirty_nodes.push_back(it->second);
   for (const auto& [key, value] : node.attributes) {
     auto a = existing.attributes.find(key);
     if (a == existing.attributes.end()) {
@@ -99,22 +125,17 @@ bool Graph::AddEdge(const Edge& edge) {
   const auto s = impl_->index.find(edge.source);
   const auto t = impl_->index.find(edge.target);
   if (s == impl_->index.end() || t == impl_->index.end()) return false;
-  for (auto [e, end] = boost::out_edges(s->second, impl_->g); e != end; ++e) {
-    Edge& existing = impl_->g[*e];
-    if (boost::target(*e, impl_->g) == t->second && existing.relation == edge.relation &&
-        existing.attributes == edge.attributes) {
-      UniteSorted(&existing.evidence, edge.evidence, EvidenceLess);
-      existing.weight = static_cast<int64_t>(existing.evidence.size());
-      return true;
-    }
+  const std::string key = EdgeKey(edge);
+  const auto found = impl_->edge_index.find(key);
+  if (found != impl_->edge_index.end()) {
+    Edge& existing = impl_->g[found->second];
+    existing.evidence.insert(existing.evidence.end(), edge.evidence.begin(), edge.evidence.end());
+    impl_->dirty_edges.push_back(found->second);
+    return true;
   }
-  Edge copy = edge;
-  std::sort(copy.evidence.begin(), copy.evidence.end(), EvidenceLess);
-  copy.evidence.erase(std::unique(copy.evidence.begin(), copy.evidence.end(),
-                                  [](const Evidence& a, const Evidence& b) { return EvidenceKey(a) == EvidenceKey(b); }),
-                      copy.evidence.end());
-  copy.weight = static_cast<int64_t>(copy.evidence.size());
-  boost::add_edge(s->second, t->second, copy, impl_->g);
+  const auto e = boost::add_edge(s->second, t->second, edge, impl_->g).first;
+  impl_->edge_index.emplace(key, e);
+  impl_->dirty_edges.push_back(e);
   return true;
 }
 
@@ -133,11 +154,13 @@ size_t Graph::node_count() const { return boost::num_vertices(impl_->g); }
 size_t Graph::edge_count() const { return boost::num_edges(impl_->g); }
 
 const Node* Graph::FindNode(const std::string& id) const {
+  impl_->Normalize();
   const auto it = impl_->index.find(id);
   return it == impl_->index.end() ? nullptr : &impl_->g[it->second];
 }
 
 std::vector<Node> Graph::Nodes() const {
+  impl_->Normalize();
   std::vector<Node> out;
   out.reserve(node_count());
   for (auto [v, end] = boost::vertices(impl_->g); v != end; ++v) out.push_back(impl_->g[*v]);
@@ -146,6 +169,7 @@ std::vector<Node> Graph::Nodes() const {
 }
 
 std::vector<Edge> Graph::Edges() const {
+  impl_->Normalize();
   std::vector<Edge> out;
   out.reserve(edge_count());
   for (auto [e, end] = boost::edges(impl_->g); e != end; ++e) out.push_back(impl_->g[*e]);

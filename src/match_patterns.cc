@@ -175,7 +175,8 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
   auto entity_id = [&](const Candidate& c) {
     return c.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(c.entity)].id : Slug(c.label);
   };
-  for (const PatternRule& rule : rules.context_rules) {
+  for (int index : ScreenRules(rules.context_screen.get(), view.str(), rules.context_rules.size())) {
+    const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // relation-only: ExtractRelations
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       const std::string_view g = Group(*rule.re, subs, rule.group);

@@ -49,6 +49,17 @@ std::string Slug(std::string_view label) {
   return out;
 }
 
+std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size_t count) {
+  std::vector<int> hits;
+  if (screen == nullptr) {
+    for (size_t i = 0; i < count; ++i) hits.push_back(static_cast<int>(i));
+    return hits;
+  }
+  screen->Match(re2::StringPiece(text.data(), text.size()), &hits);
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
 const std::vector<std::string>& RelationNames() {
   static const std::vector<std::string> names = {
       "co_mentioned", "asserts",     "mentions",     "about",     "develops",
@@ -813,6 +824,18 @@ void Loader::Finish() {
                    [](const AttributionRule& a, const AttributionRule& b) {
                      return std::tie(b.priority, a.id) < std::tie(a.priority, b.id);
                    });
+  // The screens, in the final rule order.
+  auto build_screen = [&](const auto& rules) -> std::unique_ptr<RE2::Set> {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    for (const auto& r : rules) {
+      if (!r.re || set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
+    }
+    return set->Compile() ? std::move(set) : nullptr;
+  };
+  data_->attribution_screen = build_screen(data_->attribution_rules);
+  data_->context_screen = build_screen(data_->context_rules);
   std::stable_sort(data_->cues.begin(), data_->cues.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }

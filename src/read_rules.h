@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <re2/set.h>
+
 #include "claimgraph/status.h"
 #include "match_gazetteer.h"
 #include "match_particles.h"
@@ -74,7 +76,16 @@ struct RulePackData {
   std::unordered_map<std::string, std::string> speaker_groups;  // "전문가들" -> "experts"
   std::unordered_map<std::string, std::string> pronouns;  // "그" -> "Person"
   std::vector<std::string> hedges;  // content markers of a hedged claim ("수 있", "may")
+  // One-pass screens: which attribution and context rules can match a
+  // placeholder sentence at all (RE2::Set over all their patterns), so a
+  // sentence no rule can match costs one scan. Index i is rule i.
+  std::unique_ptr<RE2::Set> attribution_screen;
+  std::unique_ptr<RE2::Set> context_screen;
 };
+
+// Returns the indices of the rules of `screen` that can match `text`, or
+// all of 0..count-1 when there is no screen.
+std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size_t count);
 
 // Returns "ent:" + slug for an entity label: ASCII letters lower-cased,
 // letters and digits of any script kept, every other run replaced by '-'.

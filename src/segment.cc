@@ -67,8 +67,13 @@ std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text) {
   if (text.empty()) return out;
   std::vector<size_t> breaks;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  // Creating a sentence iterator costs more than using it: one per thread.
+  thread_local std::unique_ptr<icu::BreakIterator> cached = [] {
+    UErrorCode s = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), s));
+    return U_SUCCESS(s) ? std::move(b) : nullptr;
+  }();
+  icu::BreakIterator* it = cached.get();
   UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
   if (U_SUCCESS(status) && it) {
     it->setText(ut, status);

@@ -26,6 +26,15 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args, const
       a = a.substr(0, a.find('='));
       has_inline = true;
     }
+    // A short option with its value attached: -j4, -oout.json.
+    if (!has_inline && a.size() > 2 && a[0] == '-' && a[1] != '-') {
+      const auto short_alias = aliases.find(a.substr(0, 2));
+      if (short_alias != aliases.end() && with_value.count(short_alias->second)) {
+        inline_value = a.substr(2);
+        a = a.substr(0, 2);
+        has_inline = true;
+      }
+    }
     const auto alias = aliases.find(a);
     if (alias != aliases.end()) a = alias->second;
     if (with_value.count(a)) {
