@@ -186,4 +186,12 @@ NormalizedText Normalize(std::string_view original) {
 
 std::string NormalizeString(std::string_view s) { return Normalize(s).text; }
 
+std::string FoldForMatch(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(NormalizeString(s));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
 }  // namespace claimgraph::internal

@@ -39,6 +39,9 @@ NormalizedText Normalize(std::string_view original);
 // literals and gazetteer aliases go through the same normalizer as documents.
 std::string NormalizeString(std::string_view s);
 
+// Normalizes and case-folds `s`, for comparing names ("OpenAI" = "openai").
+std::string FoldForMatch(std::string_view s);
+
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_NORMALIZE_H_

@@ -29,13 +29,7 @@ namespace claimgraph {
 namespace {
 
 // Normalized and case-folded, for comparing names.
-std::string Fold(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(internal::NormalizeString(s));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+std::string Fold(const std::string& s) { return internal::FoldForMatch(s); }
 
 using internal::EditDistance;
 

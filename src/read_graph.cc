@@ -243,7 +243,8 @@ using PlainGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::direct
 using PlainVertex = PlainGraph::vertex_descriptor;
 using PlainEdge = PlainGraph::edge_descriptor;
 
-template <typename Key>
+// Keeps one GraphML key's values as strings, whatever attr.type says.
+template <typename Key, typename Less = std::less<Key>>
 class StringStore : public boost::dynamic_property_map {
  public:
   boost::any get(const boost::any& key) override { return Get(boost::any_cast<Key>(key)); }
@@ -266,33 +267,12 @@ class StringStore : public boost::dynamic_property_map {
   }
 
  private:
-  std::map<Key, std::string> values_;
+  std::map<Key, std::string, Less> values_;
 };
 
 // Orders edge descriptors by their (unique) property address.
 struct EdgeLess {
   bool operator()(const PlainEdge& a, const PlainEdge& b) const { return a.get_property() < b.get_property(); }
-};
-
-template <>
-class StringStore<PlainEdge> : public boost::dynamic_property_map {
- public:
-  boost::any get(const boost::any& key) override { return Get(boost::any_cast<PlainEdge>(key)); }
-  std::string get_string(const boost::any& key) override { return Get(boost::any_cast<PlainEdge>(key)); }
-  void put(const boost::any& key, const boost::any& value) override {
-    StringStore<PlainVertex> converter;
-    converter.put(PlainVertex(0), value);
-    values_[boost::any_cast<PlainEdge>(key)] = converter.Get(0);
-  }
-  const std::type_info& key() const override { return typeid(PlainEdge); }
-  const std::type_info& value() const override { return typeid(std::string); }
-  std::string Get(const PlainEdge& k) const {
-    const auto it = values_.find(k);
-    return it == values_.end() ? std::string() : it->second;
-  }
-
- private:
-  std::map<PlainEdge, std::string, EdgeLess> values_;
 };
 
 // Parses JSON lines of partial graphs (as `claimgraph extract` writes
@@ -334,7 +314,7 @@ Result<Graph> ParseGraphJson(const std::string& content, const std::string& orig
 Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
   PlainGraph g;
   std::map<std::string, std::shared_ptr<StringStore<PlainVertex>>> vertex_maps;
-  std::map<std::string, std::shared_ptr<StringStore<PlainEdge>>> edge_maps;
+  std::map<std::string, std::shared_ptr<StringStore<PlainEdge, EdgeLess>>> edge_maps;
   std::map<std::string, std::shared_ptr<StringStore<PlainGraph*>>> graph_maps;
   boost::dynamic_properties dp([&](const std::string& name, const boost::any& key, const boost::any&)
                                    -> boost::shared_ptr<boost::dynamic_property_map> {
@@ -344,7 +324,7 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
       return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
     }
     if (key.type() == typeid(PlainEdge)) {
-      auto store = std::make_shared<StringStore<PlainEdge>>();
+      auto store = std::make_shared<StringStore<PlainEdge, EdgeLess>>();
       edge_maps[name] = store;
       return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
     }

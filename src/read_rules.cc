@@ -161,6 +161,9 @@ class Loader {
 
  private:
   void AddAlias(size_t entity, const std::string& alias, const SourceLocation& loc);
+  // Parses a JSON rule file (comments and trailing commas allowed) that
+  // must hold a "rules" array; reports and returns false otherwise.
+  bool ParseRuleFile(const std::string& file, std::string_view content, rapidjson::Document* doc);
   void LoadRule(const std::string& file, std::string_view content, const rapidjson::Value& v,
                 size_t search_from, size_t* found_at);
 
@@ -351,19 +354,23 @@ void Loader::LoadTitles(const std::string& file, std::string_view content) {
   });
 }
 
+bool Loader::ParseRuleFile(const std::string& file, std::string_view content, rapidjson::Document* doc) {
+  doc->Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
+  if (doc->HasParseError()) {
+    Error(LocationAt(file, content, doc->GetErrorOffset()),
+          std::string("JSON parse error: ") + rapidjson::GetParseError_En(doc->GetParseError()));
+    return false;
+  }
+  if (!doc->IsObject() || !doc->HasMember("rules") || !(*doc)["rules"].IsArray()) {
+    Error(SourceLocation{file, 1, 1, std::nullopt}, "expected an object with a \"rules\" array");
+    return false;
+  }
+  return true;
+}
+
 void Loader::LoadPatterns(const std::string& file, std::string_view content) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(),
-                                                                                 content.size());
-  if (doc.HasParseError()) {
-    Error(LocationAt(file, content, doc.GetErrorOffset()),
-          std::string("JSON parse error: ") + rapidjson::GetParseError_En(doc.GetParseError()));
-    return;
-  }
-  if (!doc.IsObject() || !doc.HasMember("rules") || !doc["rules"].IsArray()) {
-    Error(SourceLocation{file, 1, 1, std::nullopt}, "expected an object with a \"rules\" array");
-    return;
-  }
+  if (!ParseRuleFile(file, content, &doc)) return;
   size_t search_from = 0;
   for (const auto& v : doc["rules"].GetArray()) {
     size_t found_at = search_from;
@@ -643,16 +650,7 @@ std::vector<std::string> ExpandDefines(const std::map<std::string, std::string>&
 
 void Loader::LoadAttribution(const std::string& file, std::string_view content) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
-  if (doc.HasParseError()) {
-    Error(LocationAt(file, content, doc.GetErrorOffset()),
-          std::string("JSON parse error: ") + rapidjson::GetParseError_En(doc.GetParseError()));
-    return;
-  }
-  if (!doc.IsObject() || !doc.HasMember("rules") || !doc["rules"].IsArray()) {
-    Error(SourceLocation{file, 1, 1, std::nullopt}, "expected an object with a \"rules\" array");
-    return;
-  }
+  if (!ParseRuleFile(file, content, &doc)) return;
   std::map<std::string, std::string> defines;
   if (doc.HasMember("defines") && doc["defines"].IsObject()) {
     for (const auto& m : doc["defines"].GetObject()) {

@@ -24,13 +24,7 @@
 namespace claimgraph {
 namespace {
 
-std::string Fold(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(internal::NormalizeString(s));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
+std::string Fold(const std::string& s) { return internal::FoldForMatch(s); }
 
 std::string Where(const SourceLocation& l) { return l.file + ":" + std::to_string(l.line); }
 

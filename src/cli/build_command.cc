@@ -13,9 +13,9 @@
 #include <thread>
 #include <vector>
 
-#include "args.h"
 #include "claimgraph/claimgraph.h"
 #include "commands.h"
+#include "common.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -41,6 +41,30 @@ constexpr const char* kBuildUsage =
 Result<RulePack> LoadRules(const ParsedArgs& args) {
   const auto it = args.values.find("--rules");
   return it == args.values.end() ? RulePack::BuiltIn() : RulePack::LoadLayers(it->second);
+}
+
+Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs) {
+  std::vector<Document> docs;
+  for (const std::string& input : inputs) {
+    Result<std::vector<Document>> read = ReadDocuments(input);
+    if (!read.ok()) return read.status();
+    for (Document& d : *read) docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::string>* output,
+                   GraphFormat* format) {
+  *format = GraphFormat::kJson;
+  if (!args.values.count("--output")) return true;
+  *output = args.Value("--output");
+  Result<GraphFormat> f = FormatFromPath(**output);
+  if (!f.ok()) {
+    std::cerr << "claimgraph " << verb << ": " << f.status().ToString();
+    return false;
+  }
+  *format = *f;
+  return true;
 }
 
 // Extracts `docs` on `threads` threads; returns the merged graph or the
@@ -129,37 +153,25 @@ int BuildCommand(const std::vector<std::string>& argv) {
   }
   const bool quiet = args.flags.count("--quiet") > 0;
   std::optional<std::string> output;
-  GraphFormat format = GraphFormat::kJson;
-  if (args.values.count("--output")) {
-    output = args.Value("--output");
-    Result<GraphFormat> f = FormatFromPath(*output);
-    if (!f.ok()) {
-      std::cerr << "claimgraph build: " << f.status().ToString();
-      return kExitUsage;
-    }
-    format = *f;
-  }
+  GraphFormat format;
+  if (!ResolveOutput(args, "build", &output, &format)) return kExitUsage;
   Result<RulePack> rules = LoadRules(args);
   if (!rules.ok()) {
     std::cerr << rules.status().ToString();
     return kExitError;
   }
-  std::vector<Document> docs;
-  for (const std::string& input : args.positionals) {
-    Result<std::vector<Document>> read = ReadDocuments(input);
-    if (!read.ok()) {
-      std::cerr << read.status().ToString();
-      return kExitError;
-    }
-    for (Document& d : *read) docs.push_back(std::move(d));
+  Result<std::vector<Document>> docs = ReadAll(args.positionals);
+  if (!docs.ok()) {
+    std::cerr << docs.status().ToString();
+    return kExitError;
   }
-  Result<Graph> graph = ExtractAll(*rules, docs, threads, !quiet);
+  Result<Graph> graph = ExtractAll(*rules, *docs, threads, !quiet);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
     return kExitError;
   }
   const int code = WriteOutput(*graph, output, format);
-  if (code == kExitOk && !quiet) PrintSummary("", docs.size(), *graph, output);
+  if (code == kExitOk && !quiet) PrintSummary("", docs->size(), *graph, output);
   return code;
 }
 

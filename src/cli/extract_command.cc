@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
 #include "claimgraph/claimgraph.h"
 #include "commands.h"
+#include "common.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -26,8 +26,6 @@ constexpr const char* kExtractUsage =
     "--rules DIR   use the rule pack in DIR instead of the built-in one\n";
 
 }  // namespace
-
-Result<RulePack> LoadRules(const ParsedArgs& args);
 
 int ExtractCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
@@ -56,13 +54,13 @@ int ExtractCommand(const std::vector<std::string>& argv) {
     }
     docs = std::move(*read);
   }
-  for (const std::string& input : args.positionals) {
-    Result<std::vector<Document>> read = ReadDocuments(input);
+  if (!args.positionals.empty()) {
+    Result<std::vector<Document>> read = ReadAll(args.positionals);
     if (!read.ok()) {
       std::cerr << read.status().ToString();
       return kExitError;
     }
-    for (Document& d : *read) docs.push_back(std::move(d));
+    docs = std::move(*read);
   }
   Pipeline pipeline(*rules);
   for (const Document& doc : docs) {

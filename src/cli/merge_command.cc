@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
 #include "claimgraph/claimgraph.h"
 #include "commands.h"
+#include "common.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -27,9 +27,6 @@ constexpr const char* kMergeUsage =
 
 }  // namespace
 
-int WriteOutput(const Graph& graph, const std::optional<std::string>& output, GraphFormat format);
-void PrintSummary(const char* verb, size_t docs, const Graph& graph, const std::optional<std::string>& output);
-
 int MergeCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--output"}, {"--quiet"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
@@ -45,16 +42,8 @@ int MergeCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   std::optional<std::string> output;
-  GraphFormat format = GraphFormat::kJson;
-  if (args.values.count("--output")) {
-    output = args.Value("--output");
-    Result<GraphFormat> f = FormatFromPath(*output);
-    if (!f.ok()) {
-      std::cerr << "claimgraph merge: " << f.status().ToString();
-      return kExitUsage;
-    }
-    format = *f;
-  }
+  GraphFormat format;
+  if (!ResolveOutput(args, "merge", &output, &format)) return kExitUsage;
   Graph graph;
   for (const std::string& input : args.positionals) {
     Result<Graph> part = Graph();

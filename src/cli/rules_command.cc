@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
 #include "claimgraph/claimgraph.h"
 #include "commands.h"
+#include "common.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -41,18 +41,6 @@ constexpr const char* kEvalUsage =
     "the misses and false hits listed.\n";
 
 }  // namespace
-
-Result<RulePack> LoadRules(const ParsedArgs& args);
-
-Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs) {
-  std::vector<Document> docs;
-  for (const std::string& input : inputs) {
-    Result<std::vector<Document>> read = ReadDocuments(input);
-    if (!read.ok()) return read.status();
-    for (Document& d : *read) docs.push_back(std::move(d));
-  }
-  return docs;
-}
 
 int RulesCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
