@@ -77,6 +77,12 @@ Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph::~Graph() = default;
 
 void Graph::Impl::Normalize() {
+  // A node merged many times is listed many times: normalize it once.
+  std::sort(dirty_nodes.begin(), dirty_nodes.end());
+  dirty_nodes.erase(std::unique(dirty_nodes.begin(), dirty_nodes.end()), dirty_nodes.end());
+  std::sort(dirty_edges.begin(), dirty_edges.end(),
+            [](const auto& a, const auto& b) { return a.get_property() < b.get_property(); });
+  dirty_edges.erase(std::unique(dirty_edges.begin(), dirty_edges.end()), dirty_edges.end());
   for (auto v : dirty_nodes) {
     Node& n = g[v];
     SortUnique(&n.aliases, std::less<std::string>());
