@@ -364,7 +364,11 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
     rapidjson::Document node(rapidjson::kObjectType);
     auto& alloc = node.GetAllocator();
     const std::string id = vget("node_id", *v);
-    if (id.empty()) return InputError(origin, 0, "node n" + std::to_string(*v) + " has no node_id");
+    if (id.empty()) {
+      return InputError(origin, 0, "node #" + std::to_string(*v + 1) +
+                                       " has no node_id: an edge names an undeclared node, or the file was not "
+                                       "written by claimgraph");
+    }
     ids[*v] = id;
     auto set_string = [&](const char* key, const std::string& value) {
       node.AddMember(rapidjson::Value(key, alloc), rapidjson::Value(value.c_str(), static_cast<rapidjson::SizeType>(value.size()), alloc), alloc);

@@ -141,6 +141,70 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["documents
   && passed=$((passed + 1)) || { echo "FAIL: eval --json"; failed=$((failed + 1)); }
 check "eval no gold" 1 "gold directory not found" -- "$bin" eval "$ex/claims_ko.txt" --gold "$tmp/nogold"
 
+# Hostile and broken input (docs/reliability.md).
+printf 'Alibaba \xff\xfe said so.' >"$tmp/lossy.txt"
+check "lossy" 0 "$tmp/lossy.txt: warning: invalid UTF-8 at byte 8 replaced with U+FFFD" -- "$bin" build "$tmp/lossy.txt" --lossy -q
+grep -q '"ent:alibaba"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: --lossy output"; failed=$((failed + 1)); }
+printf '\xef\xbb\xbf알리바바는 말했다.\r\n텐센트도\r말했다.\x00 끝' >"$tmp/bom.txt"
+check "BOM, CRLF, lone CR, NUL" 0 "" -- "$bin" build "$tmp/bom.txt" -q
+python3 - "$tmp/out" "$tmp/bom.txt" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: BOM/CRLF offsets"; failed=$((failed + 1)); }
+import json, sys
+g = json.load(open(sys.argv[1])); text = open(sys.argv[2], encoding="utf-8", newline="").read()
+ms = [m for n in g["nodes"] if n["kind"] == "entity" for m in n["mentions"]]
+assert len(ms) == 2 and all(text[m["start"]:m["end"]] == m["text"] for m in ms), ms
+PY
+: >"$tmp/empty.txt"
+check "empty file" 1 "$tmp/empty.txt: error: file is empty" -- "$bin" build "$tmp/empty.txt"
+check "empty file skipped" 0 "$tmp/empty.txt: warning: file is empty; document skipped" -- "$bin" build "$tmp/empty.txt" "$ex/news_ko.txt" --on-error skip -q
+python3 -c 'print("{\"text\": " + "["*10000 + "]"*10000 + "}")' >"$tmp/deep.jsonl"
+check "deep nesting" 1 "$tmp/deep.jsonl:1: error: \"text\" is not a string" -- "$bin" build "$tmp/deep.jsonl"
+python3 -c 'import sys; sys.stdout.write("{\"id\": \"big\", \"text\": \"" + "가" * (70 * 1024 * 1024 // 3) + "\"}\n")' >"$tmp/big.jsonl"
+check "huge line" 1 "$tmp/big.jsonl:1: error: line has 73400" -- "$bin" build "$tmp/big.jsonl"
+rm -f "$tmp/big.jsonl"
+printf '{"id": "a", "text": "알리바바"}\n{"id": "a", "text": "텐센트"}\n' >"$tmp/dup.jsonl"
+check "duplicate ids" 1 'error: duplicate document id "a" (first read from' -- "$bin" build "$tmp/dup.jsonl"
+# --on-error skip: the good documents give the same graph as alone.
+printf '{"id": "g1", "text": "알리바바와 텐센트가 경쟁한다."}\n{"id": "b1", "text": 5}\nnot json\n{"id": "g2", "text": "Nvidia said demand was strong."}\n' >"$tmp/mixed.jsonl"
+printf '{"id": "g1", "text": "알리바바와 텐센트가 경쟁한다."}\n{"id": "g2", "text": "Nvidia said demand was strong."}\n' >"$tmp/good.jsonl"
+check "skip bad documents" 0 "2 bad documents skipped" -- "$bin" build "$tmp/mixed.jsonl" --on-error skip -o "$tmp/mixed.json"
+"$bin" build "$tmp/good.jsonl" -o "$tmp/good.json" -q
+if cmp -s "$tmp/mixed.json" "$tmp/good.json"; then passed=$((passed + 1)); else echo "FAIL: skip changed the good documents' graph"; failed=$((failed + 1)); fi
+check "bad --on-error" 2 "--on-error is fail or skip" -- "$bin" build "$tmp/good.jsonl" --on-error maybe
+# A file-size limit (disk full) leaves the previous output intact.
+cp "$tmp/good.json" "$tmp/keep2.json"
+(ulimit -f 1; "$bin" build "$ex/news_ko.txt" -o "$tmp/keep2.json" -q) 2>"$tmp/err"
+if [[ $? -eq 1 ]] && grep -q "cannot write output: File too large" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep2.json"; then
+  passed=$((passed + 1)); else echo "FAIL: write under a file-size limit"; cat "$tmp/err"; failed=$((failed + 1)); fi
+# SIGINT during a long run: exit 130, previous output intact, no temporary file.
+python3 -c '
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for i in range(3000): f.write(json.dumps({"id": "d%d" % i, "text": text}, ensure_ascii=False) + "\n")' "$ex/news_ko.txt" "$tmp/long.jsonl"
+cp "$tmp/good.json" "$tmp/keep3.json"
+"$bin" build "$tmp/long.jsonl" -o "$tmp/keep3.json" -q -j 1 2>"$tmp/err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+code=$?
+if [[ $code -eq 130 ]] && grep -q "interrupted by SIGINT" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep3.json" && ! ls -a "$tmp" | grep -q '\.tmp-'; then
+  passed=$((passed + 1)); else echo "FAIL: SIGINT (exit $code)"; cat "$tmp/err"; failed=$((failed + 1)); fi
+# GraphML from elsewhere: unknown keys kept, entity declarations not expanded, undeclared nodes named.
+cat >"$tmp/odd.graphml" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+ <key id="k0" for="node" attr.name="node_id" attr.type="string"/>
+ <key id="k1" for="node" attr.name="shoe_size" attr.type="int"/>
+ <graph id="G" edgedefault="directed" parse.nodes="10000000"><node id="n0"><data key="k0">ent:a</data><data key="k1">44</data></node></graph>
+</graphml>
+XML
+check "odd graphml" 0 "" -- "$bin" query "$tmp/odd.graphml" entities --json
+grep -q '"id": "ent:a"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: odd graphml"; failed=$((failed + 1)); }
+sed 's|</node></graph>|</node><edge id="e0" source="n0" target="n9"/></graph>|' "$tmp/odd.graphml" >"$tmp/dangling.graphml"
+check "graphml dangling edge" 1 "has no node_id: an edge names an undeclared node" -- "$bin" query "$tmp/dangling.graphml" stats
+
 # The seed, when the shared corpus is there.
 seed=$src/../shared/corpus/seed-alibaba-ko.txt
 if [[ -f $seed ]]; then

@@ -117,3 +117,61 @@ TEST_CASE("a missing input is an I/O error naming it") {
 
 }  // namespace
 }  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("read options: skip bad documents, repair UTF-8, refuse huge or empty ones") {
+  TempDir dir;
+  const std::string jsonl = dir.Write("m.jsonl",
+                                      "{\"id\": \"a\", \"text\": \"ok\"}\n[1]\n{\"id\": \"b\", \"text\": \"x\xff y\"}\n"
+                                      "{\"id\": \"c\", \"text\": \"fine\"}\n");
+  SUBCASE("strict: the first bad document fails the batch") {
+    Result<ReadResult> r = ReadDocuments(jsonl, ReadOptions());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().ToString() == jsonl + ":2: error: a JSONL line must be a JSON object\n");
+  }
+  SUBCASE("skip: bad documents become warnings, good ones are read") {
+    ReadOptions options;
+    options.skip_bad = true;
+    Result<ReadResult> r = ReadDocuments(jsonl, options);
+    REQUIRE(r.ok());
+    REQUIRE(r->documents.size() == 2);
+    CHECK(r->documents[1].id == "c");
+    REQUIRE(r->warnings.size() == 2);
+    CHECK(r->warnings[0].ToString() == jsonl + ":2: warning: a JSONL line must be a JSON object; document skipped");
+    CHECK(r->warnings[1].ToString() == jsonl + ":3: warning: invalid UTF-8 at byte 52; document skipped");
+  }
+  SUBCASE("lossy: invalid UTF-8 is replaced, with a warning") {
+    ReadOptions options;
+    options.skip_bad = true;
+    options.lossy = true;
+    Result<ReadResult> r = ReadDocuments(jsonl, options);
+    REQUIRE(r.ok());
+    REQUIRE(r->documents.size() == 3);
+    CHECK(r->documents[1].text == "x\xEF\xBF\xBD y");
+    CHECK(r->warnings.back().message == "invalid UTF-8 at byte 52 replaced with U+FFFD");
+  }
+  SUBCASE("a document over the size limit is bad") {
+    ReadOptions options;
+    options.max_document_bytes = 3;
+    Result<ReadResult> r = ReadDocuments(dir.Write("big.txt", "four"), options);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().errors().front().message == "document \"big\" has 4 bytes, more than the limit of 3");
+  }
+  SUBCASE("an empty text file is bad") {
+    Result<ReadResult> r = ReadDocuments(dir.Write("empty.txt", ""), ReadOptions());
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().errors().front().message == "file is empty");
+  }
+}
+
+TEST_CASE("UTF-8 repair replaces each bad byte and keeps good sequences") {
+  CHECK(RepairUtf8("a\xff" "b") == "a\xEF\xBF\xBD" "b");
+  CHECK(RepairUtf8("한\xe2\x82") == "한\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(RepairUtf8("ok") == "ok");
+  CHECK(FindInvalidUtf8(RepairUtf8("\xc0\xaf\xed\xa0\x80" "z")) == -1);
+}
+
+}  // namespace
+}  // namespace claimgraph

@@ -4,6 +4,7 @@
 #ifndef CLAIMGRAPH_CLAIMGRAPH_DOCUMENT_H_
 #define CLAIMGRAPH_CLAIMGRAPH_DOCUMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,27 @@ struct Document {
   std::string origin;
 };
 
+// How to treat a bad document while reading a batch.
+struct ReadOptions {
+  bool skip_bad = false;  // (false) skip a bad document and record why, instead of failing
+  bool lossy = false;     // (false) replace invalid UTF-8 with U+FFFD and warn, instead of rejecting
+  size_t max_document_bytes = size_t{64} << 20;  // (64 MiB) larger documents are bad
+};
+
+// Documents read, and the problems met: skipped documents (when
+// ReadOptions::skip_bad) and lossy repairs, as warnings naming the file
+// and line.
+struct ReadResult {
+  std::vector<Document> documents;
+  std::vector<Error> warnings;
+};
+
+// Reads `input` like ReadDocuments below, with `options`. A bad document
+// is: invalid UTF-8 (unless lossy), a malformed JSONL line, an empty text
+// file, or one over max_document_bytes. Returns kIoError for an unreadable
+// input, or the first bad document's error unless skip_bad.
+Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& options);
+
 // Reads the documents named by `input`:
 //   a .txt file        one document, id = file stem
 //   a .jsonl file      one document a line: {"id","text", optional "title","date","url","lang"}
@@ -40,6 +62,9 @@ Result<std::vector<Document>> ParseJsonl(const std::string& content, const std::
 
 // Returns the byte offset of the first invalid UTF-8 sequence in `text`, or -1.
 long long FindInvalidUtf8(const std::string& text);
+
+// Returns `text` with every invalid UTF-8 sequence replaced by U+FFFD.
+std::string RepairUtf8(const std::string& text);
 
 }  // namespace claimgraph
 

@@ -6,6 +6,8 @@
 // atomically, or not at all.
 #include <algorithm>
 #include <atomic>
+#include <csignal>
+#include <map>
 #include <iostream>
 #include <mutex>
 #include <optional>
@@ -34,6 +36,10 @@ constexpr const char* kBuildUsage =
     "              layer packs (later ones add and override by id), and name the\n"
     "              built-in pack \"builtin\": --rules builtin --rules my-rules\n"
     "-j N          extract on N threads (default: all cores); the output is the same\n"
+    "--on-error fail|skip  a bad document (invalid UTF-8, a malformed JSONL line,\n"
+    "              an empty file, a duplicate id) stops the run (fail, the default)\n"
+    "              or is skipped, reported on stderr and counted (skip)\n"
+    "--lossy       replace invalid UTF-8 with U+FFFD (with a warning) instead\n"
     "-q, --quiet   no progress or summary on stderr\n";
 
 }  // namespace
@@ -44,14 +50,53 @@ Result<RulePack> LoadRules(const ParsedArgs& args) {
 }
 
 Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs) {
+  size_t skipped = 0;
+  return ReadAll(inputs, ReadOptions(), &skipped);
+}
+
+Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs, const ReadOptions& options,
+                                      size_t* skipped) {
   std::vector<Document> docs;
+  std::map<std::string, std::string> seen;  // id -> where it was first read
   for (const std::string& input : inputs) {
-    Result<std::vector<Document>> read = ReadDocuments(input);
+    Result<ReadResult> read = ReadDocuments(input, options);
     if (!read.ok()) return read.status();
-    for (Document& d : *read) docs.push_back(std::move(d));
+    for (const Error& w : read->warnings) {
+      std::cerr << w.ToString() << "\n";
+      if (w.code != ErrorCode::kInvalidUtf8 || !options.lossy) ++*skipped;
+    }
+    for (Document& d : read->documents) {
+      const auto [it, inserted] = seen.emplace(d.id, d.origin);
+      if (!inserted) {
+        Error e;
+        e.code = ErrorCode::kInvalidInput;
+        e.location.file = d.origin;
+        e.message = "duplicate document id \"" + d.id + "\" (first read from " + it->second + ")";
+        if (!options.skip_bad) return e;
+        e.warning = true;
+        e.message += "; document skipped";
+        std::cerr << e.ToString() << "\n";
+        ++*skipped;
+        continue;
+      }
+      docs.push_back(std::move(d));
+    }
   }
   return docs;
 }
+
+namespace {
+volatile std::sig_atomic_t g_signal = 0;
+extern "C" void OnSignal(int signal) { g_signal = signal; }
+}  // namespace
+
+void InstallSignalHandlers() {
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  std::signal(SIGXFSZ, SIG_IGN);
+}
+bool Interrupted() { return g_signal != 0; }
+const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT"; }
 
 bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::string>* output,
                    GraphFormat* format) {
@@ -76,7 +121,7 @@ Result<Graph> ExtractAll(const RulePack& rules, const std::vector<Document>& doc
   std::atomic<size_t> done{0};
   std::mutex progress_mutex;
   auto work = [&]() {
-    for (size_t i = next++; i < docs.size(); i = next++) {
+    for (size_t i = next++; i < docs.size() && !Interrupted(); i = next++) {
       results[i] = pipeline.Extract(docs[i]);
       const size_t finished = ++done;
       if (progress && finished % 100 == 0) {
@@ -91,6 +136,13 @@ Result<Graph> ExtractAll(const RulePack& rules, const std::vector<Document>& doc
   work();
   for (std::thread& t : pool) t.join();
   if (progress && docs.size() >= 100) std::cerr << "\n";
+  if (Interrupted()) {
+    Error e;
+    e.code = ErrorCode::kInternal;
+    e.message = std::string("interrupted by ") + InterruptName() + " after " + std::to_string(done) + " of " +
+                std::to_string(docs.size()) + " documents; no output written";
+    return e;
+  }
   Graph graph;
   for (auto& r : results) {
     if (!r->ok()) return r->status();
@@ -129,7 +181,7 @@ int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware
 
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--rules", "--jobs"}, {"--quiet"},
+  if (auto error = ParseArgs(argv, {"--output", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph build: " << *error << "\n\n" << kBuildUsage;
     return kExitUsage;
@@ -152,6 +204,14 @@ int BuildCommand(const std::vector<std::string>& argv) {
     threads = *j;
   }
   const bool quiet = args.flags.count("--quiet") > 0;
+  ReadOptions read_options;
+  read_options.lossy = args.flags.count("--lossy") > 0;
+  const std::string on_error = args.Value("--on-error", "fail");
+  if (on_error != "fail" && on_error != "skip") {
+    std::cerr << "claimgraph build: --on-error is fail or skip, not \"" << on_error << "\"\n";
+    return kExitUsage;
+  }
+  read_options.skip_bad = on_error == "skip";
   std::optional<std::string> output;
   GraphFormat format;
   if (!ResolveOutput(args, "build", &output, &format)) return kExitUsage;
@@ -160,7 +220,9 @@ int BuildCommand(const std::vector<std::string>& argv) {
     std::cerr << rules.status().ToString();
     return kExitError;
   }
-  Result<std::vector<Document>> docs = ReadAll(args.positionals);
+  InstallSignalHandlers();
+  size_t skipped = 0;
+  Result<std::vector<Document>> docs = ReadAll(args.positionals, read_options, &skipped);
   if (!docs.ok()) {
     std::cerr << docs.status().ToString();
     return kExitError;
@@ -168,10 +230,14 @@ int BuildCommand(const std::vector<std::string>& argv) {
   Result<Graph> graph = ExtractAll(*rules, *docs, threads, !quiet);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
-    return kExitError;
+    if (Interrupted()) std::cerr << "claimgraph: " << (output ? *output : "stdout") << " left unchanged\n";
+    return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
   }
   const int code = WriteOutput(*graph, output, format);
-  if (code == kExitOk && !quiet) PrintSummary("", docs->size(), *graph, output);
+  if (code == kExitOk && !quiet) {
+    PrintSummary("", docs->size(), *graph, output);
+    if (skipped > 0) std::cerr << "claimgraph: " << skipped << " bad document" << (skipped == 1 ? "" : "s") << " skipped\n";
+  }
   return code;
 }
 

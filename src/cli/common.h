@@ -16,8 +16,21 @@ namespace claimgraph::cli {
 // The packs of --rules (layered), or the built-in pack.
 Result<RulePack> LoadRules(const ParsedArgs& args);
 
-// Reads every input (files, directories, "-"), in order.
+// Reads every input (files, directories, "-"), in order, strictly.
 Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs);
+
+// Reads every input with `options`; prints each skipped document and
+// repair to stderr and adds the count of skipped documents to `skipped`.
+// Duplicate document ids are bad documents too.
+Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs, const ReadOptions& options,
+                                      size_t* skipped);
+
+// SIGINT and SIGTERM set a flag that long runs check (Interrupted()); the
+// output is then left untouched. SIGXFSZ is ignored, so a file-size limit
+// surfaces as a write error.
+void InstallSignalHandlers();
+bool Interrupted();
+const char* InterruptName();
 
 // Resolves -o: sets `output` and `format` (JSON on stdout without -o).
 // Prints the usage error and returns false for an unknown extension.
