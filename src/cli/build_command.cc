@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <csignal>
-#include <map>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -23,7 +23,8 @@ namespace claimgraph::cli {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "Usage: claimgraph build INPUT... [-o OUT] [--rules DIR] [-j N] [-q]\n"
+    "Usage: claimgraph build INPUT... [-o OUT] [--rules DIR]... [-j N]\n"
+    "                        [--on-error fail|skip] [--lossy] [-q]\n"
     "\n"
     "Extracts entities, claims and relations from news text and writes the graph.\n"
     "\n"
@@ -39,7 +40,8 @@ constexpr const char* kBuildUsage =
     "--on-error fail|skip  a bad document (invalid UTF-8, a malformed JSONL line,\n"
     "              an empty file, a duplicate id) stops the run (fail, the default)\n"
     "              or is skipped, reported on stderr and counted (skip)\n"
-    "--lossy       replace invalid UTF-8 with U+FFFD (with a warning) instead\n"
+    "--lossy       replace invalid UTF-8 with U+FFFD (with a warning) instead of\n"
+    "              treating the document as bad\n"
     "-q, --quiet   no progress or summary on stderr\n";
 
 }  // namespace
