@@ -124,9 +124,6 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
           return;
         }
       }
-      for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
-        claims->erase(claims->begin() + static_cast<std::ptrdiff_t>(*it));
-      }
 
       // The speaker.
       if (rule.unattributed) {
@@ -244,6 +241,11 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
         const bool korean_subject = m.particle == "은" || m.particle == "는" || m.particle == "이" || m.particle == "가";
         const bool english_subject = m.begin == claim.content_begin && m.particle.empty();
         if (claim.about < 0 && (korean_subject || english_subject)) claim.about = static_cast<long>(idx);
+      }
+      // Accepted: the longer claims it replaces go (only now, so that a
+      // candidate dropped above never costs an accepted claim).
+      for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+        claims->erase(claims->begin() + static_cast<std::ptrdiff_t>(*it));
       }
       claims->push_back(std::move(claim));
     });
