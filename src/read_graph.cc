@@ -10,6 +10,7 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
+#include <boost/graph/graphviz.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -463,6 +464,62 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
   return graph;
 }
 
+Result<Graph> ParseDot(const std::string& content, const std::string& origin) {
+  PlainGraph g;
+  auto node_id = std::make_shared<StringStore<PlainVertex>>();
+  std::map<std::string, std::shared_ptr<StringStore<PlainVertex>>> vertex_maps;
+  std::map<std::string, std::shared_ptr<StringStore<PlainEdge, EdgeLess>>> edge_maps;
+  boost::dynamic_properties dp([&](const std::string& name, const boost::any& key, const boost::any&)
+                                   -> boost::shared_ptr<boost::dynamic_property_map> {
+    if (key.type() == typeid(PlainVertex)) {
+      auto store = std::make_shared<StringStore<PlainVertex>>();
+      vertex_maps[name] = store;
+      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
+    }
+    if (key.type() == typeid(PlainEdge)) {
+      auto store = std::make_shared<StringStore<PlainEdge, EdgeLess>>();
+      edge_maps[name] = store;
+      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
+    }
+    return boost::shared_ptr<boost::dynamic_property_map>();
+  });
+  dp.insert("node_id", boost::shared_ptr<boost::dynamic_property_map>(node_id.get(), [node_id](void*) {}));
+  try {
+    if (!boost::read_graphviz(content, g, dp, "node_id")) return InputError(origin, 0, "not a readable DOT graph");
+  } catch (const std::exception& ex) {
+    return InputError(origin, 0, std::string("not a readable DOT graph: ") + ex.what());
+  }
+  auto vget = [&](const std::string& name, PlainVertex v) {
+    const auto it = vertex_maps.find(name);
+    return it == vertex_maps.end() ? std::string() : it->second->Get(v);
+  };
+  Graph graph;
+  std::vector<std::string> ids(boost::num_vertices(g));
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    Node n;
+    n.id = node_id->Get(*v);
+    n.kind = vget("kind", *v).empty() ? "entity" : vget("kind", *v);
+    n.label = vget("label", *v);
+    n.type = vget("type", *v);
+    n.is_claim = n.kind == "claim";
+    ids[*v] = n.id;
+    graph.AddNode(n);
+  }
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    Edge edge;
+    edge.source = ids[boost::source(*e, g)];
+    edge.target = ids[boost::target(*e, g)];
+    const auto relation = edge_maps.find("relation");
+    const auto label = edge_maps.find("label");
+    edge.relation = relation != edge_maps.end() ? relation->second->Get(*e)
+                    : label != edge_maps.end()  ? label->second->Get(*e)
+                                                : std::string();
+    if (edge.relation.empty()) edge.relation = "co_mentioned";
+    graph.AddEdge(edge);
+  }
+  return graph;
+}
+
 Result<Graph> ReadGraph(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -475,6 +532,7 @@ Result<Graph> ReadGraph(const std::string& path) {
   const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".graphml") return ParseGraphml(content, path);
+  if (ext == ".dot" || ext == ".gv") return ParseDot(content, path);
   if (ext == ".jsonl") return ParseGraphLines(content, path);
   if (ext == ".json") return ParseGraphJson(content, path);
   // Another name (Hadoop's part-00000): GraphML if it starts with '<',

@@ -47,6 +47,26 @@ TEST_CASE("GraphML written and read back (Boost read_graphml) gives the same gra
   CHECK(WriteJson(*back) == WriteJson(*g));
 }
 
+TEST_CASE("DOT written and read back keeps nodes, labels, types and relations") {
+  Result<Graph> g = BuildExamples();
+  REQUIRE(g.ok());
+  Result<Graph> back = ParseDot(WriteDot(*g), "g.dot");
+  REQUIRE(back.ok());
+  CHECK(back->node_count() == g->node_count());
+  CHECK(back->edge_count() == g->edge_count());
+  const std::vector<Node> a = g->Nodes(), b = back->Nodes();
+  for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    CHECK(b[i].id == a[i].id);
+    CHECK(b[i].label == a[i].label);
+    CHECK(b[i].type == a[i].type);
+  }
+  const std::vector<Edge> x = g->Edges(), y = back->Edges();
+  for (size_t i = 0; i < x.size() && i < y.size(); ++i) CHECK(y[i].relation == x[i].relation);
+  Result<Graph> bad = ParseDot("digraph G { a -> ", "bad.dot");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().ToString().rfind("bad.dot: error: not a readable DOT graph", 0) == 0);
+}
+
 TEST_CASE("merging partial graphs of any partition and order equals one build (20 random partitions)") {
   std::vector<Document> docs;
   Result<Graph> whole = BuildExamples(&docs);

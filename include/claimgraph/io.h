@@ -28,7 +28,7 @@ std::string WriteGraph(const Graph& graph, GraphFormat format);
 std::string WriteJsonLine(const Graph& graph);
 
 // Reads a graph written by claimgraph: node-link JSON (.json), GraphML
-// (.graphml), or JSON lines of partial graphs (.jsonl, as `claimgraph
+// (.graphml), DOT (.dot, .gv: labels, types and relations only), or JSON lines of partial graphs (.jsonl, as `claimgraph
 // extract` writes them; all lines are merged). Returns kIoError (cannot
 // read) or kInvalidInput with the file, the line where one applies, and
 // what is wrong (a dangling edge, a field of the wrong type, ...).
@@ -37,6 +37,10 @@ Result<Graph> ReadGraph(const std::string& path);
 Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin);
 // Parses GraphML `content` (through Boost's read_graphml).
 Result<Graph> ParseGraphml(const std::string& content, const std::string& origin);
+// Parses Graphviz DOT `content` (through Boost's read_graphviz). DOT
+// carries only ids, labels, types and relations: mentions, claims' fields
+// and evidence are not in it.
+Result<Graph> ParseDot(const std::string& content, const std::string& origin);
 
 // Writes `content` to `path` atomically: a temporary file in the same
 // directory, fsync, then rename. On failure the previous file is untouched

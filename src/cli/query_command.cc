@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kQueryUsage =
     "Usage: claimgraph query GRAPH VERB [options] [--json]\n"
     "\n"
-    "GRAPH is a .json, .jsonl or .graphml file written by claimgraph. Verbs:\n"
+    "GRAPH is a .json, .jsonl, .graphml or .dot file written by claimgraph. Verbs:\n"
     "  entities [--type T]                       entities, by mentions\n"
     "  relations [--relation R]                  typed edges between nodes\n"
     "  neighbors NAME [--relation R] [--direction in|out|both]\n"
