@@ -276,6 +276,31 @@ struct EdgeLess {
   bool operator()(const PlainEdge& a, const PlainEdge& b) const { return a.get_property() < b.get_property(); }
 };
 
+// Every property Boost's readers meet, kept as strings by key kind.
+struct StringProperties {
+  std::map<std::string, std::shared_ptr<StringStore<PlainVertex>>> vertex_maps;
+  std::map<std::string, std::shared_ptr<StringStore<PlainEdge, EdgeLess>>> edge_maps;
+  std::map<std::string, std::shared_ptr<StringStore<PlainGraph*>>> graph_maps;
+
+  // A dynamic_properties that creates a store for each new name.
+  boost::dynamic_properties Make() {
+    return boost::dynamic_properties([this](const std::string& name, const boost::any& key, const boost::any&) {
+      if (key.type() == typeid(PlainVertex)) return Add(vertex_maps, name);
+      if (key.type() == typeid(PlainEdge)) return Add(edge_maps, name);
+      if (key.type() == typeid(PlainGraph*)) return Add(graph_maps, name);
+      return boost::shared_ptr<boost::dynamic_property_map>();
+    });
+  }
+
+ private:
+  template <typename Map>
+  static boost::shared_ptr<boost::dynamic_property_map> Add(Map& maps, const std::string& name) {
+    auto store = std::make_shared<typename Map::mapped_type::element_type>();
+    maps[name] = store;
+    return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
+  }
+};
+
 // Parses JSON lines of partial graphs (as `claimgraph extract` writes
 // them) and merges them.
 Result<Graph> ParseGraphLines(const std::string& content, const std::string& path) {
@@ -314,28 +339,11 @@ Result<Graph> ParseGraphJson(const std::string& content, const std::string& orig
 
 Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
   PlainGraph g;
-  std::map<std::string, std::shared_ptr<StringStore<PlainVertex>>> vertex_maps;
-  std::map<std::string, std::shared_ptr<StringStore<PlainEdge, EdgeLess>>> edge_maps;
-  std::map<std::string, std::shared_ptr<StringStore<PlainGraph*>>> graph_maps;
-  boost::dynamic_properties dp([&](const std::string& name, const boost::any& key, const boost::any&)
-                                   -> boost::shared_ptr<boost::dynamic_property_map> {
-    if (key.type() == typeid(PlainVertex)) {
-      auto store = std::make_shared<StringStore<PlainVertex>>();
-      vertex_maps[name] = store;
-      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
-    }
-    if (key.type() == typeid(PlainEdge)) {
-      auto store = std::make_shared<StringStore<PlainEdge, EdgeLess>>();
-      edge_maps[name] = store;
-      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
-    }
-    if (key.type() == typeid(PlainGraph*)) {
-      auto store = std::make_shared<StringStore<PlainGraph*>>();
-      graph_maps[name] = store;
-      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
-    }
-    return boost::shared_ptr<boost::dynamic_property_map>();
-  });
+  StringProperties props;
+  boost::dynamic_properties dp = props.Make();
+  auto& vertex_maps = props.vertex_maps;
+  auto& edge_maps = props.edge_maps;
+  auto& graph_maps = props.graph_maps;
   try {
     std::istringstream in(content);
     boost::read_graphml(in, g, dp);
@@ -467,22 +475,10 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
 Result<Graph> ParseDot(const std::string& content, const std::string& origin) {
   PlainGraph g;
   auto node_id = std::make_shared<StringStore<PlainVertex>>();
-  std::map<std::string, std::shared_ptr<StringStore<PlainVertex>>> vertex_maps;
-  std::map<std::string, std::shared_ptr<StringStore<PlainEdge, EdgeLess>>> edge_maps;
-  boost::dynamic_properties dp([&](const std::string& name, const boost::any& key, const boost::any&)
-                                   -> boost::shared_ptr<boost::dynamic_property_map> {
-    if (key.type() == typeid(PlainVertex)) {
-      auto store = std::make_shared<StringStore<PlainVertex>>();
-      vertex_maps[name] = store;
-      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
-    }
-    if (key.type() == typeid(PlainEdge)) {
-      auto store = std::make_shared<StringStore<PlainEdge, EdgeLess>>();
-      edge_maps[name] = store;
-      return boost::shared_ptr<boost::dynamic_property_map>(store.get(), [store](void*) {});
-    }
-    return boost::shared_ptr<boost::dynamic_property_map>();
-  });
+  StringProperties props;
+  boost::dynamic_properties dp = props.Make();
+  auto& vertex_maps = props.vertex_maps;
+  auto& edge_maps = props.edge_maps;
   dp.insert("node_id", boost::shared_ptr<boost::dynamic_property_map>(node_id.get(), [node_id](void*) {}));
   try {
     if (!boost::read_graphviz(content, g, dp, "node_id")) return InputError(origin, 0, "not a readable DOT graph");
