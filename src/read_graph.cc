@@ -5,8 +5,6 @@
 // leaves this file.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
@@ -538,15 +536,5 @@ Result<Graph> ReadGraph(const std::string& path) {
   return ParseGraphLines(content, path);
 }
 
-std::string WriteJsonLine(const Graph& graph) {
-  // The pretty JSON parsed and re-written compactly keeps one serializer.
-  rapidjson::Document doc;
-  const std::string pretty = WriteJson(graph);
-  doc.Parse(pretty.data(), pretty.size());
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  doc.Accept(writer);
-  return std::string(buffer.GetString(), buffer.GetSize());
-}
 
 }  // namespace claimgraph

@@ -82,14 +82,9 @@ std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
   return keys;
 }
 
-}  // namespace internal
-
-std::string WriteJson(const Graph& graph) {
-  using internal::Str;
-  rapidjson::StringBuffer buffer;
-  internal::Writer w(buffer);
-  w.SetIndent(' ', 1);
-  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+// Writes the node-link document with writer `w` (pretty or compact).
+template <typename W>
+void WriteGraphJson(W& w, const Graph& graph) {
   w.StartObject();
   w.Key("directed"); w.Bool(true);
   w.Key("multigraph"); w.Bool(true);
@@ -144,7 +139,7 @@ std::string WriteJson(const Graph& graph) {
       Str(w, value);
     }
     w.Key("mentions");
-    internal::WriteMentionsJson(w, n.mentions);
+    WriteMentionsJson(w, n.mentions);
     w.EndObject();
   }
   w.EndArray();
@@ -152,7 +147,7 @@ std::string WriteJson(const Graph& graph) {
   w.Key("edges");
   w.StartArray();
   const std::vector<Edge> edges = graph.Edges();
-  const std::vector<int> keys = internal::EdgeKeys(edges);
+  const std::vector<int> keys = EdgeKeys(edges);
   for (size_t i = 0; i < edges.size(); ++i) {
     const Edge& e = edges[i];
     w.StartObject();
@@ -166,14 +161,31 @@ std::string WriteJson(const Graph& graph) {
       Str(w, value);
     }
     w.Key("evidence");
-    internal::WriteEvidenceJson(w, e.evidence);
+    WriteEvidenceJson(w, e.evidence);
     w.EndObject();
   }
   w.EndArray();
   w.EndObject();
+}
+
+}  // namespace internal
+
+std::string WriteJson(const Graph& graph) {
+  rapidjson::StringBuffer buffer;
+  internal::Writer w(buffer);
+  w.SetIndent(' ', 1);
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  internal::WriteGraphJson(w, graph);
   std::string out(buffer.GetString(), buffer.GetSize());
   out.push_back('\n');
   return out;
+}
+
+std::string WriteJsonLine(const Graph& graph) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  internal::WriteGraphJson(w, graph);
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace claimgraph
