@@ -107,16 +107,15 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     m.type = c.type;
     if (c.entity >= 0) {
       const GazetteerEntry& entry = rules.entities[static_cast<size_t>(c.entity)];
-      m.entity_id = "ent:" + entry.id;
+      m.entity_id = EntityIdOf(rules, c);
       m.label = entry.canonical;
       m.aliases = entry.aliases;
       for (const auto& [key, value] : entry.attributes) {
-        const bool reference = key == "developer" || key == "affiliation" || key == "parent" || key == "country";
-        m.attributes[key] = reference ? "ent:" + value : value;
+        m.attributes[key] = IsReferenceAttribute(key) ? "ent:" + value : value;
       }
     } else {
       m.label = c.label;
-      m.entity_id = Slug(c.label);
+      m.entity_id = EntityIdOf(rules, c);
       m.aliases.push_back(c.label);
       if (HasHangul(c.label)) {
         const std::string latin = Romanize(c.label);

@@ -30,9 +30,6 @@ const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) {
   return nullptr;
 }
 
-std::string EntityKey(const RulePackData& rules, const Candidate& c) {
-  return c.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(c.entity)].id : Slug(c.label);
-}
 
 // The nearest accepted mention of `type` that starts before `before`.
 long NearestAntecedent(const std::vector<Candidate>& all, const std::vector<size_t>& accepted, size_t before,
@@ -192,7 +189,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begi
               person.label = who.label + " " + (role->second == "ceo" ? "CEO" : role->second);
               person.type = "Person";
               person.attributes["role"] = role->second;
-              person.attributes["affiliation"] = EntityKey(rules, who);
+              person.attributes["affiliation"] = EntityIdOf(rules, who);
             }
             all->push_back(std::move(person));
             accepted->push_back(all->size() - 1);

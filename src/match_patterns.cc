@@ -172,9 +172,6 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
                           std::vector<Candidate>* rejected) {
   if (rules.context_rules.empty()) return;
   const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, *all, *accepted);
-  auto entity_id = [&](const Candidate& c) {
-    return c.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(c.entity)].id : Slug(c.label);
-  };
   for (int index : ScreenRules(rules.context_screen.get(), view.str(), rules.context_rules.size())) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // relation-only: ExtractRelations
@@ -231,7 +228,7 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
         }
         for (const auto& [attr, group] : rule.attribute_groups) {
           const PlaceholderSentence::Span a = view.Resolve(Group(*rule.re, subs, group));
-          if (a.mention >= 0) c.attributes[attr] = entity_id((*all)[static_cast<size_t>(a.mention)]);
+          if (a.mention >= 0) c.attributes[attr] = EntityIdOf(rules, (*all)[static_cast<size_t>(a.mention)]);
         }
         created = static_cast<long>(all->size());
         all->push_back(std::move(c));

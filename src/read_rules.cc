@@ -60,6 +60,15 @@ std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size
   return hits;
 }
 
+std::string EntityIdOf(const RulePackData& rules, const Candidate& candidate) {
+  return candidate.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(candidate.entity)].id
+                               : Slug(candidate.label);
+}
+
+bool IsReferenceAttribute(const std::string& key) {
+  return key == "developer" || key == "affiliation" || key == "parent" || key == "country";
+}
+
 const std::vector<std::string>& RelationNames() {
   static const std::vector<std::string> names = {
       "co_mentioned", "asserts",     "mentions",     "about",     "develops",
@@ -75,11 +84,6 @@ constexpr std::string_view kPlaceholderOpen = "\u27E6";
 // Attributes that would collide with the fields of a node.
 const std::set<std::string>& ReservedAttributes() {
   static const std::set<std::string> names = {"id", "kind", "label", "type", "aliases", "mentions"};
-  return names;
-}
-// Attributes whose value is an entity id that must exist.
-const std::set<std::string>& ReferenceAttributes() {
-  static const std::set<std::string> names = {"developer", "affiliation", "parent", "country"};
   return names;
 }
 
@@ -793,7 +797,7 @@ void Loader::Finish() {
   for (size_t i = 0; i < data_->entities.size(); ++i) {
     const GazetteerEntry& e = data_->entities[i];
     for (const auto& [key, value] : e.attributes) {
-      if (ReferenceAttributes().count(key) && !entity_by_id_.count(value)) {
+      if (IsReferenceAttribute(key) && !entity_by_id_.count(value)) {
         Error(e.location, "attribute " + key + "=" + value + " names no entity id");
       }
     }

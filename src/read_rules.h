@@ -92,6 +92,14 @@ std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size
 // "Hunyuan-Image-3.0" -> "hunyuan-image-3-0"; "카일 찬" -> "카일-찬".
 std::string Slug(std::string_view label);
 
+// Returns the entity id of a matched candidate: "ent:" + its gazetteer id,
+// or the slug of its label for an entity the gazetteer lacks.
+std::string EntityIdOf(const RulePackData& rules, const Candidate& candidate);
+
+// Whether gazetteer attribute `key` names another entity (developer,
+// affiliation, parent, country): its value is an entity id.
+bool IsReferenceAttribute(const std::string& key);
+
 // Relations of the output contract.
 const std::vector<std::string>& RelationNames();
 
