@@ -243,25 +243,38 @@ std::string ExplainWhy(const RulePack& rules, const std::string& text) {
   // a spelling variant the gazetteer lacks).
   std::istringstream words(normalized);
   bool header = false;
+  // Gazetteer aliases of three or more code points, folded once, when a
+  // word needs them.
+  struct FoldedAlias {
+    std::string alias;
+    std::string folded;
+    size_t length;
+    int entity;
+  };
+  std::vector<FoldedAlias> aliases;
   for (std::string word; words >> word;) {
     bool covered = false;
     for (const EntityMention& m : ex.mentions) covered = covered || word.find(m.surface) != std::string::npos;
     for (const RejectedMatch& r : ex.rejected) covered = covered || word.find(r.text) != std::string::npos;
     if (covered) continue;
+    if (aliases.empty()) {
+      for (const auto& [alias, entity] : d.alias_to_entity) {
+        std::string folded = Fold(alias);
+        const size_t length = internal::CodePointsOf(folded).size();
+        if (length >= 3) aliases.push_back({alias, std::move(folded), length, entity});
+      }
+    }
     std::vector<std::pair<size_t, std::string>> close;
     const std::string folded_word = Fold(word);
-    for (const auto& [alias, entity] : d.alias_to_entity) {
-      const std::string folded = Fold(alias);
-      const size_t length = internal::CodePointsOf(folded).size();
-      if (length < 3) continue;
+    const std::vector<char32_t> cps = internal::CodePointsOf(folded_word);
+    for (const FoldedAlias& a : aliases) {
       // Compare with the word, and with the word's start of the alias's
       // length (the word may carry a particle: "딥식은").
-      const std::vector<char32_t> cps = internal::CodePointsOf(folded_word);
       std::string head;
-      for (size_t i = 0; i < cps.size() && i < length; ++i) internal::AppendUtf8(&head, cps[i]);
-      const size_t dist = std::min(internal::EditDistance(folded_word, folded), internal::EditDistance(head, folded));
-      if (dist <= std::max<size_t>(1, length / 3)) {
-        close.emplace_back(dist, alias + " (" + d.entities[static_cast<size_t>(entity)].canonical + ")");
+      for (size_t i = 0; i < cps.size() && i < a.length; ++i) internal::AppendUtf8(&head, cps[i]);
+      const size_t dist = std::min(internal::EditDistance(folded_word, a.folded), internal::EditDistance(head, a.folded));
+      if (dist <= std::max<size_t>(1, a.length / 3)) {
+        close.emplace_back(dist, a.alias + " (" + d.entities[static_cast<size_t>(a.entity)].canonical + ")");
       }
     }
     if (close.empty()) continue;
