@@ -204,6 +204,8 @@ TEST_CASE("the seed's claims: speakers, cues and contents") {
       {"Kyle Chan", "혁신을 가져올 도구로 보고", "설명하다", "asserted"},
       {"Eddie Wu", "풀스택 AI 서비스 제공업체", "밝히다", "asserted"},
       {"unattributed", "하나만으로도 미국 오픈 모델 생태계 전체와 맞먹는 수준", "평가하다", "asserted"},
+      // A leading 에서 phrase belongs to a source-less claim's content.
+      {"unattributed", "순수한 AGI 경쟁에서는 미국이 앞설 수 있지만", "전망하다", "asserted"},
   };
   for (const Expected& e : expected) {
     INFO(e.speaker << ": " << e.fragment);
