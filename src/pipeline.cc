@@ -5,6 +5,10 @@
 #include "claimgraph/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "build_graph.h"
 #include "extract_claims.h"
@@ -64,12 +68,43 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
   return BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, claims, rejected);
 }
 
-Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const {
+Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const { return Run(docs, RunOptions()); }
+
+Result<Graph> Pipeline::Run(const std::vector<Document>& docs, const RunOptions& options) const {
+  std::vector<std::optional<Result<Extraction>>> results(docs.size());
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::atomic<bool> stop{false};
+  std::mutex progress_mutex;
+  auto work = [&]() {
+    for (size_t i = next++; i < docs.size(); i = next++) {
+      if (options.cancelled && options.cancelled()) {
+        stop = true;
+        return;
+      }
+      results[i] = Extract(docs[i]);
+      const size_t finished = ++done;
+      if (options.progress) {
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        options.progress(finished, docs.size());
+      }
+    }
+  };
+  const int n = std::max(1, std::min<int>(options.threads, static_cast<int>(docs.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  if (stop) {
+    Error e;
+    e.code = ErrorCode::kCancelled;
+    e.message = "cancelled after " + std::to_string(done) + " of " + std::to_string(docs.size()) + " documents";
+    return e;
+  }
   Graph graph;
-  for (const Document& doc : docs) {
-    Result<Extraction> ex = Extract(doc);
-    if (!ex.ok()) return ex.status();
-    graph.Merge(ExtractionToGraph(*ex));
+  for (auto& r : results) {
+    if (!r->ok()) return r->status();
+    graph.Merge(ExtractionToGraph(**r));
   }
   return graph;
 }

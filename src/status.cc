@@ -12,6 +12,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInvalidInput: return "invalid-input";
     case ErrorCode::kInvalidRules: return "invalid-rules";
     case ErrorCode::kInvalidArgument: return "invalid-argument";
+    case ErrorCode::kCancelled: return "cancelled";
     case ErrorCode::kInternal: return "internal";
   }
   return "unknown";

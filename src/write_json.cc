@@ -82,6 +82,65 @@ std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
   return keys;
 }
 
+// Writes one node object of the node-link document.
+template <typename W>
+void WriteNodeObject(W& w, const Node& n) {
+  w.StartObject();
+  w.Key("id"); Str(w, n.id);
+  w.Key("kind"); Str(w, n.kind);
+  w.Key("label"); Str(w, n.label);
+  if (n.is_claim) {
+    const ClaimInfo& c = n.claim;
+    w.Key("text"); Str(w, c.text);
+    w.Key("cue"); Str(w, c.cue);
+    w.Key("modality"); Str(w, c.modality);
+    w.Key("negated"); w.Bool(c.negated);
+    w.Key("doc"); Str(w, c.doc);
+    w.Key("start"); w.Int64(c.start);
+    w.Key("end"); w.Int64(c.end);
+    w.Key("sentence"); w.Int(c.sentence);
+    w.Key("rule"); Str(w, c.rule);
+    w.Key("speaker"); Str(w, c.speaker);
+    w.Key("speaker_status"); Str(w, c.speaker_status);
+    for (const auto& [key, value] : n.attributes) {
+      Str(w, key);
+      Str(w, value);
+    }
+    w.EndObject();
+    return;
+  }
+  w.Key("type"); Str(w, n.type);
+  w.Key("aliases");
+  w.StartArray();
+  for (const auto& a : n.aliases) Str(w, a);
+  w.EndArray();
+  for (const auto& [key, value] : n.attributes) {
+    Str(w, key);
+    Str(w, value);
+  }
+  w.Key("mentions");
+  WriteMentionsJson(w, n.mentions);
+  w.EndObject();
+}
+
+// Writes one edge object; `key` tells parallel edges apart.
+template <typename W>
+void WriteEdgeObject(W& w, const Edge& e, int edge_key) {
+  w.StartObject();
+  w.Key("source"); Str(w, e.source);
+  w.Key("target"); Str(w, e.target);
+  w.Key("key"); w.Int(edge_key);
+  w.Key("relation"); Str(w, e.relation);
+  w.Key("weight"); w.Int64(e.weight);
+  for (const auto& [key, value] : e.attributes) {
+    Str(w, key);
+    Str(w, value);
+  }
+  w.Key("evidence");
+  WriteEvidenceJson(w, e.evidence);
+  w.EndObject();
+}
+
 // Writes the node-link document with writer `w` (pretty or compact).
 template <typename W>
 void WriteGraphJson(W& w, const Graph& graph) {
@@ -104,66 +163,14 @@ void WriteGraphJson(W& w, const Graph& graph) {
 
   w.Key("nodes");
   w.StartArray();
-  for (const Node& n : graph.Nodes()) {
-    w.StartObject();
-    w.Key("id"); Str(w, n.id);
-    w.Key("kind"); Str(w, n.kind);
-    w.Key("label"); Str(w, n.label);
-    if (n.is_claim) {
-      const ClaimInfo& c = n.claim;
-      w.Key("text"); Str(w, c.text);
-      w.Key("cue"); Str(w, c.cue);
-      w.Key("modality"); Str(w, c.modality);
-      w.Key("negated"); w.Bool(c.negated);
-      w.Key("doc"); Str(w, c.doc);
-      w.Key("start"); w.Int64(c.start);
-      w.Key("end"); w.Int64(c.end);
-      w.Key("sentence"); w.Int(c.sentence);
-      w.Key("rule"); Str(w, c.rule);
-      w.Key("speaker"); Str(w, c.speaker);
-      w.Key("speaker_status"); Str(w, c.speaker_status);
-      for (const auto& [key, value] : n.attributes) {
-        Str(w, key);
-        Str(w, value);
-      }
-      w.EndObject();
-      continue;
-    }
-    w.Key("type"); Str(w, n.type);
-    w.Key("aliases");
-    w.StartArray();
-    for (const auto& a : n.aliases) Str(w, a);
-    w.EndArray();
-    for (const auto& [key, value] : n.attributes) {
-      Str(w, key);
-      Str(w, value);
-    }
-    w.Key("mentions");
-    WriteMentionsJson(w, n.mentions);
-    w.EndObject();
-  }
+  for (const Node& n : graph.Nodes()) WriteNodeObject(w, n);
   w.EndArray();
 
   w.Key("edges");
   w.StartArray();
   const std::vector<Edge> edges = graph.Edges();
   const std::vector<int> keys = EdgeKeys(edges);
-  for (size_t i = 0; i < edges.size(); ++i) {
-    const Edge& e = edges[i];
-    w.StartObject();
-    w.Key("source"); Str(w, e.source);
-    w.Key("target"); Str(w, e.target);
-    w.Key("key"); w.Int(keys[i]);
-    w.Key("relation"); Str(w, e.relation);
-    w.Key("weight"); w.Int64(e.weight);
-    for (const auto& [key, value] : e.attributes) {
-      Str(w, key);
-      Str(w, value);
-    }
-    w.Key("evidence");
-    WriteEvidenceJson(w, e.evidence);
-    w.EndObject();
-  }
+  for (size_t i = 0; i < edges.size(); ++i) WriteEdgeObject(w, edges[i], keys[i]);
   w.EndArray();
   w.EndObject();
 }
@@ -179,6 +186,14 @@ std::string WriteJson(const Graph& graph) {
   std::string out(buffer.GetString(), buffer.GetSize());
   out.push_back('\n');
   return out;
+}
+
+std::string WriteNodeJson(const Node& node) {
+  return internal::Compact([&](auto& w) { internal::WriteNodeObject(w, node); });
+}
+
+std::string WriteEdgeJson(const Edge& edge, int key) {
+  return internal::Compact([&](auto& w) { internal::WriteEdgeObject(w, edge, key); });
 }
 
 std::string WriteJsonLine(const Graph& graph) {

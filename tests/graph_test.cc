@@ -2,6 +2,11 @@
 // Stage 5: graph building and merging (associative, commutative).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <string>
+#include <vector>
+
 #include "claimgraph/io.h"
 #include "test_util.h"
 
@@ -74,6 +79,64 @@ TEST_CASE("an edge to a missing node is refused") {
   e.relation = "co_mentioned";
   CHECK_FALSE(g.AddEdge(e));
   CHECK(g.edge_count() == 0);
+}
+
+std::vector<Document> ManyDocuments() {
+  const std::vector<std::string> texts = {"알리바바와 텐센트가 경쟁한다.", "구글은 제미나이를 공개했다.",
+                                          "바이두는 어니를 내놓았다. 텐센트는 조용했다.", "오픈AI와 구글이 맞섰다."};
+  std::vector<Document> docs;
+  for (int i = 0; i < 40; ++i) {
+    Document d;
+    d.id = "d" + std::to_string(i);
+    d.text = texts[static_cast<size_t>(i) % texts.size()];
+    docs.push_back(d);
+  }
+  return docs;
+}
+
+TEST_CASE("a threaded run gives the bytes of a one-thread run and reports every document") {
+  Pipeline pipeline(testing::BuiltInRules());
+  const std::vector<Document> docs = ManyDocuments();
+  const Result<Graph> one = pipeline.Run(docs);
+  REQUIRE(one.ok());
+  RunOptions options;
+  options.threads = 3;
+  size_t calls = 0, last = 0;
+  options.progress = [&](size_t done, size_t total) {
+    ++calls;
+    last = std::max(last, done);
+    CHECK(total == docs.size());
+  };
+  const Result<Graph> three = pipeline.Run(docs, options);
+  REQUIRE(three.ok());
+  CHECK(WriteJson(*three) == WriteJson(*one));
+  CHECK(calls == docs.size());
+  CHECK(last == docs.size());
+}
+
+TEST_CASE("a cancelled run returns kCancelled with how far it got") {
+  Pipeline pipeline(testing::BuiltInRules());
+  RunOptions options;
+  options.threads = 2;
+  std::atomic<int> polls{0};
+  options.cancelled = [&] { return ++polls > 5; };
+  const Result<Graph> g = pipeline.Run(ManyDocuments(), options);
+  REQUIRE_FALSE(g.ok());
+  CHECK(g.status().code() == ErrorCode::kCancelled);
+  CHECK(g.status().errors().front().message.find("of 40 documents") != std::string::npos);
+}
+
+TEST_CASE("the first bad document in document order fails a threaded run") {
+  Pipeline pipeline(testing::BuiltInRules());
+  std::vector<Document> docs = ManyDocuments();
+  docs[7].text = "bad \xff";
+  docs[30].text = "also bad \xfe";
+  RunOptions options;
+  options.threads = 2;
+  const Result<Graph> g = pipeline.Run(docs, options);
+  REQUIRE_FALSE(g.ok());
+  CHECK(g.status().code() == ErrorCode::kInvalidUtf8);
+  CHECK(g.status().errors().front().message == "invalid UTF-8 at byte 4 of document \"d7\"");
 }
 
 }  // namespace

@@ -27,6 +27,11 @@ std::string WriteGraph(const Graph& graph, GraphFormat format);
 // the partial-graph format of `claimgraph extract`, one document a line.
 std::string WriteJsonLine(const Graph& graph);
 
+// Serializes one node, or one edge with its `key`, as the compact JSON
+// object the node-link document holds for it (for bindings and streams).
+std::string WriteNodeJson(const Node& node);
+std::string WriteEdgeJson(const Edge& edge, int key);
+
 // Reads a graph written by claimgraph: node-link JSON (.json), GraphML
 // (.graphml), DOT (.dot, .gv: labels, types and relations only), or JSON lines of partial graphs (.jsonl, as `claimgraph
 // extract` writes them; all lines are merged). Returns kIoError (cannot

@@ -5,7 +5,9 @@
 #ifndef CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_
 #define CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -102,6 +104,16 @@ struct Extraction {
   std::vector<RejectedMatch> rejected;
 };
 
+// How Pipeline::Run spreads and reports its work.
+struct RunOptions {
+  int threads = 1;  // (1) extraction threads; the graph is the same for any number
+  // (null) called after each document with (documents done, total), from
+  // the worker threads, one call at a time.
+  std::function<void(size_t done, size_t total)> progress;
+  // (null) polled between documents; once it returns true the run stops.
+  std::function<bool()> cancelled;
+};
+
 // Runs the stages in order over documents.
 //
 // Usage:
@@ -121,6 +133,11 @@ class Pipeline {
   // Extracts every document and merges the results into one graph.
   // Returns the first document error (kInvalidUtf8).
   Result<Graph> Run(const std::vector<Document>& docs) const;
+  // Extracts `docs` on `options.threads` threads and merges the results in
+  // document order. Returns the first document error in document order
+  // (kInvalidUtf8), or kCancelled (with how far it got) when
+  // `options.cancelled` said so.
+  Result<Graph> Run(const std::vector<Document>& docs, const RunOptions& options) const;
 
  private:
   const RulePack& rules_;

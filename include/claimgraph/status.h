@@ -20,6 +20,7 @@ enum class ErrorCode {
   kInvalidInput,    // a malformed document (JSONL line, missing "text", ...)
   kInvalidRules,    // a rule file failed validation
   kInvalidArgument, // a bad option value (unknown output format, ...)
+  kCancelled,       // the caller cancelled the run (a signal, Ctrl-C)
   kInternal,        // a bug in claimgraph; please report it
 };
 

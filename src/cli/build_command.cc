@@ -5,11 +5,9 @@
 // commutative, so the output does not depend on N); the output is written
 // atomically, or not at all.
 #include <algorithm>
-#include <atomic>
 #include <csignal>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -117,38 +115,22 @@ bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::
 // Extracts `docs` on `threads` threads; returns the merged graph or the
 // first error in document order.
 Result<Graph> ExtractAll(const RulePack& rules, const std::vector<Document>& docs, int threads, bool progress) {
-  Pipeline pipeline(rules);
-  std::vector<std::optional<Result<Extraction>>> results(docs.size());
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> done{0};
-  std::mutex progress_mutex;
-  auto work = [&]() {
-    for (size_t i = next++; i < docs.size() && !Interrupted(); i = next++) {
-      results[i] = pipeline.Extract(docs[i]);
-      const size_t finished = ++done;
-      if (progress && finished % 100 == 0) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        std::cerr << "claimgraph: " << finished << "/" << docs.size() << " documents\r" << std::flush;
-      }
-    }
-  };
-  const int n = std::max(1, std::min<int>(threads, static_cast<int>(docs.size())));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-  if (progress && docs.size() >= 100) std::cerr << "\n";
-  if (Interrupted()) {
-    Error e;
-    e.code = ErrorCode::kInternal;
-    e.message = std::string("interrupted by ") + InterruptName() + " after " + std::to_string(done) + " of " +
-                std::to_string(docs.size()) + " documents; no output written";
-    return e;
+  RunOptions options;
+  options.threads = threads;
+  options.cancelled = Interrupted;
+  if (progress) {
+    options.progress = [](size_t done, size_t total) {
+      if (done % 100 == 0) std::cerr << "claimgraph: " << done << "/" << total << " documents\r" << std::flush;
+    };
   }
-  Graph graph;
-  for (auto& r : results) {
-    if (!r->ok()) return r->status();
-    graph.Merge(ExtractionToGraph(**r));
+  Result<Graph> graph = Pipeline(rules).Run(docs, options);
+  if (progress && docs.size() >= 100) std::cerr << "\n";
+  if (graph.status().code() == ErrorCode::kCancelled) {
+    Error e;
+    e.code = ErrorCode::kCancelled;
+    e.message = std::string("interrupted by ") + InterruptName() + ": " + graph.status().errors().front().message +
+                "; no output written";
+    return e;
   }
   return graph;
 }
