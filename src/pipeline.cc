@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -13,6 +14,7 @@
 #include "build_graph.h"
 #include "extract_claims.h"
 #include "extract_relations.h"
+#include "internal/stage_times.h"
 #include "internal/utf8.h"
 #include "match_gazetteer.h"
 #include "match_patterns.h"
@@ -23,8 +25,29 @@
 
 namespace claimgraph {
 
-Result<Extraction> Pipeline::Extract(const Document& doc) const {
-  using namespace internal;  // NOLINT: the stages
+namespace internal {
+namespace {
+// Adds the time from construction to the next Lap() (or destruction) to a
+// StageTimes field; does nothing without one.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times) : times_(times) {
+    if (times_) last_ = std::chrono::steady_clock::now();
+  }
+  void Lap(double StageTimes::*field) {
+    if (!times_) return;
+    const auto now = std::chrono::steady_clock::now();
+    times_->*field += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  StageTimes* times_;
+  std::chrono::steady_clock::time_point last_;
+};
+}  // namespace
+
+Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, StageTimes* times) {
   const long long bad = FindInvalidUtf8(doc.text);
   if (bad >= 0) {
     Error e;
@@ -34,11 +57,14 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
     e.message = "invalid UTF-8 at byte " + std::to_string(bad) + " of document \"" + doc.id + "\"";
     return e;
   }
-  const RulePackData& rules = rules_.data();
+  const RulePackData& rules = pack.data();
+  StageClock clock(times);
 
   // 1. normalize, 2. segment
   const NormalizedText norm = Normalize(doc.text);
+  clock.Lap(&StageTimes::normalize);
   const auto sentences = SegmentSentences(norm.text);
+  clock.Lap(&StageTimes::segment);
 
   // 3. match, 4. resolve, 3b'. context rules: sentence by sentence
   std::vector<Candidate> all;
@@ -51,22 +77,34 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const {
     const int index = static_cast<int>(s);
     std::vector<Candidate> candidates;
     MatchGazetteer(rules, norm.text, begin, end, index, &candidates, &rejected);
+    clock.Lap(&StageTimes::gazetteer);
     MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, &rejected);
+    clock.Lap(&StageTimes::text_patterns);
     const size_t base = all.size();
     std::vector<size_t> accepted;
     for (size_t i : ResolveOverlaps(norm.text, candidates, &rejected)) accepted.push_back(base + i);
     all.insert(all.end(), candidates.begin(), candidates.end());
+    clock.Lap(&StageTimes::resolve);
     MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, &rejected);
+    clock.Lap(&StageTimes::context_patterns);
     // 4b. relations, once every entity of the sentence is known
     ExtractRelations(rules, norm.text, begin, end, index, &all, accepted, &relations);
+    clock.Lap(&StageTimes::relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
     // 4c. claims; pronouns resolve against this and earlier sentences
     ExtractClaims(rules, norm.text, begin, end, index, &all, &accepted_all, &claims);
+    clock.Lap(&StageTimes::claims);
   }
 
   // 5. map back to the original text
-  return BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, claims, rejected);
+  Extraction ex = BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, claims, rejected);
+  clock.Lap(&StageTimes::build_extraction);
+  return ex;
 }
+
+}  // namespace internal
+
+Result<Extraction> Pipeline::Extract(const Document& doc) const { return internal::ExtractTimed(rules_, doc, nullptr); }
 
 Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const { return Run(docs, RunOptions()); }
 
