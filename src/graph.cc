@@ -165,21 +165,35 @@ const Node* Graph::FindNode(const std::string& id) const {
   return it == impl_->index.end() ? nullptr : &impl_->g[it->second];
 }
 
-std::vector<Node> Graph::Nodes() const {
+void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
   impl_->Normalize();
+  std::vector<const Node*> nodes;
+  nodes.reserve(node_count());
+  for (auto [v, end] = boost::vertices(impl_->g); v != end; ++v) nodes.push_back(&impl_->g[*v]);
+  std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+  for (const Node* n : nodes) visit(*n);
+}
+
+void Graph::ForEachEdge(const std::function<void(const Edge&)>& visit) const {
+  impl_->Normalize();
+  std::vector<const Edge*> edges;
+  edges.reserve(edge_count());
+  for (auto [e, end] = boost::edges(impl_->g); e != end; ++e) edges.push_back(&impl_->g[*e]);
+  std::sort(edges.begin(), edges.end(), [](const Edge* a, const Edge* b) { return EdgeLess(*a, *b); });
+  for (const Edge* e : edges) visit(*e);
+}
+
+std::vector<Node> Graph::Nodes() const {
   std::vector<Node> out;
   out.reserve(node_count());
-  for (auto [v, end] = boost::vertices(impl_->g); v != end; ++v) out.push_back(impl_->g[*v]);
-  std::sort(out.begin(), out.end(), [](const Node& a, const Node& b) { return a.id < b.id; });
+  ForEachNode([&](const Node& n) { out.push_back(n); });
   return out;
 }
 
 std::vector<Edge> Graph::Edges() const {
-  impl_->Normalize();
   std::vector<Edge> out;
   out.reserve(edge_count());
-  for (auto [e, end] = boost::edges(impl_->g); e != end; ++e) out.push_back(impl_->g[*e]);
-  std::sort(out.begin(), out.end(), EdgeLess);
+  ForEachEdge([&](const Edge& e) { out.push_back(e); });
   return out;
 }
 

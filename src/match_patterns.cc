@@ -121,6 +121,8 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
                        size_t sentence_end, int sentence, std::vector<Candidate>* out,
                        std::vector<Candidate>* rejected) {
   const std::string_view sent = text.substr(sentence_begin, sentence_end - sentence_begin);
+  // No RE2::Set screen here: over plain sentences it costs as much as the
+  // few text rules it would skip (measured, docs/performance.md).
   for (const PatternRule& rule : rules.text_rules) {
     if (rule.type.empty()) continue;  // the loader allows relation-only rules only with placeholders
     const auto& groups = rule.re->NamedCapturingGroups();

@@ -5,7 +5,10 @@
 // normalized byte knows which original code points it came from.
 #include "normalize.h"
 
+#include <string>
+
 #include <unicode/normalizer2.h>
+#include <unicode/unorm2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
@@ -108,9 +111,10 @@ class Builder {
 
  private:
   void Map(uint32_t begin, uint32_t end) {
-    const size_t to = out_->text.size();
-    out_->orig_begin.resize(to, begin);
-    out_->orig_end.resize(to, end);
+    for (size_t i = out_->orig_begin.size(); i < out_->text.size(); ++i) {
+      out_->orig_begin.push_back(begin);
+      out_->orig_end.push_back(end);
+    }
   }
 
   NormalizedText* out_;
@@ -132,25 +136,31 @@ NormalizedText Normalize(std::string_view original) {
   Builder builder(&out);
 
   // A segment of code points that NFKC must see together.
-  icu::UnicodeString segment;
+  std::u32string segment;
   uint32_t seg_begin = 0;
   uint32_t seg_end = 0;
+  icu::UnicodeString utf16;
   auto flush = [&]() {
-    if (segment.isEmpty()) return;
-    UErrorCode err = U_ZERO_ERROR;
-    icu::UnicodeString normalized;
-    if (segment.length() == 1 && (segment.charAt(0) < 0x80 || nfkc->isInert(segment.charAt(0)))) {
-      normalized = segment;
-    } else {
-      normalized = nfkc->normalize(segment, err);
-      if (U_FAILURE(err)) normalized = segment;
+    if (segment.empty()) return;
+    // Fast path, nearly every code point of news text: a segment of one
+    // code point that NFKC leaves as it is (quick check "yes").
+    if (segment.size() == 1 &&
+        (segment[0] < 0x80 || u_getIntPropertyValue(static_cast<UChar32>(segment[0]), UCHAR_NFKC_QUICK_CHECK) == UNORM_YES)) {
+      builder.Char(segment[0], seg_begin, seg_end);
+      segment.clear();
+      return;
     }
+    utf16.remove();
+    for (char32_t c : segment) utf16.append(static_cast<UChar32>(c));
+    UErrorCode err = U_ZERO_ERROR;
+    icu::UnicodeString normalized = nfkc->normalize(utf16, err);
+    if (U_FAILURE(err)) normalized = utf16;
     for (int32_t i = 0; i < normalized.length();) {
       const UChar32 c = normalized.char32At(i);
       builder.Char(static_cast<char32_t>(c), seg_begin, seg_end);
       i += U16_LENGTH(c);
     }
-    segment.remove();
+    segment.clear();
   };
 
   uint32_t cp_index = 0;
@@ -164,7 +174,7 @@ NormalizedText Normalize(std::string_view original) {
       flush();
       seg_begin = cp_index;
       seg_end = cp_index + 1;
-      segment.append(static_cast<UChar32>(c));
+      segment.push_back(c);
       continue;
     }
     char32_t folded = c;
@@ -175,8 +185,8 @@ NormalizedText Normalize(std::string_view original) {
       continue;
     }
     if (nfkc->hasBoundaryBefore(static_cast<UChar32>(folded))) flush();
-    if (segment.isEmpty()) seg_begin = cp_index;
-    segment.append(static_cast<UChar32>(folded));
+    if (segment.empty()) seg_begin = cp_index;
+    segment.push_back(folded);
     seg_end = cp_index + 1;
   }
   flush();

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -108,42 +111,151 @@ Result<Extraction> Pipeline::Extract(const Document& doc) const { return interna
 
 Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const { return Run(docs, RunOptions()); }
 
-Result<Graph> Pipeline::Run(const std::vector<Document>& docs, const RunOptions& options) const {
-  std::vector<std::optional<Result<Extraction>>> results(docs.size());
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> done{0};
+namespace {
+
+// Runs `pipeline` over the documents `pull` yields (false at the end), on
+// options.threads threads; see Pipeline::Run(DocumentStream&, ...).
+// `read_state` fills the reading half of the progress.
+Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Document*)>& pull,
+                        const std::function<void(RunProgress*)>& read_state, const RunOptions& options) {
+  const int threads = std::max(1, options.threads);
+  std::vector<Graph> partial(static_cast<size_t>(threads));
+  std::mutex mutex;
+  std::condition_variable can_pop, can_push;
+  std::deque<std::pair<size_t, Document>> queue;
+  size_t queued_bytes = 0;
+  bool closed = false;
   std::atomic<bool> stop{false};
-  std::mutex progress_mutex;
-  auto work = [&]() {
-    for (size_t i = next++; i < docs.size(); i = next++) {
-      if (options.cancelled && options.cancelled()) {
-        stop = true;
-        return;
+  std::atomic<size_t> done{0};
+  std::optional<std::pair<size_t, Status>> failure;  // the first failing document (by index)
+
+  auto extract = [&](size_t index, const Document& doc, Graph* graph) {
+    Result<Extraction> ex = pipeline.Extract(doc);
+    if (!ex.ok()) {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!failure || index < failure->first) failure = std::make_pair(index, ex.status());
+      stop = true;
+      return;
+    }
+    graph->Merge(ExtractionToGraph(*ex));
+    ++done;
+  };
+  auto worker = [&](Graph* graph) {
+    for (;;) {
+      std::pair<size_t, Document> item;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        can_pop.wait(lock, [&] { return !queue.empty() || closed; });
+        if (queue.empty()) return;
+        item = std::move(queue.front());
+        queue.pop_front();
+        queued_bytes -= item.second.text.size();
       }
-      results[i] = Extract(docs[i]);
-      const size_t finished = ++done;
-      if (options.progress) {
-        std::lock_guard<std::mutex> lock(progress_mutex);
-        options.progress(finished, docs.size());
-      }
+      can_push.notify_one();
+      if (!stop) extract(item.first, item.second, graph);
     }
   };
-  const int n = std::max(1, std::min<int>(options.threads, static_cast<int>(docs.size())));
+  // With several threads, the calling thread only reads (it is mostly
+  // waiting on the queue) and `threads` workers extract.
   std::vector<std::thread> pool;
-  for (int t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
+  if (threads > 1) {
+    for (int t = 0; t < threads; ++t) pool.emplace_back(worker, &partial[static_cast<size_t>(t)]);
+  }
+
+  RunProgress progress;
+  bool cancelled = false;
+  const size_t max_queued = options.queue_bytes_per_thread * static_cast<size_t>(threads);
+  Document doc;
+  for (size_t index = 0; !stop; ++index) {
+    if (options.cancelled && options.cancelled()) {
+      cancelled = true;
+      break;
+    }
+    if (!pull(&doc)) break;
+    if (threads == 1) {
+      extract(index, doc, &partial[0]);
+    } else {
+      std::unique_lock<std::mutex> lock(mutex);
+      can_push.wait(lock, [&] { return queue.empty() || queued_bytes < max_queued; });
+      queued_bytes += doc.text.size();
+      queue.emplace_back(index, std::move(doc));
+      lock.unlock();
+      can_pop.notify_one();
+    }
+    if (options.progress) {
+      read_state(&progress);
+      progress.documents_done = done;
+      options.progress(progress);
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    closed = true;
+    if (cancelled) stop = true;
+  }
+  can_pop.notify_all();
   for (std::thread& t : pool) t.join();
-  if (stop) {
+  if (failure) return failure->second;
+  if (cancelled) {
     Error e;
     e.code = ErrorCode::kCancelled;
-    e.message = "cancelled after " + std::to_string(done) + " of " + std::to_string(docs.size()) + " documents";
+    read_state(&progress);
+    e.message = "cancelled after " + std::to_string(done) + " of " +
+                (progress.total_documents ? std::to_string(progress.total_documents) : std::to_string(progress.documents_read) + " read") +
+                " documents";
     return e;
   }
-  Graph graph;
-  for (auto& r : results) {
-    if (!r->ok()) return r->status();
-    graph.Merge(ExtractionToGraph(**r));
+  // Merging is commutative: the partial graphs give the same graph in any grouping.
+  Graph graph = std::move(partial[0]);
+  for (size_t t = 1; t < partial.size(); ++t) graph.Merge(partial[t]);
+  if (options.progress) {
+    read_state(&progress);
+    progress.documents_done = done;
+    options.progress(progress);
   }
+  return graph;
+}
+
+}  // namespace
+
+Result<Graph> Pipeline::Run(const std::vector<Document>& docs, const RunOptions& options) const {
+  uint64_t total_bytes = 0;
+  for (const Document& d : docs) total_bytes += d.text.size();
+  size_t next = 0;
+  uint64_t bytes = 0;
+  return RunPulled(
+      *this,
+      [&](Document* doc) {
+        if (next == docs.size()) return false;
+        *doc = docs[next++];
+        bytes += doc->text.size();
+        return true;
+      },
+      [&](RunProgress* p) {
+        p->documents_read = next;
+        p->bytes_read = bytes;
+        p->total_documents = docs.size();
+        p->total_bytes = total_bytes;
+      },
+      options);
+}
+
+Result<Graph> Pipeline::Run(DocumentStream& stream, const RunOptions& options) const {
+  size_t read = 0;
+  Result<Graph> graph = RunPulled(
+      *this,
+      [&](Document* doc) {
+        if (!stream.Next(doc)) return false;
+        ++read;
+        return true;
+      },
+      [&](RunProgress* p) {
+        p->documents_read = read;
+        p->bytes_read = stream.bytes_read();
+        p->total_bytes = stream.total_bytes();
+      },
+      options);
+  if (!stream.status().ok()) return stream.status();
   return graph;
 }
 

@@ -6,11 +6,14 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <deque>
+#include <map>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
 
 #include "claimgraph/document.h"
 
@@ -87,6 +90,14 @@ class Reader {
   }
 
   bool Jsonl(const std::string& content, const std::string& origin);
+  // One line of a JSONL file (`stem` names documents without an id).
+  bool JsonlLine(std::string text, const std::string& origin, const std::string& stem, int line,
+                 size_t line_start);
+
+  // Moves the documents and warnings read so far out.
+  std::vector<Document> TakeDocuments() { return std::exchange(result_.documents, {}); }
+  std::vector<Error> TakeWarnings() { return std::exchange(result_.warnings, {}); }
+  const std::optional<Error>& failure() const { return failure_; }
 
   Result<ReadResult> Finish() {
     if (failure_) return *failure_;
@@ -108,80 +119,72 @@ bool Reader::Jsonl(const std::string& content, const std::string& origin) {
     ++line;
     size_t end = content.find('\n', start);
     if (end == std::string::npos) end = content.size();
-    std::string text = content.substr(start, end - start);
     const size_t line_start = start;
     start = end + 1;
-    if (!text.empty() && text.back() == '\r') text.pop_back();
-    if (text.find_first_not_of(" \t") == std::string::npos) continue;
-    if (text.size() > options_.max_document_bytes + 4096) {
-      if (!Bad(MakeError(ErrorCode::kInvalidInput, origin, line,
-                         "line has " + std::to_string(text.size()) + " bytes, more than the document limit of " +
-                             std::to_string(options_.max_document_bytes)))) {
-        return false;
-      }
-      continue;
-    }
-    const long long bad = FindInvalidUtf8(text);
-    if (bad >= 0 && !options_.lossy) {
-      Error e = MakeError(ErrorCode::kInvalidUtf8, origin, line,
-                          "invalid UTF-8 at byte " + std::to_string(line_start + static_cast<size_t>(bad)));
-      e.location.byte_offset = static_cast<long long>(line_start) + bad;
-      if (!Bad(std::move(e))) return false;
-      continue;
-    }
-    if (bad >= 0) {  // lossy: the JSON parser sees valid UTF-8
-      Error w = MakeError(ErrorCode::kInvalidUtf8, origin, line,
-                          "invalid UTF-8 at byte " + std::to_string(line_start + static_cast<size_t>(bad)) +
-                              " replaced with U+FFFD");
-      w.warning = true;
-      w.location.byte_offset = static_cast<long long>(line_start) + bad;
-      result_.warnings.push_back(std::move(w));
-      text = RepairUtf8(text);
-    }
-    rapidjson::Document json;
-    json.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
-    auto fail = [&](Error e) { return Bad(std::move(e)); };
-    if (json.HasParseError()) {
-      Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
-                          std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()));
-      e.location.column = static_cast<int>(json.GetErrorOffset()) + 1;
-      if (!fail(std::move(e))) return false;
-      continue;
-    }
-    std::string problem;
-    if (!json.IsObject()) {
-      problem = "a JSONL line must be a JSON object";
-    } else if (!json.HasMember("text")) {
-      problem = "document has no \"text\"";
-    } else if (!json["text"].IsString()) {
-      problem = "\"text\" is not a string";
-    } else if (json.HasMember("id") && !json["id"].IsString() && !json["id"].IsInt64()) {
-      problem = "\"id\" is not a string or an integer";
-    }
-    if (!problem.empty()) {
-      if (!fail(MakeError(ErrorCode::kInvalidInput, origin, line, problem))) return false;
-      continue;
-    }
-    Document doc;
-    doc.text.assign(json["text"].GetString(), json["text"].GetStringLength());
-    if (json.HasMember("id")) {
-      doc.id = json["id"].IsString() ? std::string(json["id"].GetString(), json["id"].GetStringLength())
-                                     : std::to_string(json["id"].GetInt64());
-    } else {
-      doc.id = stem + ":" + std::to_string(line);
-    }
-    if (doc.id.empty()) {
-      if (!fail(MakeError(ErrorCode::kInvalidInput, origin, line, "\"id\" is empty"))) return false;
-      continue;
-    }
-    for (auto [key, field] : {std::pair{"title", &doc.title}, std::pair{"date", &doc.date},
-                              std::pair{"url", &doc.url}, std::pair{"lang", &doc.lang}}) {
-      if (json.HasMember(key) && json[key].IsString()) field->assign(json[key].GetString(), json[key].GetStringLength());
-    }
-    doc.origin = origin + ":" + std::to_string(line);
-    if (!Add(std::move(doc), origin, line, static_cast<long long>(line_start))) return false;
+    if (!JsonlLine(content.substr(line_start, end - line_start), origin, stem, line, line_start)) return false;
   }
   return true;
+}
+
+bool Reader::JsonlLine(std::string text, const std::string& origin, const std::string& stem, int line,
+                       size_t line_start) {
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  if (text.find_first_not_of(" \t") == std::string::npos) return true;
+  if (text.size() > options_.max_document_bytes + 4096) {
+    return Bad(MakeError(ErrorCode::kInvalidInput, origin, line,
+                         "line has " + std::to_string(text.size()) + " bytes, more than the document limit of " +
+                             std::to_string(options_.max_document_bytes)));
+  }
+  const long long bad = FindInvalidUtf8(text);
+  if (bad >= 0 && !options_.lossy) {
+    Error e = MakeError(ErrorCode::kInvalidUtf8, origin, line,
+                        "invalid UTF-8 at byte " + std::to_string(line_start + static_cast<size_t>(bad)));
+    e.location.byte_offset = static_cast<long long>(line_start) + bad;
+    return Bad(std::move(e));
+  }
+  if (bad >= 0) {  // lossy: the JSON parser sees valid UTF-8
+    Error w = MakeError(ErrorCode::kInvalidUtf8, origin, line,
+                        "invalid UTF-8 at byte " + std::to_string(line_start + static_cast<size_t>(bad)) +
+                            " replaced with U+FFFD");
+    w.warning = true;
+    w.location.byte_offset = static_cast<long long>(line_start) + bad;
+    result_.warnings.push_back(std::move(w));
+    text = RepairUtf8(text);
+  }
+  rapidjson::Document json;
+  json.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  if (json.HasParseError()) {
+    Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
+                        std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()));
+    e.location.column = static_cast<int>(json.GetErrorOffset()) + 1;
+    return Bad(std::move(e));
+  }
+  std::string problem;
+  if (!json.IsObject()) {
+    problem = "a JSONL line must be a JSON object";
+  } else if (!json.HasMember("text")) {
+    problem = "document has no \"text\"";
+  } else if (!json["text"].IsString()) {
+    problem = "\"text\" is not a string";
+  } else if (json.HasMember("id") && !json["id"].IsString() && !json["id"].IsInt64()) {
+    problem = "\"id\" is not a string or an integer";
+  }
+  if (!problem.empty()) return Bad(MakeError(ErrorCode::kInvalidInput, origin, line, problem));
+  Document doc;
+  doc.text.assign(json["text"].GetString(), json["text"].GetStringLength());
+  if (json.HasMember("id")) {
+    doc.id = json["id"].IsString() ? std::string(json["id"].GetString(), json["id"].GetStringLength())
+                                   : std::to_string(json["id"].GetInt64());
+  } else {
+    doc.id = stem + ":" + std::to_string(line);
+  }
+  if (doc.id.empty()) return Bad(MakeError(ErrorCode::kInvalidInput, origin, line, "\"id\" is empty"));
+  for (auto [key, field] : {std::pair{"title", &doc.title}, std::pair{"date", &doc.date},
+                            std::pair{"url", &doc.url}, std::pair{"lang", &doc.lang}}) {
+    if (json.HasMember(key) && json[key].IsString()) field->assign(json[key].GetString(), json[key].GetStringLength());
+  }
+  doc.origin = origin + ":" + std::to_string(line);
+  return Add(std::move(doc), origin, line, static_cast<long long>(line_start));
 }
 
 bool ReadPath(Reader* reader, const std::filesystem::path& path) {
@@ -302,5 +305,184 @@ Result<std::vector<Document>> ReadDocuments(const std::string& input) {
   if (!r.ok()) return r.status();
   return std::move(r->documents);
 }
+
+struct DocumentStream::Impl {
+  enum class Kind { kText, kJsonl, kStdin };
+  struct Source {
+    std::filesystem::path path;
+    Kind kind;
+  };
+
+  explicit Impl(const ReadOptions& o) : options(o), reader(options) {}
+
+  // Resolves every input to its files up front, so a missing input fails
+  // before any document is read. Returns false on such a failure.
+  bool Resolve(const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    for (const std::string& input : inputs) {
+      if (input == "-") {
+        sources.push_back({"<stdin>", Kind::kStdin});
+        size_known = false;
+        continue;
+      }
+      std::error_code ec;
+      const fs::file_status st = fs::status(input, ec);
+      if (ec || !fs::exists(st)) return Fail(MakeError(ErrorCode::kIoError, input, 0, "no such file or directory"));
+      std::vector<fs::path> files;
+      if (fs::is_directory(st)) {
+        for (auto it = fs::directory_iterator(input, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+          const std::string ext = it->path().extension().string();
+          if ((ext == ".txt" || ext == ".jsonl") && it->is_regular_file(ec)) files.push_back(it->path());
+        }
+        if (ec) return Fail(MakeError(ErrorCode::kIoError, input, 0, "cannot read directory: " + ec.message()));
+        if (files.empty()) return Fail(MakeError(ErrorCode::kIoError, input, 0, "directory has no .txt or .jsonl files"));
+        std::sort(files.begin(), files.end());
+      } else {
+        files.push_back(input);
+      }
+      for (const fs::path& f : files) {
+        const uintmax_t size = fs::file_size(f, ec);
+        if (!ec) total += size;
+        sources.push_back({f, f.extension() == ".jsonl" ? Kind::kJsonl : Kind::kText});
+      }
+    }
+    return true;
+  }
+
+  bool Fail(Error e) {
+    status = Status(std::move(e));
+    return false;
+  }
+
+  // Moves what the reader produced into `ready` and `warnings`; false when
+  // the reader failed.
+  bool Collect() {
+    for (Document& d : reader.TakeDocuments()) ready.push_back(std::move(d));
+    for (Error& w : reader.TakeWarnings()) {
+      if (w.code != ErrorCode::kInvalidUtf8 || !options.lossy) ++skipped;
+      warnings.push_back(std::move(w));
+    }
+    if (reader.failure()) return Fail(*reader.failure());
+    return true;
+  }
+
+  // Reads more input into `ready`; false at the end or on a failure.
+  bool Advance() {
+    if (jsonl.is_open()) {
+      std::string line;
+      if (std::getline(jsonl, line)) {
+        ++line_number;
+        const uint64_t start = offset;
+        offset += line.size() + 1;
+        bytes_read += line.size() + 1;
+        reader.JsonlLine(std::move(line), jsonl_origin, jsonl_stem, line_number, start);
+        return Collect();
+      }
+      const bool bad = jsonl.bad();
+      jsonl.close();
+      if (bad) reader.Bad(MakeError(ErrorCode::kIoError, jsonl_origin, line_number, "cannot read file"));
+      return Collect();
+    }
+    if (next_source == sources.size()) return false;
+    const Source& src = sources[next_source++];
+    const std::string path = src.path.string();
+    if (src.kind == Kind::kStdin) {
+      std::ostringstream ss;
+      ss << std::cin.rdbuf();
+      std::string content = ss.str();
+      bytes_read += content.size();
+      reader.Text(std::move(content), "stdin", "<stdin>");
+      return Collect();
+    }
+    if (src.kind == Kind::kJsonl) {
+      jsonl.open(src.path, std::ios::binary);
+      if (!jsonl) {
+        reader.Bad(MakeError(ErrorCode::kIoError, path, 0, "cannot open file"));
+        return Collect();
+      }
+      jsonl_origin = path;
+      jsonl_stem = src.path.stem().string();
+      line_number = 0;
+      offset = 0;
+      return true;
+    }
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(src.path, ec);
+    if (!ec && size > options.max_document_bytes) {
+      bytes_read += size;
+      reader.Bad(MakeError(ErrorCode::kInvalidInput, path, 0,
+                           "document \"" + src.path.stem().string() + "\" has " + std::to_string(size) +
+                               " bytes, more than the limit of " + std::to_string(options.max_document_bytes)));
+      return Collect();
+    }
+    Result<std::string> content = ReadFile(path);
+    if (!content.ok()) {
+      reader.Bad(content.status().errors().front());
+      return Collect();
+    }
+    bytes_read += content->size();
+    reader.Text(std::move(*content), src.path.stem().string(), path);
+    return Collect();
+  }
+
+  // Returns whether `doc` may pass: its id was not seen before.
+  bool CheckId(const Document& doc) {
+    const auto [it, inserted] = seen.emplace(doc.id, doc.origin);
+    if (inserted) return true;
+    Error e = MakeError(ErrorCode::kInvalidInput, doc.origin, 0,
+                        "duplicate document id \"" + doc.id + "\" (first read from " + it->second + ")");
+    if (!options.skip_bad) return Fail(std::move(e));
+    e.warning = true;
+    e.message += "; document skipped";
+    warnings.push_back(std::move(e));
+    ++skipped;
+    return false;
+  }
+
+  ReadOptions options;
+  Reader reader;
+  std::vector<Source> sources;
+  size_t next_source = 0;
+  std::ifstream jsonl;
+  std::string jsonl_origin, jsonl_stem;
+  int line_number = 0;
+  uint64_t offset = 0;
+  std::deque<Document> ready;
+  std::map<std::string, std::string> seen;  // document id -> where it was first read
+  std::vector<Error> warnings;
+  Status status;
+  size_t skipped = 0;
+  uint64_t bytes_read = 0, total = 0;
+  bool size_known = true;
+};
+
+DocumentStream::DocumentStream(std::vector<std::string> inputs, ReadOptions options)
+    : impl_(std::make_unique<Impl>(options)) {
+  impl_->Resolve(inputs);
+}
+
+DocumentStream::~DocumentStream() = default;
+
+bool DocumentStream::Next(Document* doc) {
+  Impl& s = *impl_;
+  while (s.status.ok()) {
+    if (s.ready.empty()) {
+      if (!s.Advance()) return false;
+      continue;
+    }
+    Document d = std::move(s.ready.front());
+    s.ready.pop_front();
+    if (!s.CheckId(d)) continue;
+    *doc = std::move(d);
+    return true;
+  }
+  return false;
+}
+
+const Status& DocumentStream::status() const { return impl_->status; }
+std::vector<Error> DocumentStream::TakeWarnings() { return std::exchange(impl_->warnings, {}); }
+size_t DocumentStream::skipped() const { return impl_->skipped; }
+uint64_t DocumentStream::bytes_read() const { return impl_->bytes_read; }
+uint64_t DocumentStream::total_bytes() const { return impl_->size_known ? impl_->total : 0; }
 
 }  // namespace claimgraph

@@ -55,7 +55,12 @@ std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size
     for (size_t i = 0; i < count; ++i) hits.push_back(static_cast<int>(i));
     return hits;
   }
-  screen->Match(re2::StringPiece(text.data(), text.size()), &hits);
+  RE2::Set::ErrorInfo error;
+  if (!screen->Match(re2::StringPiece(text.data(), text.size()), &hits, &error) &&
+      error.kind != RE2::Set::kNoError) {
+    // The screen could not decide (its DFA ran out of memory): every rule runs.
+    return ScreenRules(nullptr, text, count);
+  }
   std::sort(hits.begin(), hits.end());
   return hits;
 }
@@ -830,6 +835,9 @@ void Loader::Finish() {
   auto build_screen = [&](const auto& rules) -> std::unique_ptr<RE2::Set> {
     RE2::Options options;
     options.set_log_errors(false);
+    // Room for the DFA of many patterns: with too little, RE2 keeps
+    // flushing its state cache (or gives up; ScreenRules then runs every rule).
+    options.set_max_mem(int64_t{64} << 20);
     auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const auto& r : rules) {
       if (!r.re || set->Add(r.re->pattern(), nullptr) < 0) return nullptr;

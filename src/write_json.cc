@@ -77,8 +77,10 @@ std::string StringsToJson(const std::vector<std::string>& strings) {
 
 std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
   std::vector<int> keys;
-  std::map<std::pair<std::string, std::string>, int> next;
-  for (const Edge& e : edges) keys.push_back(next[{e.source, e.target}]++);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    const bool parallel = i > 0 && edges[i - 1].source == edges[i].source && edges[i - 1].target == edges[i].target;
+    keys.push_back(parallel ? keys.back() + 1 : 0);
+  }
   return keys;
 }
 
@@ -163,14 +165,19 @@ void WriteGraphJson(W& w, const Graph& graph) {
 
   w.Key("nodes");
   w.StartArray();
-  for (const Node& n : graph.Nodes()) WriteNodeObject(w, n);
+  graph.ForEachNode([&](const Node& n) { WriteNodeObject(w, n); });
   w.EndArray();
 
   w.Key("edges");
   w.StartArray();
-  const std::vector<Edge> edges = graph.Edges();
-  const std::vector<int> keys = EdgeKeys(edges);
-  for (size_t i = 0; i < edges.size(); ++i) WriteEdgeObject(w, edges[i], keys[i]);
+  // Parallel edges (same ends, adjacent in edge order) get keys 0, 1, ...
+  const Edge* previous = nullptr;
+  int key = 0;
+  graph.ForEachEdge([&](const Edge& e) {
+    key = previous && previous->source == e.source && previous->target == e.target ? key + 1 : 0;
+    previous = &e;
+    WriteEdgeObject(w, e, key);
+  });
   w.EndArray();
   w.EndObject();
 }

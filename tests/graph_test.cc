@@ -101,17 +101,20 @@ TEST_CASE("a threaded run gives the bytes of a one-thread run and reports every 
   REQUIRE(one.ok());
   RunOptions options;
   options.threads = 3;
-  size_t calls = 0, last = 0;
-  options.progress = [&](size_t done, size_t total) {
+  size_t calls = 0;
+  RunProgress last;
+  options.progress = [&](const RunProgress& p) {
     ++calls;
-    last = std::max(last, done);
-    CHECK(total == docs.size());
+    last = p;
+    CHECK(p.total_documents == docs.size());
   };
   const Result<Graph> three = pipeline.Run(docs, options);
   REQUIRE(three.ok());
   CHECK(WriteJson(*three) == WriteJson(*one));
-  CHECK(calls == docs.size());
-  CHECK(last == docs.size());
+  CHECK(calls == docs.size() + 1);  // after each document read, and at the end
+  CHECK(last.documents_done == docs.size());
+  CHECK(last.documents_read == docs.size());
+  CHECK(last.bytes_read == last.total_bytes);
 }
 
 TEST_CASE("a cancelled run returns kCancelled with how far it got") {

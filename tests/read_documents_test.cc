@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -115,6 +117,75 @@ TEST_CASE("a missing input is an I/O error naming it") {
   CHECK(docs.status().ToString() == "/nonexistent/news.txt: error: no such file or directory\n");
 }
 
+
+std::vector<Document> Drain(DocumentStream& stream) {
+  std::vector<Document> docs;
+  Document d;
+  while (stream.Next(&d)) docs.push_back(d);
+  return docs;
+}
+
+TEST_CASE("a document stream yields what ReadDocuments reads, line by line") {
+  TempDir dir;
+  const std::string jsonl = dir.Write("b.jsonl", "{\"id\": \"x\", \"text\": \"알리바바\", \"date\": \"2025-09-30\"}\n\n"
+                                                 "{\"text\": \"텐센트\"}\n");
+  dir.Write("a.txt", "오픈AI");
+  DocumentStream stream({dir.path.string()}, ReadOptions());
+  const std::vector<Document> streamed = Drain(stream);
+  CHECK(stream.status().ok());
+  const Result<std::vector<Document>> read = ReadDocuments(dir.path.string());
+  REQUIRE(read.ok());
+  REQUIRE(streamed.size() == read->size());
+  for (size_t i = 0; i < streamed.size(); ++i) {
+    CHECK(streamed[i].id == (*read)[i].id);
+    CHECK(streamed[i].text == (*read)[i].text);
+    CHECK(streamed[i].date == (*read)[i].date);
+    CHECK(streamed[i].origin == (*read)[i].origin);
+  }
+  CHECK(streamed[2].id == "b:3");
+  CHECK(stream.bytes_read() == stream.total_bytes());
+  CHECK(stream.total_bytes() == fs::file_size(jsonl) + fs::file_size(dir.path / "a.txt"));
+}
+
+TEST_CASE("a document stream fails on a bad line, or skips it with a warning") {
+  TempDir dir;
+  const std::string path = dir.Write("c.jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \n"
+                                                "{\"id\": \"a\", \"text\": \"y\"}\n{\"id\": \"c\", \"text\": \"z\"}\n");
+  SUBCASE("fail") {
+    DocumentStream stream({path}, ReadOptions());
+    CHECK(Drain(stream).size() == 1);
+    REQUIRE_FALSE(stream.status().ok());
+    CHECK(stream.status().errors().front().ToString().rfind(path + ":2:", 0) == 0);
+  }
+  SUBCASE("skip") {
+    ReadOptions options;
+    options.skip_bad = true;
+    DocumentStream stream({path}, options);
+    const std::vector<Document> docs = Drain(stream);
+    CHECK(stream.status().ok());
+    REQUIRE(docs.size() == 2);
+    CHECK(docs[1].id == "c");
+    const std::vector<Error> warnings = stream.TakeWarnings();
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].location.line == 2);
+    CHECK(warnings[1].ToString() == path + ":3: warning: duplicate document id \"a\" (first read from " + path +
+                                        ":1); document skipped");
+    CHECK(stream.skipped() == 2);
+    CHECK(stream.TakeWarnings().empty());
+  }
+}
+
+TEST_CASE("a document stream with a missing input fails before reading anything") {
+  TempDir dir;
+  const std::string good = dir.Write("a.txt", "알리바바");
+  DocumentStream stream({good, (dir.path / "missing.jsonl").string()}, ReadOptions());
+  REQUIRE_FALSE(stream.status().ok());
+  CHECK(stream.status().code() == ErrorCode::kIoError);
+  Document d;
+  CHECK_FALSE(stream.Next(&d));
+  CHECK(stream.bytes_read() == 0);
+}
+
 }  // namespace
 }  // namespace claimgraph
 
@@ -172,6 +243,7 @@ TEST_CASE("UTF-8 repair replaces each bad byte and keeps good sequences") {
   CHECK(RepairUtf8("ok") == "ok");
   CHECK(FindInvalidUtf8(RepairUtf8("\xc0\xaf\xed\xa0\x80" "z")) == -1);
 }
+
 
 }  // namespace
 }  // namespace claimgraph

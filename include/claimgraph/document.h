@@ -5,6 +5,8 @@
 #define CLAIMGRAPH_CLAIMGRAPH_DOCUMENT_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,46 @@ Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& op
 // Returns kIoError (missing or unreadable path), kInvalidUtf8 (with the byte
 // offset) or kInvalidInput (malformed JSONL line, with its line number).
 Result<std::vector<Document>> ReadDocuments(const std::string& input);
+
+// Reads documents one at a time from inputs named as for ReadDocuments
+// (files, directories, "-"), in order, so that a corpus of any size passes
+// through bounded memory: a JSONL file is read line by line. Bad documents
+// fail the stream or, with ReadOptions::skip_bad, are skipped with a
+// warning; a document id seen before is a bad document.
+//
+// Usage:
+//   DocumentStream stream({"corpus.jsonl"}, ReadOptions());
+//   Document doc;
+//   while (stream.Next(&doc)) { ... }
+//   if (!stream.status().ok()) std::cerr << stream.status().ToString();
+//
+// Not copyable: it owns open files.
+class DocumentStream {
+ public:
+  DocumentStream(std::vector<std::string> inputs, ReadOptions options);
+  DocumentStream(const DocumentStream&) = delete;
+  DocumentStream& operator=(const DocumentStream&) = delete;
+  ~DocumentStream();
+
+  // Sets `doc` to the next good document and returns true; returns false
+  // at the end or on a failure: kIoError (a missing or unreadable input),
+  // kInvalidUtf8 or kInvalidInput (a bad document, unless skip_bad).
+  bool Next(Document* doc);
+  // Ok at the normal end; the failure that ended the stream otherwise.
+  const Status& status() const;
+  // Warnings (skipped documents, repairs) since the last call, in order.
+  std::vector<Error> TakeWarnings();
+  // Bad documents skipped so far.
+  size_t skipped() const;
+  // Input bytes consumed so far, and the sum of the inputs' sizes (0 when
+  // not known in advance, as for stdin).
+  uint64_t bytes_read() const;
+  uint64_t total_bytes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Parses `content` as JSONL documents; `origin` names it in messages.
 // Returns kInvalidInput or kInvalidUtf8.

@@ -5,6 +5,7 @@
 #define CLAIMGRAPH_CLAIMGRAPH_GRAPH_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -113,6 +114,11 @@ class Graph {
   std::vector<Node> Nodes() const;
   // Edges sorted by source, target, relation, then attributes.
   std::vector<Edge> Edges() const;
+  // Visits the nodes in id order, or the edges in Edges() order, without
+  // copying them (for writers over large graphs). The graph must not change
+  // during the visit.
+  void ForEachNode(const std::function<void(const Node&)>& visit) const;
+  void ForEachEdge(const std::function<void(const Edge&)>& visit) const;
   // Documents sorted by id.
   std::vector<DocumentInfo> Documents() const;
 

@@ -104,14 +104,27 @@ struct Extraction {
   std::vector<RejectedMatch> rejected;
 };
 
+// How far a run has got.
+struct RunProgress {
+  size_t documents_done = 0;   // extracted and merged
+  size_t documents_read = 0;
+  uint64_t bytes_read = 0;     // input bytes (a stream's file bytes; a vector's text bytes)
+  size_t total_documents = 0;  // 0 when not known (a stream)
+  uint64_t total_bytes = 0;    // 0 when not known (stdin)
+};
+
 // How Pipeline::Run spreads and reports its work.
 struct RunOptions {
   int threads = 1;  // (1) extraction threads; the graph is the same for any number
-  // (null) called after each document with (documents done, total), from
-  // the worker threads, one call at a time.
-  std::function<void(size_t done, size_t total)> progress;
-  // (null) polled between documents; once it returns true the run stops.
+  // (null) called on the calling thread after each document is read, and
+  // once at the end.
+  std::function<void(const RunProgress&)> progress;
+  // (null) polled on the calling thread between documents; once it returns
+  // true the run stops.
   std::function<bool()> cancelled;
+  // (16 MiB) text queued per thread ahead of the extractors: with the
+  // graph, what a streamed run holds in memory.
+  size_t queue_bytes_per_thread = size_t{16} << 20;
 };
 
 // Runs the stages in order over documents.
@@ -138,6 +151,13 @@ class Pipeline {
   // (kInvalidUtf8), or kCancelled (with how far it got) when
   // `options.cancelled` said so.
   Result<Graph> Run(const std::vector<Document>& docs, const RunOptions& options) const;
+  // Extracts every document `stream` yields, as it reads them: each thread
+  // merges into its own partial graph, and the partial graphs are merged
+  // at the end (merging is commutative, so the graph does not depend on
+  // the number of threads). Memory holds the graph and a bounded queue of
+  // documents, never the corpus. Returns the stream's failure, the first
+  // extraction error, or kCancelled.
+  Result<Graph> Run(DocumentStream& stream, const RunOptions& options) const;
 
  private:
   const RulePack& rules_;

@@ -4,10 +4,14 @@
 // fail fast; documents are extracted on N threads and merged (merging is
 // commutative, so the output does not depend on N); the output is written
 // atomically, or not at all.
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <iostream>
-#include <map>
 #include <optional>
 #include <string>
 #include <thread>
@@ -56,32 +60,13 @@ Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs) {
 
 Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs, const ReadOptions& options,
                                       size_t* skipped) {
+  DocumentStream stream(inputs, options);
   std::vector<Document> docs;
-  std::map<std::string, std::string> seen;  // id -> where it was first read
-  for (const std::string& input : inputs) {
-    Result<ReadResult> read = ReadDocuments(input, options);
-    if (!read.ok()) return read.status();
-    for (const Error& w : read->warnings) {
-      std::cerr << w.ToString() << "\n";
-      if (w.code != ErrorCode::kInvalidUtf8 || !options.lossy) ++*skipped;
-    }
-    for (Document& d : read->documents) {
-      const auto [it, inserted] = seen.emplace(d.id, d.origin);
-      if (!inserted) {
-        Error e;
-        e.code = ErrorCode::kInvalidInput;
-        e.location.file = d.origin;
-        e.message = "duplicate document id \"" + d.id + "\" (first read from " + it->second + ")";
-        if (!options.skip_bad) return e;
-        e.warning = true;
-        e.message += "; document skipped";
-        std::cerr << e.ToString() << "\n";
-        ++*skipped;
-        continue;
-      }
-      docs.push_back(std::move(d));
-    }
-  }
+  Document doc;
+  while (stream.Next(&doc)) docs.push_back(std::move(doc));
+  for (const Error& w : stream.TakeWarnings()) std::cerr << w.ToString() << "\n";
+  *skipped += stream.skipped();
+  if (!stream.status().ok()) return stream.status();
   return docs;
 }
 
@@ -112,19 +97,74 @@ bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::
   return true;
 }
 
-// Extracts `docs` on `threads` threads; returns the merged graph or the
-// first error in document order.
-Result<Graph> ExtractAll(const RulePack& rules, const std::vector<Document>& docs, int threads, bool progress) {
+// The progress line on stderr: documents, MB read, MB/s, and the ETA when
+// the input size is known; redrawn at most five times a second.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
+
+  void Update(const RunProgress& p, bool force = false) {
+    if (!enabled_) return;
+    const Clock::time_point now = Clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double mb = static_cast<double>(p.bytes_read) / 1e6;
+    char line[160];
+    int n = std::snprintf(line, sizeof(line), "\rclaimgraph: %zu documents, %.1f", p.documents_done, mb);
+    if (p.total_bytes > 0) {
+      n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), " of %.1f MB (%.0f%%)",
+                         static_cast<double>(p.total_bytes) / 1e6, 100.0 * static_cast<double>(p.bytes_read) /
+                                                                     static_cast<double>(p.total_bytes));
+    } else {
+      n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), " MB");
+    }
+    if (seconds > 0.5) {
+      const double rate = mb / seconds;
+      n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), ", %.1f MB/s", rate);
+      if (p.total_bytes > 0 && rate > 0 && p.bytes_read < p.total_bytes) {
+        const long eta = std::lround((static_cast<double>(p.total_bytes - p.bytes_read) / 1e6) / rate);
+        n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), ", ETA %ld:%02ld", eta / 60, eta % 60);
+      }
+    }
+    std::cerr << line << "\x1b[K" << std::flush;
+    shown_ = true;
+  }
+  // Clears the line (before other output, and at the end).
+  void Clear() {
+    if (shown_) std::cerr << "\r\x1b[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point start_, last_;
+};
+
+// Streams `inputs` through the pipeline on `threads` threads: documents are
+// read as they are extracted, never all held. Prints warnings (skipped and
+// repaired documents) as they come, and the progress line when `progress`.
+Result<Graph> BuildStreamed(const RulePack& rules, const std::vector<std::string>& inputs, const ReadOptions& read,
+                            int threads, bool progress, size_t* documents, size_t* skipped) {
+  DocumentStream stream(inputs, read);
+  if (!stream.status().ok()) return stream.status();
+  ProgressLine line(progress);
   RunOptions options;
   options.threads = threads;
   options.cancelled = Interrupted;
-  if (progress) {
-    options.progress = [](size_t done, size_t total) {
-      if (done % 100 == 0) std::cerr << "claimgraph: " << done << "/" << total << " documents\r" << std::flush;
-    };
-  }
-  Result<Graph> graph = Pipeline(rules).Run(docs, options);
-  if (progress && docs.size() >= 100) std::cerr << "\n";
+  options.progress = [&](const RunProgress& p) {
+    const std::vector<Error> warnings = stream.TakeWarnings();
+    if (!warnings.empty()) line.Clear();
+    for (const Error& w : warnings) std::cerr << w.ToString() << "\n";
+    line.Update(p);
+    *documents = p.documents_done;
+  };
+  Result<Graph> graph = Pipeline(rules).Run(stream, options);
+  line.Clear();
+  for (const Error& w : stream.TakeWarnings()) std::cerr << w.ToString() << "\n";
+  *skipped = stream.skipped();
   if (graph.status().code() == ErrorCode::kCancelled) {
     Error e;
     e.code = ErrorCode::kCancelled;
@@ -205,13 +245,9 @@ int BuildCommand(const std::vector<std::string>& argv) {
     return kExitError;
   }
   InstallSignalHandlers();
-  size_t skipped = 0;
-  Result<std::vector<Document>> docs = ReadAll(args.positionals, read_options, &skipped);
-  if (!docs.ok()) {
-    std::cerr << docs.status().ToString();
-    return kExitError;
-  }
-  Result<Graph> graph = ExtractAll(*rules, *docs, threads, !quiet);
+  size_t documents = 0, skipped = 0;
+  const bool progress = !quiet && isatty(STDERR_FILENO);
+  Result<Graph> graph = BuildStreamed(*rules, args.positionals, read_options, threads, progress, &documents, &skipped);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
     if (Interrupted()) std::cerr << "claimgraph: " << (output ? *output : "stdout") << " left unchanged\n";
@@ -219,7 +255,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
   }
   const int code = WriteOutput(*graph, output, format);
   if (code == kExitOk && !quiet) {
-    PrintSummary("", docs->size(), *graph, output);
+    PrintSummary("", documents, *graph, output);
     if (skipped > 0) std::cerr << "claimgraph: " << skipped << " bad document" << (skipped == 1 ? "" : "s") << " skipped\n";
   }
   return code;
