@@ -23,7 +23,7 @@ namespace claimgraph::cli {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "Usage: claimgraph build INPUT... [-o OUT] [--rules DIR]... [-j N]\n"
+    "Usage: claimgraph build INPUT... [-o OUT] [--format F] [--rules DIR]... [-j N]\n"
     "                        [--on-error fail|skip] [--lossy] [-q]\n"
     "\n"
     "Extracts entities, claims and relations from news text and writes the graph.\n"
@@ -32,7 +32,11 @@ constexpr const char* kBuildUsage =
     "              {\"id\", \"text\", \"title\", \"date\", \"url\", \"lang\"} object a line),\n"
     "              a directory (its .txt and .jsonl files, by name), or - for stdin\n"
     "-o OUT        output file; the format follows the extension: .json (node-link\n"
-    "              JSON), .graphml, .dot. Default: JSON on stdout\n"
+    "              JSON), .graphml, .dot, .html (interactive view with the evidence\n"
+    "              sentences), .gexf (Gephi), .cyjs (Cytoscape). Default: JSON on stdout\n"
+    "--format F    json, graphml, dot, html, gexf, cyjs, or neo4j (-o names a new\n"
+    "              directory: entities.csv, claims.csv, relationships.csv for\n"
+    "              neo4j-admin database import). Default: by the extension of -o\n"
     "--rules DIR   use the rule pack in DIR instead of the built-in one; repeat to\n"
     "              layer packs (later ones add and override by id), and name the\n"
     "              built-in pack \"builtin\": --rules builtin --rules my-rules\n"
@@ -100,18 +104,40 @@ void InstallSignalHandlers() {
 bool Interrupted() { return g_signal != 0; }
 const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT"; }
 
-bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::string>* output,
-                   GraphFormat* format) {
-  *format = GraphFormat::kJson;
-  if (!args.values.count("--output")) return true;
-  *output = args.Value("--output");
-  Result<GraphFormat> f = FormatFromPath(**output);
+int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
+  *output = Output();
+  if (args.values.count("--output")) output->path = args.Value("--output");
+  if (args.values.count("--format")) {
+    const std::string name = args.Value("--format");
+    if (name == "neo4j") {
+      if (!output->path) {
+        std::cerr << "claimgraph " << verb << ": --format neo4j writes a directory of CSV files; name it with -o DIR\n";
+        return kExitUsage;
+      }
+      output->neo4j = true;
+      Status dir = CheckOutputDirectory(*output->path);
+      if (!dir.ok()) {
+        std::cerr << dir.ToString();
+        return kExitError;
+      }
+      return kExitOk;
+    }
+    Result<GraphFormat> f = FormatFromName(name);
+    if (!f.ok()) {
+      std::cerr << "claimgraph " << verb << ": " << f.status().ToString();
+      return kExitUsage;
+    }
+    output->format = *f;
+    return kExitOk;
+  }
+  if (!output->path) return kExitOk;
+  Result<GraphFormat> f = FormatFromPath(*output->path);
   if (!f.ok()) {
     std::cerr << "claimgraph " << verb << ": " << f.status().ToString();
-    return false;
+    return kExitUsage;
   }
-  *format = *f;
-  return true;
+  output->format = *f;
+  return kExitOk;
 }
 
 // Extracts `docs` on `threads` threads; returns the merged graph or the
@@ -153,10 +179,19 @@ Result<Graph> ExtractAll(const RulePack& rules, const std::vector<Document>& doc
   return graph;
 }
 
-int WriteOutput(const Graph& graph, const std::optional<std::string>& output, GraphFormat format) {
-  const std::string content = WriteGraph(graph, format);
-  if (output) {
-    Status written = WriteFileAtomic(*output, content);
+int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html) {
+  if (output.neo4j) {
+    Status written = WriteDirectoryAtomic(*output.path, WriteNeo4jCsv(graph));
+    if (!written.ok()) {
+      std::cerr << written.ToString();
+      return kExitError;
+    }
+    return kExitOk;
+  }
+  const std::string content =
+      output.format == GraphFormat::kHtml ? WriteHtml(graph, html) : WriteGraph(graph, output.format);
+  if (output.path) {
+    Status written = WriteFileAtomic(*output.path, content);
     if (!written.ok()) {
       std::cerr << written.ToString();
       return kExitError;
@@ -183,7 +218,7 @@ int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware
 
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
+  if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph build: " << *error << "\n\n" << kBuildUsage;
     return kExitUsage;
@@ -214,9 +249,8 @@ int BuildCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   read_options.skip_bad = on_error == "skip";
-  std::optional<std::string> output;
-  GraphFormat format;
-  if (!ResolveOutput(args, "build", &output, &format)) return kExitUsage;
+  Output output;
+  if (const int code = ResolveOutput(args, "build", &output); code != kExitOk) return code;
   Result<RulePack> rules = LoadRules(args);
   if (!rules.ok()) {
     std::cerr << rules.status().ToString();
@@ -232,12 +266,18 @@ int BuildCommand(const std::vector<std::string>& argv) {
   Result<Graph> graph = ExtractAll(*rules, *docs, threads, !quiet);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
-    if (Interrupted()) std::cerr << "claimgraph: " << (output ? *output : "stdout") << " left unchanged\n";
+    if (Interrupted()) std::cerr << "claimgraph: " << output.path.value_or("stdout") << " left unchanged\n";
     return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
   }
-  const int code = WriteOutput(*graph, output, format);
+  HtmlOptions html;
+  if (output.format == GraphFormat::kHtml && !output.neo4j) {
+    // The page shows evidence sentences from the original texts.
+    for (const Document& d : *docs) html.documents[d.id] = d.text;
+    html.title = "claimgraph: " + (docs->size() == 1 ? docs->front().id : std::to_string(docs->size()) + " documents");
+  }
+  const int code = WriteOutput(*graph, output, html);
   if (code == kExitOk && !quiet) {
-    PrintSummary("", docs->size(), *graph, output);
+    PrintSummary("", docs->size(), *graph, output.path);
     if (skipped > 0) std::cerr << "claimgraph: " << skipped << " bad document" << (skipped == 1 ? "" : "s") << " skipped\n";
   }
   return code;
