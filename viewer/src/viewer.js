@@ -185,7 +185,7 @@
       { selector: 'edge.co.labelled', style: { label: 'data(relation)' } },
       { selector: 'edge.nolabel', style: { label: '' } },
       { selector: '.filtered', style: { display: 'none' } },
-      { selector: '.faded', style: { opacity: 0.15 } },
+      { selector: '.faded', style: { opacity: 0.25 } },
       {
         selector: 'node:selected',
         style: { 'border-width': 4, 'border-color': '#2f6fb3', 'overlay-opacity': 0 },
@@ -202,12 +202,14 @@
       fit: true,
       padding: 30,
       nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: (edge) => (edge.data('relation') === 'co_mentioned' ? 110 : 70),
+      // Strong repulsion and gravity: the main component spreads out while
+      // small components stay close, so fitting the view keeps labels legible.
+      nodeRepulsion: () => 40000,
+      idealEdgeLength: (edge) => (edge.data('relation') === 'co_mentioned' ? 120 : 80),
       edgeElasticity: (edge) => (edge.data('relation') === 'co_mentioned' ? 200 : 60),
-      gravity: 0.8,
+      gravity: 4,
       numIter: graph.nodes.length > 1500 ? 300 : 1000,
-      componentSpacing: 60,
+      componentSpacing: 40,
     },
   });
 
