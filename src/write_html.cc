@@ -129,7 +129,8 @@ std::string NoViewerNotice(const Graph& graph) {
   return "<div class=\"notice\" id=\"no-viewer\" role=\"alert\"><strong>Built without the viewer.</strong> "
          "The claimgraph that wrote this page was built without the interactive viewer (Cytoscape.js was "
          "not in <code>viewer/node_modules</code> when it was compiled, for example because npm was "
-         "absent), so this page cannot draw the graph. The graph is still here: " +
+         "absent, or it was configured with <code>-DCLAIMGRAPH_VIEWER=OFF</code>), so this page cannot draw "
+         "the graph. The graph is still here: " +
          std::to_string(graph.node_count()) + " nodes and " + std::to_string(graph.edge_count()) +
          " edges, as node-link JSON in this file's <code>&lt;script id=\"claimgraph-graph\"&gt;</code> "
          "element. For the interactive view, run <code>npm ci</code> in <code>viewer/</code> "
