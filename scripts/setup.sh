@@ -11,15 +11,17 @@ cd "$(dirname "$0")/.."
 packages=(cmake g++ ninja-build pkg-config
           libboost-graph-dev rapidjson-dev libicu-dev libre2-dev doctest-dev
           python3 python3-networkx python3-igraph parallel)
-# The browser test (tests/browser_test.mjs): Debian's Chromium, and CJK
-# fonts so the Korean labels in its screenshot are legible.
-if [[ ${CLAIMGRAPH_BROWSER_TESTS:-0} == 1 ]]; then
-  packages+=(chromium fonts-noto-cjk)
-fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The browser test (tests/browser_test.mjs): Debian's Chromium, and CJK
+# fonts so the Korean labels in its screenshot are legible.
+if [[ ${CLAIMGRAPH_BROWSER_TESTS:-0} == 1 ]]; then
+  for p in chromium fonts-noto-cjk; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   sudo_cmd=()
