@@ -66,7 +66,8 @@
     return node;
   }
 
-  const fold = (s) => String(s).normalize('NFC').toLocaleLowerCase().trim();
+  // Names compare in NFC and lower case (locale-independent, so the same in every browser).
+  const fold = (s) => String(s).normalize('NFC').toLowerCase().trim();
 
   // ---- Cytoscape elements -----------------------------------------------
 
