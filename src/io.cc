@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// Output plumbing: format by extension, and atomic file writes (temporary
-// file in the same directory, fsync, rename), so a failed or interrupted run
-// never leaves a half-written output file.
+// Output plumbing: format by extension or name, and atomic writes of a file
+// (temporary file in the same directory, fsync, rename) or of a directory
+// of files (temporary directory next to it, rename), so a failed or
+// interrupted run never leaves a half-written output.
 #include "claimgraph/io.h"
 
 #include <fcntl.h>
@@ -11,6 +12,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <map>
+#include <system_error>
 
 namespace claimgraph {
 
@@ -19,10 +22,26 @@ Result<GraphFormat> FormatFromPath(const std::string& path) {
   if (ext == ".json") return GraphFormat::kJson;
   if (ext == ".graphml") return GraphFormat::kGraphml;
   if (ext == ".dot" || ext == ".gv") return GraphFormat::kDot;
+  if (ext == ".html" || ext == ".htm") return GraphFormat::kHtml;
+  if (ext == ".gexf") return GraphFormat::kGexf;
+  if (ext == ".cyjs") return GraphFormat::kCyjs;
   Error e;
   e.code = ErrorCode::kInvalidArgument;
   e.location.file = path;
-  e.message = "unknown output format \"" + ext + "\" (expected .json, .graphml or .dot)";
+  e.message = "unknown output format \"" + ext +
+              "\" (expected .json, .graphml, .dot, .html, .gexf or .cyjs; for Neo4j CSV use --format neo4j -o DIR)";
+  return e;
+}
+
+Result<GraphFormat> FormatFromName(const std::string& name) {
+  static const std::map<std::string, GraphFormat> kNames = {
+      {"json", GraphFormat::kJson}, {"graphml", GraphFormat::kGraphml}, {"dot", GraphFormat::kDot},
+      {"html", GraphFormat::kHtml}, {"gexf", GraphFormat::kGexf},       {"cyjs", GraphFormat::kCyjs}};
+  const auto it = kNames.find(name);
+  if (it != kNames.end()) return it->second;
+  Error e;
+  e.code = ErrorCode::kInvalidArgument;
+  e.message = "unknown format \"" + name + "\" (expected json, graphml, dot, html, gexf, cyjs or neo4j)";
   return e;
 }
 
@@ -31,6 +50,9 @@ std::string WriteGraph(const Graph& graph, GraphFormat format) {
     case GraphFormat::kJson: return WriteJson(graph);
     case GraphFormat::kGraphml: return WriteGraphml(graph);
     case GraphFormat::kDot: return WriteDot(graph);
+    case GraphFormat::kHtml: return WriteHtml(graph, HtmlOptions());
+    case GraphFormat::kGexf: return WriteGexf(graph);
+    case GraphFormat::kCyjs: return WriteCyjs(graph);
   }
   return WriteJson(graph);
 }
@@ -73,6 +95,65 @@ Status WriteFileAtomic(const std::string& path, const std::string& content) {
   if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
     Status s = fail("cannot rename the temporary file to the output");
     ::unlink(tmpl.c_str());
+    return s;
+  }
+  return Status();
+}
+
+Status CheckOutputDirectory(const std::string& dir) {
+  std::error_code ec;
+  const std::filesystem::file_status st = std::filesystem::status(dir, ec);
+  if (!std::filesystem::exists(st)) return Status();
+  Error e;
+  e.code = ErrorCode::kInvalidArgument;
+  e.location.file = dir;
+  if (!std::filesystem::is_directory(st)) {
+    e.message = "output exists and is not a directory (a directory format writes several files)";
+    return e;
+  }
+  if (!std::filesystem::is_empty(dir, ec) || ec) {
+    e.message = "output directory exists and is not empty; refusing to mix new files with old ones "
+                "(remove it or name a new directory)";
+    return e;
+  }
+  return Status();
+}
+
+Status WriteDirectoryAtomic(const std::string& dir, const std::vector<OutputFile>& files) {
+  Status checked = CheckOutputDirectory(dir);
+  if (!checked.ok()) return checked;
+  auto fail = [](const std::string& path, const std::string& what) {
+    Error e;
+    e.code = ErrorCode::kIoError;
+    e.location.file = path;
+    e.message = what + ": " + std::strerror(errno);
+    return Status(e);
+  };
+  std::filesystem::path target(dir);
+  while (target.has_parent_path() && target.filename().empty()) target = target.parent_path();  // "out/" -> "out"
+  std::filesystem::path parent = target.parent_path();
+  if (parent.empty()) parent = ".";
+  std::string tmpl = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  if (::mkdtemp(tmpl.data()) == nullptr) return fail(dir, "cannot create a temporary directory next to the output");
+  auto remove_tmp = [&tmpl]() {
+    std::error_code ignored;
+    std::filesystem::remove_all(tmpl, ignored);
+  };
+  for (const OutputFile& f : files) {
+    Status s = WriteFileAtomic((std::filesystem::path(tmpl) / f.name).string(), f.content);
+    if (!s.ok()) {
+      remove_tmp();
+      return s;
+    }
+  }
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(tmpl.c_str(), 0777 & ~mask);
+  // rename(2) replaces an empty directory, and fails on a non-empty one, so
+  // a directory filled meanwhile by someone else is not overwritten.
+  if (std::rename(tmpl.c_str(), target.c_str()) != 0) {
+    Status s = fail(dir, "cannot rename the temporary directory to the output");
+    remove_tmp();
     return s;
   }
   return Status();

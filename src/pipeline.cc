@@ -172,6 +172,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
       break;
     }
     if (!pull(&doc)) break;
+    if (options.read) options.read(doc);
     if (threads == 1) {
       extract(index, doc, &partial[0]);
     } else {

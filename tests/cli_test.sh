@@ -50,13 +50,61 @@ if grep -q '"ent:qwen3-max"' "$tmp/stdin.json" && grep -q '"doc": "stdin"' "$tmp
 # A directory, every format, and determinism.
 mkdir -p "$tmp/in"
 cp "$ex/news_ko.txt" "$ex/docs.jsonl" "$tmp/in/"
-for ext in json graphml dot; do
+for ext in json graphml dot html gexf cyjs; do
   check "dir to .$ext" 0 "-> $tmp/g1.$ext" -- "$bin" build "$tmp/in" -o "$tmp/g1.$ext"
   check "dir to .$ext again" 0 "" -- "$bin" build "$tmp/in" -o "$tmp/g2.$ext"
   if cmp -s "$tmp/g1.$ext" "$tmp/g2.$ext"; then passed=$((passed + 1)); else
     echo "FAIL: .$ext output is not deterministic"; failed=$((failed + 1)); fi
 done
 check "multiple inputs" 0 "7 documents" -- "$bin" build "$ex/news_ko.txt" "$ex/news_en.txt" "$ex/docs.jsonl" -o "$tmp/all.json"
+
+# The viewing formats (README "Seeing the graph").
+check "build help lists formats" 0 "" -- "$bin" build --help
+grep -q "gexf" "$tmp/out" && grep -q "neo4j" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: build --help lacks the new formats"; failed=$((failed + 1)); }
+python3 - "$tmp/g1.html" "$tmp/g1.json" "$tmp/g1.cyjs" "$tmp/g1.gexf" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: html/cyjs/gexf do not carry the graph"; failed=$((failed + 1)); }
+import json, re, sys
+import xml.etree.ElementTree as ET
+html = open(sys.argv[1], encoding="utf-8").read()
+graph = json.load(open(sys.argv[2], encoding="utf-8"))
+embedded = json.loads(re.search(r'<script type="application/json" id="claimgraph-graph">(.*?)</script>', html, re.S).group(1))
+assert embedded == json.loads(json.dumps(graph)), "embedded JSON differs from the .json output"
+docs = json.loads(re.search(r'<script type="application/json" id="claimgraph-documents">(.*?)</script>', html, re.S).group(1))
+assert set(docs) == {d["id"] for d in graph["graph"]["documents"]}, docs.keys()
+cy = json.load(open(sys.argv[3], encoding="utf-8"))
+assert len(cy["elements"]["nodes"]) == len(graph["nodes"]) and len(cy["elements"]["edges"]) == len(graph["edges"])
+ns = {"g": "http://gexf.net/1.3"}
+root = ET.parse(sys.argv[4]).getroot()
+assert len(root.findall("g:graph/g:nodes/g:node", ns)) == len(graph["nodes"])
+assert len(root.findall("g:graph/g:edges/g:edge", ns)) == len(graph["edges"])
+PY
+check "format by name to stdout" 0 "" -- "$bin" build "$ex/news_ko.txt" --format gexf -q
+grep -q '<gexf xmlns="http://gexf.net/1.3"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: --format gexf to stdout"; failed=$((failed + 1)); }
+check "unknown --format" 2 'unknown format "csv"' -- "$bin" build "$ex/news_ko.txt" --format csv
+check "neo4j needs -o" 2 "--format neo4j writes a directory of CSV files; name it with -o DIR" -- "$bin" build "$ex/news_ko.txt" --format neo4j
+check "neo4j" 0 "-> $tmp/neo4j" -- "$bin" build "$tmp/in" --format neo4j -o "$tmp/neo4j"
+check "neo4j non-empty dir" 1 "$tmp/neo4j: error: output directory exists and is not empty" -- "$bin" build "$tmp/in" --format neo4j -o "$tmp/neo4j"
+mkdir -p "$tmp/neo4j-empty"
+check "neo4j empty dir" 0 "" -- "$bin" merge "$tmp/g1.json" --format neo4j -o "$tmp/neo4j-empty" -q
+if ls -a "$tmp" | grep -q '\.tmp-'; then echo "FAIL: temporary directory left behind"; failed=$((failed + 1)); else passed=$((passed + 1)); fi
+python3 - "$tmp/neo4j" "$tmp/g1.json" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: neo4j CSV does not read back"; failed=$((failed + 1)); }
+import csv, json, sys
+graph = json.load(open(sys.argv[2], encoding="utf-8"))
+def rows(name):
+    with open(f"{sys.argv[1]}/{name}", encoding="utf-8", newline="") as f:
+        return list(csv.reader(f, delimiter=",", quotechar='"', doublequote=True, strict=True))
+ents, claims, rels = rows("entities.csv"), rows("claims.csv"), rows("relationships.csv")
+assert ents[0][:2] == ["id:ID", ":LABEL"] and claims[0][:2] == ["id:ID", ":LABEL"], (ents[0], claims[0])
+assert rels[0][:3] == [":START_ID", ":END_ID", ":TYPE"], rels[0]
+assert len(ents) - 1 == sum(n["kind"] == "entity" for n in graph["nodes"])
+assert len(claims) - 1 == sum(n["kind"] == "claim" for n in graph["nodes"])
+assert len(rels) - 1 == len(graph["edges"])
+ids = {r[0] for r in ents[1:]} | {r[0] for r in claims[1:]}
+assert all(r[0] in ids and r[1] in ids for r in rels[1:])
+by_id = {n["id"]: n for n in graph["nodes"]}
+col = ents[0].index("aliases:string[]")
+assert all(r[col].split(";") == by_id[r[0]]["aliases"] for r in ents[1:] if r[col])
+assert all(r[1] == "Entity;" + by_id[r[0]]["type"] for r in ents[1:])
+PY
 
 # Bad input: clear message, exit 1, previous output untouched, no temp file.
 printf '{"id": "a", "text": "ok"}\n{"id": "b", "text": }\n' >"$tmp/bad.jsonl"
@@ -108,6 +156,11 @@ check "query path" 0 "" -- "$bin" query "$tmp/all.json" path Alibaba Qwen
 check "query stats graphml" 0 "" -- "$bin" query "$tmp/g1.graphml" stats
 grep -q "connected component" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: query stats"; failed=$((failed + 1)); }
 check "query subgraph" 0 "nodes" -- "$bin" query "$tmp/all.json" subgraph Alibaba --hops 1 -o "$tmp/sub.graphml"
+check "query subgraph html" 0 "-> $tmp/sub.html" -- "$bin" query "$tmp/all.json" subgraph 알리바바 --hops 1 -o "$tmp/sub.html"
+grep -q '<script type="application/json" id="claimgraph-documents">{}</script>' "$tmp/sub.html" && grep -q '"ent:alibaba"' "$tmp/sub.html" \
+  && passed=$((passed + 1)) || { echo "FAIL: query subgraph -o x.html"; failed=$((failed + 1)); }
+check "query subgraph neo4j" 0 "" -- "$bin" query "$tmp/all.json" subgraph Alibaba --format neo4j -o "$tmp/sub-neo4j"
+[[ -f $tmp/sub-neo4j/relationships.csv ]] && passed=$((passed + 1)) || { echo "FAIL: query subgraph --format neo4j"; failed=$((failed + 1)); }
 check "query unknown verb" 2 'unknown verb "frob"' -- "$bin" query "$tmp/all.json" frob
 check "query bad graph" 1 "$tmp/bad.jsonl:1: error" -- "$bin" query "$tmp/bad.jsonl" stats
 check "query missing graph" 1 "cannot open graph file" -- "$bin" query "$tmp/none.json" stats

@@ -87,7 +87,9 @@ TEST_CASE("output format follows the extension") {
   CHECK(*FormatFromPath("g.dot") == GraphFormat::kDot);
   Result<GraphFormat> bad = FormatFromPath("g.csv");
   REQUIRE_FALSE(bad.ok());
-  CHECK(bad.status().ToString() == "g.csv: error: unknown output format \".csv\" (expected .json, .graphml or .dot)\n");
+  CHECK(bad.status().ToString() ==
+        "g.csv: error: unknown output format \".csv\" (expected .json, .graphml, .dot, .html, .gexf or .cyjs; "
+        "for Neo4j CSV use --format neo4j -o DIR)\n");
 }
 
 TEST_CASE("atomic writes replace the file whole, and a failed write keeps the old one") {

@@ -1,27 +1,105 @@
 // SPDX-License-Identifier: Apache-2.0
-// Graph writers: node-link JSON (the output contract), GraphML and DOT.
+// Graph writers: node-link JSON (the output contract), GraphML, DOT, the
+// self-contained interactive HTML view, GEXF (Gephi), Cytoscape.js JSON and
+// Neo4j bulk-import CSV.
 #ifndef CLAIMGRAPH_CLAIMGRAPH_IO_H_
 #define CLAIMGRAPH_CLAIMGRAPH_IO_H_
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "claimgraph/graph.h"
 #include "claimgraph/status.h"
 
 namespace claimgraph {
 
-enum class GraphFormat { kJson, kGraphml, kDot };
+// The single-file output formats. Neo4j bulk-import CSV is a directory of
+// files and has its own writer (WriteNeo4jCsv).
+enum class GraphFormat { kJson, kGraphml, kDot, kHtml, kGexf, kCyjs };
 
-// Returns the format named by `path`'s extension (.json, .graphml, .dot).
+// Returns the format named by `path`'s extension (.json, .graphml, .dot,
+// .gv, .html, .htm, .gexf, .cyjs).
 // Returns kInvalidArgument for any other extension.
 Result<GraphFormat> FormatFromPath(const std::string& path);
+
+// Returns the format called `name` (json, graphml, dot, html, gexf, cyjs),
+// as `--format` names it. Returns kInvalidArgument for any other name.
+Result<GraphFormat> FormatFromName(const std::string& name);
 
 // Serializes `graph` in `format`. Deterministic: equal graphs give equal
 // bytes.
 std::string WriteJson(const Graph& graph);
 std::string WriteGraphml(const Graph& graph);
 std::string WriteDot(const Graph& graph);
+// Writes kHtml without document texts (see WriteHtml).
 std::string WriteGraph(const Graph& graph, GraphFormat format);
+
+// What the HTML view shows besides the graph.
+struct HtmlOptions {
+  // (empty) The original text of each document, by document id. With it
+  // the side panel shows each mention's and edge's evidence sentence with
+  // the span highlighted; without it (a graph read back from a file) only
+  // the mention or claim text, and says the sentence is not available.
+  // Texts of documents the graph does not name are left out.
+  std::map<std::string, std::string> documents;
+  // ("claimgraph") The page title.
+  std::string title = "claimgraph";
+};
+
+// Serializes `graph` as ONE self-contained HTML page that works offline:
+// Cytoscape.js and the viewer are inlined, the graph is embedded as
+// node-link JSON (the contract) in a <script type="application/json">,
+// escaped so that document text cannot end the element. When the binary
+// was built without the viewer (npm absent), the page says so and still
+// carries the graph JSON. Deterministic.
+std::string WriteHtml(const Graph& graph, const HtmlOptions& options);
+
+// Returns true when this binary was built with the interactive viewer
+// (Cytoscape.js from viewer/node_modules); false when WriteHtml writes the
+// "built without the viewer" page.
+bool HtmlViewerAvailable();
+
+// Serializes `graph` as GEXF 1.3 for Gephi: typed node and edge attributes
+// declared in <attributes>, viz:color by entity type, viz:size by degree,
+// parallel edges told apart by `kind` (the relation). Deterministic.
+std::string WriteGexf(const Graph& graph);
+
+// Serializes `graph` as Cytoscape.js JSON (.cyjs), which Cytoscape desktop
+// imports and cytoscape({elements}) loads: {"elements": {"nodes": [{"data":
+// ...}], "edges": [...]}}, every field of the JSON export in `data` (lists
+// of strings as arrays; mentions and evidence as JSON strings, as Cytoscape
+// desktop's tables hold only flat values). Deterministic.
+std::string WriteCyjs(const Graph& graph);
+
+// One file of a multi-file output: a name inside the output directory and
+// its content.
+struct OutputFile {
+  std::string name;
+  std::string content;
+};
+
+// Serializes `graph` as Neo4j bulk-import CSV (neo4j-admin database import
+// full): entities.csv (id:ID, :LABEL "Entity;<Type>", properties),
+// claims.csv (id:ID, :LABEL "Claim", properties) and relationships.csv
+// (:START_ID, :END_ID, :TYPE as the relation upper-cased, properties).
+// Comma-delimited, every string field quoted with inner quotes doubled,
+// arrays as `name:string[]` joined with ';' (a ';' inside an element is
+// written as U+FF1B, since the importer has no escape for the array
+// delimiter). Newlines inside fields are kept inside the quotes, which
+// needs the importer's --multiline-fields=true. Deterministic.
+std::vector<OutputFile> WriteNeo4jCsv(const Graph& graph);
+
+// Writes `files` into the new directory `dir`: into a temporary directory
+// next to it, then renamed into place, so a failure leaves nothing
+// half-written. `dir` may exist only as an empty directory.
+// Returns kInvalidArgument (dir exists and is not an empty directory) or
+// kIoError naming the path.
+Status WriteDirectoryAtomic(const std::string& dir, const std::vector<OutputFile>& files);
+
+// Returns kInvalidArgument when `dir` exists and is not an empty directory:
+// the check WriteDirectoryAtomic makes, for failing before any work.
+Status CheckOutputDirectory(const std::string& dir);
 
 // Serializes `graph` as node-link JSON on one line (no newline inside):
 // the partial-graph format of `claimgraph extract`, one document a line.

@@ -119,6 +119,9 @@ struct RunOptions {
   // (null) called on the calling thread after each document is read, and
   // once at the end.
   std::function<void(const RunProgress&)> progress;
+  // (null) called on the calling thread with each document as it is read,
+  // before extraction (to keep what a caller needs of it).
+  std::function<void(const Document&)> read;
   // (null) polled on the calling thread between documents; once it returns
   // true the run stops.
   std::function<bool()> cancelled;

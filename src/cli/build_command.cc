@@ -12,6 +12,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <thread>
@@ -25,7 +26,7 @@ namespace claimgraph::cli {
 namespace {
 
 constexpr const char* kBuildUsage =
-    "Usage: claimgraph build INPUT... [-o OUT] [--rules DIR]... [-j N]\n"
+    "Usage: claimgraph build INPUT... [-o OUT] [--format F] [--rules DIR]... [-j N]\n"
     "                        [--on-error fail|skip] [--lossy] [-q]\n"
     "\n"
     "Extracts entities, claims and relations from news text and writes the graph.\n"
@@ -34,7 +35,11 @@ constexpr const char* kBuildUsage =
     "              {\"id\", \"text\", \"title\", \"date\", \"url\", \"lang\"} object a line),\n"
     "              a directory (its .txt and .jsonl files, by name), or - for stdin\n"
     "-o OUT        output file; the format follows the extension: .json (node-link\n"
-    "              JSON), .graphml, .dot. Default: JSON on stdout\n"
+    "              JSON), .graphml, .dot, .html (interactive view with the evidence\n"
+    "              sentences), .gexf (Gephi), .cyjs (Cytoscape). Default: JSON on stdout\n"
+    "--format F    json, graphml, dot, html, gexf, cyjs, or neo4j (-o names a new\n"
+    "              directory: entities.csv, claims.csv, relationships.csv for\n"
+    "              neo4j-admin database import). Default: by the extension of -o\n"
     "--rules DIR   use the rule pack in DIR instead of the built-in one; repeat to\n"
     "              layer packs (later ones add and override by id), and name the\n"
     "              built-in pack \"builtin\": --rules builtin --rules my-rules\n"
@@ -83,18 +88,40 @@ void InstallSignalHandlers() {
 bool Interrupted() { return g_signal != 0; }
 const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT"; }
 
-bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::string>* output,
-                   GraphFormat* format) {
-  *format = GraphFormat::kJson;
-  if (!args.values.count("--output")) return true;
-  *output = args.Value("--output");
-  Result<GraphFormat> f = FormatFromPath(**output);
+int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
+  *output = Output();
+  if (args.values.count("--output")) output->path = args.Value("--output");
+  if (args.values.count("--format")) {
+    const std::string name = args.Value("--format");
+    if (name == "neo4j") {
+      if (!output->path) {
+        std::cerr << "claimgraph " << verb << ": --format neo4j writes a directory of CSV files; name it with -o DIR\n";
+        return kExitUsage;
+      }
+      output->neo4j = true;
+      Status dir = CheckOutputDirectory(*output->path);
+      if (!dir.ok()) {
+        std::cerr << dir.ToString();
+        return kExitError;
+      }
+      return kExitOk;
+    }
+    Result<GraphFormat> f = FormatFromName(name);
+    if (!f.ok()) {
+      std::cerr << "claimgraph " << verb << ": " << f.status().ToString();
+      return kExitUsage;
+    }
+    output->format = *f;
+    return kExitOk;
+  }
+  if (!output->path) return kExitOk;
+  Result<GraphFormat> f = FormatFromPath(*output->path);
   if (!f.ok()) {
     std::cerr << "claimgraph " << verb << ": " << f.status().ToString();
-    return false;
+    return kExitUsage;
   }
-  *format = *f;
-  return true;
+  output->format = *f;
+  return kExitOk;
 }
 
 // The progress line on stderr: documents, MB read, MB/s, and the ETA when
@@ -146,14 +173,17 @@ class ProgressLine {
 // Streams `inputs` through the pipeline on `threads` threads: documents are
 // read as they are extracted, never all held. Prints warnings (skipped and
 // repaired documents) as they come, and the progress line when `progress`.
+// Keeps each document's text in `texts` when not null.
 Result<Graph> BuildStreamed(const RulePack& rules, const std::vector<std::string>& inputs, const ReadOptions& read,
-                            int threads, bool progress, size_t* documents, size_t* skipped) {
+                            int threads, bool progress, std::map<std::string, std::string>* texts,
+                            size_t* documents, size_t* skipped) {
   DocumentStream stream(inputs, read);
   if (!stream.status().ok()) return stream.status();
   ProgressLine line(progress);
   RunOptions options;
   options.threads = threads;
   options.cancelled = Interrupted;
+  if (texts) options.read = [texts](const Document& d) { (*texts)[d.id] = d.text; };
   options.progress = [&](const RunProgress& p) {
     const std::vector<Error> warnings = stream.TakeWarnings();
     if (!warnings.empty()) line.Clear();
@@ -175,10 +205,19 @@ Result<Graph> BuildStreamed(const RulePack& rules, const std::vector<std::string
   return graph;
 }
 
-int WriteOutput(const Graph& graph, const std::optional<std::string>& output, GraphFormat format) {
-  const std::string content = WriteGraph(graph, format);
-  if (output) {
-    Status written = WriteFileAtomic(*output, content);
+int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html) {
+  if (output.neo4j) {
+    Status written = WriteDirectoryAtomic(*output.path, WriteNeo4jCsv(graph));
+    if (!written.ok()) {
+      std::cerr << written.ToString();
+      return kExitError;
+    }
+    return kExitOk;
+  }
+  const std::string content =
+      output.format == GraphFormat::kHtml ? WriteHtml(graph, html) : WriteGraph(graph, output.format);
+  if (output.path) {
+    Status written = WriteFileAtomic(*output.path, content);
     if (!written.ok()) {
       std::cerr << written.ToString();
       return kExitError;
@@ -205,7 +244,7 @@ int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware
 
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
+  if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph build: " << *error << "\n\n" << kBuildUsage;
     return kExitUsage;
@@ -236,9 +275,8 @@ int BuildCommand(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
   read_options.skip_bad = on_error == "skip";
-  std::optional<std::string> output;
-  GraphFormat format;
-  if (!ResolveOutput(args, "build", &output, &format)) return kExitUsage;
+  Output output;
+  if (const int code = ResolveOutput(args, "build", &output); code != kExitOk) return code;
   Result<RulePack> rules = LoadRules(args);
   if (!rules.ok()) {
     std::cerr << rules.status().ToString();
@@ -247,15 +285,25 @@ int BuildCommand(const std::vector<std::string>& argv) {
   InstallSignalHandlers();
   size_t documents = 0, skipped = 0;
   const bool progress = !quiet && isatty(STDERR_FILENO);
-  Result<Graph> graph = BuildStreamed(*rules, args.positionals, read_options, threads, progress, &documents, &skipped);
+  // The HTML page shows evidence sentences from the original texts, so for
+  // it (and only for it) the texts are kept.
+  HtmlOptions html;
+  std::map<std::string, std::string>* texts =
+      output.format == GraphFormat::kHtml && !output.neo4j ? &html.documents : nullptr;
+  Result<Graph> graph =
+      BuildStreamed(*rules, args.positionals, read_options, threads, progress, texts, &documents, &skipped);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
-    if (Interrupted()) std::cerr << "claimgraph: " << (output ? *output : "stdout") << " left unchanged\n";
+    if (Interrupted()) std::cerr << "claimgraph: " << output.path.value_or("stdout") << " left unchanged\n";
     return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
   }
-  const int code = WriteOutput(*graph, output, format);
+  if (output.format == GraphFormat::kHtml && !output.neo4j) {
+    html.title = "claimgraph: " + (html.documents.size() == 1 ? html.documents.begin()->first
+                                                             : std::to_string(html.documents.size()) + " documents");
+  }
+  const int code = WriteOutput(*graph, output, html);
   if (code == kExitOk && !quiet) {
-    PrintSummary("", documents, *graph, output);
+    PrintSummary("", documents, *graph, output.path);
     if (skipped > 0) std::cerr << "claimgraph: " << skipped << " bad document" << (skipped == 1 ? "" : "s") << " skipped\n";
   }
   return code;

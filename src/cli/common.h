@@ -32,13 +32,23 @@ void InstallSignalHandlers();
 bool Interrupted();
 const char* InterruptName();
 
-// Resolves -o: sets `output` and `format` (JSON on stdout without -o).
-// Prints the usage error and returns false for an unknown extension.
-bool ResolveOutput(const ParsedArgs& args, const char* verb, std::optional<std::string>* output,
-                   GraphFormat* format);
+// Where and how a verb writes its graph.
+struct Output {
+  std::optional<std::string> path;         // -o; stdout when absent
+  GraphFormat format = GraphFormat::kJson;  // by --format, else by -o's extension
+  bool neo4j = false;                       // --format neo4j: `path` is a new directory of CSV files
+};
 
-// Writes `graph` to `output` atomically, or to stdout; returns the exit code.
-int WriteOutput(const Graph& graph, const std::optional<std::string>& output, GraphFormat format);
+// Resolves -o and --format into `output` before any work starts. Prints the
+// error and returns kExitUsage (unknown format or extension, neo4j without
+// -o) or kExitError (the neo4j directory exists and is not empty); returns
+// kExitOk otherwise.
+int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output);
+
+// Writes `graph` as `output` says: a file atomically, a directory of Neo4j
+// CSV atomically, or stdout; `html` gives the HTML view its document texts
+// and title. Returns the exit code.
+int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html);
 
 // "claimgraph: 3 documents, 40 nodes (30 entities, 10 claims), 90 edges -> out.json"
 void PrintSummary(const char* verb, size_t docs, const Graph& graph, const std::optional<std::string>& output);

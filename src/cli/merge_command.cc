@@ -16,20 +16,23 @@ namespace claimgraph::cli {
 namespace {
 
 constexpr const char* kMergeUsage =
-    "Usage: claimgraph merge INPUT... [-o OUT] [-q]\n"
+    "Usage: claimgraph merge INPUT... [-o OUT] [--format F] [-q]\n"
     "\n"
     "The reduce step: merges partial graphs and graph files into one graph.\n"
     "\n"
     "INPUT       a .jsonl file of partial graphs (from `claimgraph extract`), a\n"
     "            .json or .graphml graph, or - for partial graphs on stdin\n"
-    "-o OUT      output file (.json, .graphml, .dot); default: JSON on stdout\n"
+    "-o OUT      output file (.json, .graphml, .dot, .html, .gexf, .cyjs); default:\n"
+    "            JSON on stdout\n"
+    "--format F  json, graphml, dot, html, gexf, cyjs, or neo4j (-o names a new\n"
+    "            directory of CSV files for neo4j-admin database import)\n"
     "-q          no summary on stderr\n";
 
 }  // namespace
 
 int MergeCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output"}, {"--quiet"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
+  if (auto error = ParseArgs(argv, {"--output", "--format"}, {"--quiet"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph merge: " << *error << "\n\n" << kMergeUsage;
     return kExitUsage;
   }
@@ -41,9 +44,8 @@ int MergeCommand(const std::vector<std::string>& argv) {
     std::cerr << "claimgraph merge: no INPUT given\n\n" << kMergeUsage;
     return kExitUsage;
   }
-  std::optional<std::string> output;
-  GraphFormat format;
-  if (!ResolveOutput(args, "merge", &output, &format)) return kExitUsage;
+  Output output;
+  if (const int code = ResolveOutput(args, "merge", &output); code != kExitOk) return code;
   Graph graph;
   for (const std::string& input : args.positionals) {
     Result<Graph> part = Graph();
@@ -74,8 +76,10 @@ int MergeCommand(const std::vector<std::string>& argv) {
     }
     graph.Merge(*part);
   }
-  const int code = WriteOutput(graph, output, format);
-  if (code == kExitOk && !args.flags.count("--quiet")) PrintSummary("merged ", graph.Documents().size(), graph, output);
+  const int code = WriteOutput(graph, output, HtmlOptions());
+  if (code == kExitOk && !args.flags.count("--quiet")) {
+    PrintSummary("merged ", graph.Documents().size(), graph, output.path);
+  }
   return code;
 }
 

@@ -13,6 +13,7 @@
 #include "args.h"
 #include "claimgraph/claimgraph.h"
 #include "commands.h"
+#include "common.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -26,7 +27,9 @@ constexpr const char* kQueryUsage =
     "  neighbors NAME [--relation R] [--direction in|out|both]\n"
     "  path A B [--max-hops K]                   shortest path, relation on each hop\n"
     "  claims [--by NAME] [--about NAME] [--cue C]\n"
-    "  subgraph NAME --hops K -o OUT             the K-hop neighbourhood (.json|.graphml|.dot)\n"
+    "  subgraph NAME --hops K -o OUT [--format F]  the K-hop neighbourhood; OUT is .json,\n"
+    "                                            .graphml, .dot, .html (interactive view),\n"
+    "                                            .gexf or .cyjs; --format neo4j -o DIR\n"
     "  stats [--top N]                           counts, top degree and PageRank, components\n"
     "\n"
     "NAME is a canonical label or any alias, Korean or English, any case;\n"
@@ -127,7 +130,7 @@ std::optional<std::string> Resolve(const Graph& graph, const std::string& name) 
 int QueryCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
-                                    "--hops", "--output", "--top"},
+                                    "--hops", "--output", "--format", "--top"},
                              {"--json"}, {{"-o", "--output"}}, &args)) {
     std::cerr << "claimgraph query: " << *error << "\n\n" << kQueryUsage;
     return kExitUsage;
@@ -178,15 +181,8 @@ int QueryCommand(const std::vector<std::string>& argv) {
     std::cerr << "claimgraph query subgraph: needs -o OUT\n";
     return kExitUsage;
   }
-  std::optional<GraphFormat> format;
-  if (args.values.count("--output")) {
-    Result<GraphFormat> f = FormatFromPath(args.Value("--output"));
-    if (!f.ok()) {
-      std::cerr << "claimgraph query: " << f.status().ToString();
-      return kExitUsage;
-    }
-    format = *f;
-  }
+  Output output;
+  if (const int code = ResolveOutput(args, "query", &output); code != kExitOk) return code;
 
   Result<Graph> loaded = ReadGraph(args.positionals[0]);
   if (!loaded.ok()) {
@@ -265,11 +261,11 @@ int QueryCommand(const std::vector<std::string>& argv) {
     const std::optional<std::string> id = Resolve(graph, rest[0]);
     if (!id) return kExitError;
     const Graph sub = Subgraph(graph, *id, *hops);
-    Status written = WriteFileAtomic(args.Value("--output"), WriteGraph(sub, *format));
-    if (!written.ok()) {
-      std::cerr << written.ToString();
-      return kExitError;
-    }
+    // A graph file holds no document texts: the HTML view shows the
+    // mention and claim texts and says the sentences are not available.
+    HtmlOptions html;
+    html.title = "claimgraph: " + LabelOf(graph, *id) + ", " + std::to_string(*hops) + " hop" + (*hops == 1 ? "" : "s");
+    if (const int code = WriteOutput(sub, output, html); code != kExitOk) return code;
     std::cerr << "claimgraph: " << sub.node_count() << " nodes, " << sub.edge_count() << " edges within " << *hops
               << " hop" << (*hops == 1 ? "" : "s") << " of " << LabelOf(graph, *id) << " -> "
               << args.Value("--output") << "\n";
