@@ -466,7 +466,9 @@ PYBIND11_MODULE(_claimgraph, m) {
              Check(WriteFileAtomic(p, content));
            },
            py::arg("path"),
-           "Writes the graph in the format its extension names (.json, .graphml, .dot), atomically.");
+           "Writes the graph in the format its extension names (.json, .graphml, .dot, .html, .gexf,\n"
+           ".cyjs), atomically. An .html page made here has no document texts, so its side panel\n"
+           "shows mention and claim texts without their sentences.");
 
   py::class_<Extraction>(m, "Extraction", "What one document yields: mentions, claims, relations.")
       .def_readonly("id", &Extraction::doc_id)
