@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "internal/utf8.h"
 #include "read_rules.h"
@@ -207,6 +208,26 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
 
 Graph ExtractionToGraph(const Extraction& ex) {
   Graph graph;
+  AddExtraction(ex, &graph);
+  return graph;
+}
+
+void AddExtraction(const Extraction& ex, Graph* out) {
+  // An edge needs both ends among this document's nodes (not just somewhere
+  // in `out`), so that adding documents in any order gives the same graph.
+  std::unordered_set<std::string> here;
+  struct Adder {
+    Graph* graph;
+    std::unordered_set<std::string>* here;
+    void AddNode(Node&& node) {
+      here->insert(node.id);
+      graph->AddNode(std::move(node));
+    }
+    void AddEdge(Edge&& edge) {
+      if (here->count(edge.source) && here->count(edge.target)) graph->AddEdge(std::move(edge));
+    }
+    void AddDocument(const DocumentInfo& doc) { graph->AddDocument(doc); }
+  } graph{out, &here};
   graph.AddDocument({ex.doc_id, ex.chars});
   std::map<int, std::set<std::string>> by_sentence;
   for (const EntityMention& m : ex.mentions) {
@@ -219,7 +240,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
     if (m.surface_is_alias) node.aliases.push_back(m.surface);
     node.attributes = m.attributes;
     node.mentions.push_back({ex.doc_id, m.start, m.end, m.text, m.sentence, m.rule, m.particle});
-    graph.AddNode(node);
+    graph.AddNode(std::move(node));
     by_sentence[m.sentence].insert(m.entity_id);
   }
   // Entities of one sentence are co-mentioned; one edge per pair, from the
@@ -233,7 +254,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
         edge.target = *b;
         edge.relation = "co_mentioned";
         edge.evidence.push_back({ex.doc_id, span.start, span.end, "co_mentioned"});
-        graph.AddEdge(edge);
+        graph.AddEdge(std::move(edge));
       }
     }
   }
@@ -246,7 +267,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
     node.claim = {c.text, c.cue, c.modality, c.negated, ex.doc_id, c.start, c.end, c.sentence, c.rule,
                   c.speaker, c.speaker_status};
     if (!c.date.empty()) node.attributes["date"] = c.date;
-    graph.AddNode(node);
+    graph.AddNode(std::move(node));
     auto link = [&](const std::string& source, const std::string& target, const char* relation, int64_t start,
                     int64_t end, std::map<std::string, std::string> attributes) {
       if (source.empty() || target.empty()) return;
@@ -256,7 +277,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
       edge.relation = relation;
       edge.attributes = std::move(attributes);
       edge.evidence.push_back({ex.doc_id, start, end, c.rule});
-      graph.AddEdge(edge);
+      graph.AddEdge(std::move(edge));
     };
     std::map<std::string, std::string> coref;
     if (!c.coref_rule.empty()) {
@@ -275,9 +296,8 @@ Graph ExtractionToGraph(const Extraction& ex) {
     edge.relation = r.relation;
     edge.attributes = r.attributes;
     edge.evidence.push_back({ex.doc_id, r.start, r.end, r.rule});
-    graph.AddEdge(edge);
+    graph.AddEdge(std::move(edge));
   }
-  return graph;
 }
 
 }  // namespace claimgraph

@@ -97,15 +97,35 @@ void Graph::Impl::Normalize() {
   dirty_edges.clear();
 }
 
-void Graph::AddNode(const Node& node) {
-  auto it = impl_->index.find(node.id);
-  if (it == impl_->index.end()) {
-    const auto v = boost::add_vertex(node, impl_->g);
-    impl_->index.emplace(node.id, v);
-    impl_->dirty_nodes.push_back(v);
+namespace {
+
+template <typename T>
+void Append(std::vector<T>* to, const std::vector<T>& from) {
+  to->insert(to->end(), from.begin(), from.end());
+}
+template <typename T>
+void Append(std::vector<T>* to, std::vector<T>&& from) {
+  if (to->empty()) {
+    *to = std::move(from);
+  } else {
+    to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  }
+}
+
+}  // namespace
+
+// AddNode and AddEdge for a copied (const&) or a moved (&&) node or edge.
+template <typename N>
+void AddNodeTo(Graph::Impl& impl, N&& node) {
+  auto it = impl.index.find(node.id);
+  if (it == impl.index.end()) {
+    std::string id = node.id;
+    const auto v = boost::add_vertex(std::forward<N>(node), impl.g);
+    impl.index.emplace(std::move(id), v);
+    impl.dirty_nodes.push_back(v);
     return;
   }
-  Node& existing = impl_->g[it->second];
+  Node& existing = impl.g[it->second];
   // Deterministic choices keep merging commutative.
   if (existing.label.empty() || (!node.label.empty() && node.label < existing.label)) existing.label = node.label;
   if (existing.type.empty() || (!node.type.empty() && node.type < existing.type)) existing.type = node.type;
@@ -114,9 +134,9 @@ void Graph::AddNode(const Node& node) {
     existing.is_claim = true;
     existing.claim = node.claim;
   }
-  existing.aliases.insert(existing.aliases.end(), node.aliases.begin(), node.aliases.end());
-  existing.mentions.insert(existing.mentions.end(), node.mentions.begin(), node.mentions.end());
-  impl_->dirty_nodes.push_back(it->second);
+  Append(&existing.aliases, std::forward<N>(node).aliases);
+  Append(&existing.mentions, std::forward<N>(node).mentions);
+  impl.dirty_nodes.push_back(it->second);
   for (const auto& [key, value] : node.attributes) {
     auto a = existing.attributes.find(key);
     if (a == existing.attributes.end()) {
@@ -127,23 +147,29 @@ void Graph::AddNode(const Node& node) {
   }
 }
 
-bool Graph::AddEdge(const Edge& edge) {
-  const auto s = impl_->index.find(edge.source);
-  const auto t = impl_->index.find(edge.target);
-  if (s == impl_->index.end() || t == impl_->index.end()) return false;
-  const std::string key = EdgeKey(edge);
-  const auto found = impl_->edge_index.find(key);
-  if (found != impl_->edge_index.end()) {
-    Edge& existing = impl_->g[found->second];
-    existing.evidence.insert(existing.evidence.end(), edge.evidence.begin(), edge.evidence.end());
-    impl_->dirty_edges.push_back(found->second);
+template <typename E>
+bool AddEdgeTo(Graph::Impl& impl, E&& edge) {
+  const auto s = impl.index.find(edge.source);
+  const auto t = impl.index.find(edge.target);
+  if (s == impl.index.end() || t == impl.index.end()) return false;
+  std::string key = EdgeKey(edge);
+  const auto found = impl.edge_index.find(key);
+  if (found != impl.edge_index.end()) {
+    Edge& existing = impl.g[found->second];
+    Append(&existing.evidence, std::forward<E>(edge).evidence);
+    impl.dirty_edges.push_back(found->second);
     return true;
   }
-  const auto e = boost::add_edge(s->second, t->second, edge, impl_->g).first;
-  impl_->edge_index.emplace(key, e);
-  impl_->dirty_edges.push_back(e);
+  const auto e = boost::add_edge(s->second, t->second, std::forward<E>(edge), impl.g).first;
+  impl.edge_index.emplace(std::move(key), e);
+  impl.dirty_edges.push_back(e);
   return true;
 }
+
+void Graph::AddNode(const Node& node) { AddNodeTo(*impl_, node); }
+void Graph::AddNode(Node&& node) { AddNodeTo(*impl_, std::move(node)); }
+bool Graph::AddEdge(const Edge& edge) { return AddEdgeTo(*impl_, edge); }
+bool Graph::AddEdge(Edge&& edge) { return AddEdgeTo(*impl_, std::move(edge)); }
 
 void Graph::AddDocument(const DocumentInfo& doc) {
   auto [it, inserted] = impl_->documents.emplace(doc.id, doc);
@@ -151,9 +177,24 @@ void Graph::AddDocument(const DocumentInfo& doc) {
 }
 
 void Graph::Merge(const Graph& other) {
-  for (const Node& n : other.Nodes()) AddNode(n);
-  for (const Edge& e : other.Edges()) AddEdge(e);
+  // In storage order: the result does not depend on the order of merging.
+  const BoostGraph& g = other.impl_->g;
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) AddNode(g[*v]);
+  for (auto [e, end] = boost::edges(g); e != end; ++e) AddEdge(g[*e]);
   for (const auto& [id, doc] : other.impl_->documents) AddDocument(doc);
+}
+
+void Graph::Merge(Graph&& other) {
+  if (node_count() == 0 && impl_->documents.empty()) {
+    *this = std::move(other);
+    other = Graph();
+    return;
+  }
+  BoostGraph& g = other.impl_->g;
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) AddNode(std::move(g[*v]));
+  for (auto [e, end] = boost::edges(g); e != end; ++e) AddEdge(std::move(g[*e]));
+  for (const auto& [id, doc] : other.impl_->documents) AddDocument(doc);
+  other = Graph();
 }
 
 size_t Graph::node_count() const { return boost::num_vertices(impl_->g); }

@@ -137,7 +137,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
       stop = true;
       return;
     }
-    graph->Merge(ExtractionToGraph(*ex));
+    AddExtraction(*ex, graph);
     ++done;
   };
   auto worker = [&](Graph* graph) {
@@ -208,7 +208,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   }
   // Merging is commutative: the partial graphs give the same graph in any grouping.
   Graph graph = std::move(partial[0]);
-  for (size_t t = 1; t < partial.size(); ++t) graph.Merge(partial[t]);
+  for (size_t t = 1; t < partial.size(); ++t) graph.Merge(std::move(partial[t]));
   if (options.progress) {
     read_state(&progress);
     progress.documents_done = done;

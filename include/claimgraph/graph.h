@@ -98,13 +98,17 @@ class Graph {
   // Adds `node`, or merges it into the node with the same id (aliases and
   // mentions united, attributes filled where missing).
   void AddNode(const Node& node);
+  void AddNode(Node&& node);
   // Adds `edge`, or merges it into the edge with the same source, target,
   // relation and attributes (evidence united, weight recounted).
   // Both endpoints must exist; returns false otherwise.
   bool AddEdge(const Edge& edge);
+  bool AddEdge(Edge&& edge);
   void AddDocument(const DocumentInfo& doc);
-  // Merges all of `other` into this graph.
+  // Merges all of `other` into this graph; the rvalue form moves what it
+  // can out of `other` and leaves it empty.
   void Merge(const Graph& other);
+  void Merge(Graph&& other);
 
   size_t node_count() const;
   size_t edge_count() const;

@@ -169,6 +169,9 @@ class Pipeline {
 // Converts one Extraction into a graph (entity nodes, co_mentioned and rule
 // relation edges). Graph::Merge combines such graphs.
 Graph ExtractionToGraph(const Extraction& extraction);
+// Adds one Extraction to `graph`: what graph->Merge(ExtractionToGraph(...))
+// does, without building the intermediate graph.
+void AddExtraction(const Extraction& extraction, Graph* graph);
 
 }  // namespace claimgraph
 
