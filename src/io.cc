@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -58,6 +59,12 @@ std::string WriteGraph(const Graph& graph, GraphFormat format) {
 }
 
 Status WriteFileAtomic(const std::string& path, const std::string& content) {
+  return WriteFileAtomic(path, [&](std::FILE* out) {
+    return content.empty() || std::fwrite(content.data(), 1, content.size(), out) == content.size();
+  });
+}
+
+Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write) {
   auto fail = [&](const std::string& what) {
     Error e;
     e.code = ErrorCode::kIoError;
@@ -71,19 +78,29 @@ Status WriteFileAtomic(const std::string& path, const std::string& content) {
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) return fail("cannot create a temporary file next to the output");
-  size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      Status s = fail("cannot write output");
-      ::close(fd);
-      ::unlink(tmpl.c_str());
-      return s;
-    }
-    written += static_cast<size_t>(n);
+  std::FILE* out = ::fdopen(fd, "wb");
+  if (out == nullptr) {
+    Status s = fail("cannot open the temporary file");
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return s;
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  errno = 0;
+  const bool written = write(out) && std::fflush(out) == 0 && !std::ferror(out);
+  if (!written) {
+    if (errno == 0) errno = EIO;
+    Status s = fail("cannot write output");
+    std::fclose(out);
+    ::unlink(tmpl.c_str());
+    return s;
+  }
+  if (::fsync(fd) != 0) {
+    Status s = fail("cannot flush output");
+    std::fclose(out);
+    ::unlink(tmpl.c_str());
+    return s;
+  }
+  if (std::fclose(out) != 0) {
     Status s = fail("cannot flush output");
     ::unlink(tmpl.c_str());
     return s;

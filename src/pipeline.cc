@@ -125,16 +125,21 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   std::deque<std::pair<size_t, Document>> queue;
   size_t queued_bytes = 0;
   bool closed = false;
-  std::atomic<bool> stop{false};
+  // Documents from this index on are not extracted: set by a failure (so
+  // that every earlier document is still tried, and the failure reported is
+  // the first in document order) and by cancelling (0).
+  constexpr size_t kNoLimit = static_cast<size_t>(-1);
+  std::atomic<size_t> limit{kNoLimit};
   std::atomic<size_t> done{0};
   std::optional<std::pair<size_t, Status>> failure;  // the first failing document (by index)
 
   auto extract = [&](size_t index, const Document& doc, Graph* graph) {
+    if (index >= limit) return;
     Result<Extraction> ex = pipeline.Extract(doc);
     if (!ex.ok()) {
       std::lock_guard<std::mutex> lock(mutex);
       if (!failure || index < failure->first) failure = std::make_pair(index, ex.status());
-      stop = true;
+      if (index < limit) limit = index;
       return;
     }
     AddExtraction(*ex, graph);
@@ -152,7 +157,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
         queued_bytes -= item.second.text.size();
       }
       can_push.notify_one();
-      if (!stop) extract(item.first, item.second, graph);
+      extract(item.first, item.second, graph);
     }
   };
   // With several threads, the calling thread only reads (it is mostly
@@ -166,7 +171,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   bool cancelled = false;
   const size_t max_queued = options.queue_bytes_per_thread * static_cast<size_t>(threads);
   Document doc;
-  for (size_t index = 0; !stop; ++index) {
+  for (size_t index = 0; limit == kNoLimit; ++index) {
     if (options.cancelled && options.cancelled()) {
       cancelled = true;
       break;
@@ -192,7 +197,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   {
     std::lock_guard<std::mutex> lock(mutex);
     closed = true;
-    if (cancelled) stop = true;
+    if (cancelled) limit = 0;
   }
   can_pop.notify_all();
   for (std::thread& t : pool) t.join();

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 6, write JSON: node-link JSON as ../shared/DESIGN.md specifies
 // (networkx node_link_graph(data, edges="edges") loads it as a MultiDiGraph).
+#include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstdio>
 #include <map>
+#include <vector>
 #include <utility>
 
 #include "claimgraph/io.h"
@@ -193,6 +196,18 @@ std::string WriteJson(const Graph& graph) {
   std::string out(buffer.GetString(), buffer.GetSize());
   out.push_back('\n');
   return out;
+}
+
+bool WriteJson(const Graph& graph, std::FILE* out) {
+  std::vector<char> buffer(size_t{1} << 16);
+  rapidjson::FileWriteStream stream(out, buffer.data(), buffer.size());
+  rapidjson::PrettyWriter<rapidjson::FileWriteStream> w(stream);
+  w.SetIndent(' ', 1);
+  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  internal::WriteGraphJson(w, graph);
+  stream.Put('\n');
+  stream.Flush();
+  return std::fflush(out) == 0 && !std::ferror(out);
 }
 
 std::string WriteNodeJson(const Node& node) {

@@ -4,8 +4,10 @@
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <unistd.h>
 
@@ -79,6 +81,23 @@ TEST_CASE("writers are deterministic") {
   CHECK(WriteJson(SampleGraph()) == WriteJson(SampleGraph()));
   CHECK(WriteGraphml(SampleGraph()) == WriteGraphml(SampleGraph()));
   CHECK(WriteDot(SampleGraph()) == WriteDot(SampleGraph()));
+}
+
+TEST_CASE("streamed JSON is byte for byte the JSON string, and lands atomically") {
+  const Graph g = SampleGraph();
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("claimgraph-stream-" + std::to_string(::getpid()) + ".json")).string();
+  const Status s = WriteFileAtomic(path, [&](std::FILE* out) { return WriteJson(g, out); });
+  REQUIRE(s.ok());
+  std::ifstream in(path, std::ios::binary);
+  const std::string written((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(written == WriteJson(g));
+  // A writer that fails leaves the previous file as it was.
+  const Status failed = WriteFileAtomic(path, [](std::FILE* out) { return std::fputs("partial", out) < 0; });
+  CHECK_FALSE(failed.ok());
+  std::ifstream again(path, std::ios::binary);
+  CHECK(std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()) == written);
+  std::filesystem::remove(path);
 }
 
 TEST_CASE("output format follows the extension") {

@@ -6,6 +6,8 @@
 #define CLAIMGRAPH_CLAIMGRAPH_IO_H_
 
 #include <map>
+#include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -101,6 +103,10 @@ Status WriteDirectoryAtomic(const std::string& dir, const std::vector<OutputFile
 // the check WriteDirectoryAtomic makes, for failing before any work.
 Status CheckOutputDirectory(const std::string& dir);
 
+// Streams the node-link JSON of `graph` (the bytes WriteJson returns) to
+// `out` without building it in memory. Returns false on a write error.
+bool WriteJson(const Graph& graph, std::FILE* out);
+
 // Serializes `graph` as node-link JSON on one line (no newline inside):
 // the partial-graph format of `claimgraph extract`, one document a line.
 std::string WriteJsonLine(const Graph& graph);
@@ -129,6 +135,10 @@ Result<Graph> ParseDot(const std::string& content, const std::string& origin);
 // directory, fsync, then rename. On failure the previous file is untouched
 // and no temporary is left. Returns kIoError naming the path.
 Status WriteFileAtomic(const std::string& path, const std::string& content);
+// Writes `path` atomically as above, with `write` producing the content
+// into the temporary file (returning false on a write error), so that
+// large outputs are streamed rather than held.
+Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write);
 
 }  // namespace claimgraph
 

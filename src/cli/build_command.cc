@@ -130,10 +130,10 @@ class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
 
-  void Update(const RunProgress& p, bool force = false) {
+  void Update(const RunProgress& p) {
     if (!enabled_) return;
     const Clock::time_point now = Clock::now();
-    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    if (now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
     const double mb = static_cast<double>(p.bytes_read) / 1e6;
@@ -214,6 +214,23 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
     }
     return kExitOk;
   }
+  if (output.format == GraphFormat::kJson) {
+    // Streamed: the JSON of a large graph is several times the input.
+    if (output.path) {
+      Status written = WriteFileAtomic(*output.path, [&](std::FILE* out) { return WriteJson(graph, out); });
+      if (!written.ok()) {
+        std::cerr << written.ToString();
+        return kExitError;
+      }
+      return kExitOk;
+    }
+    std::cout << std::flush;
+    if (!WriteJson(graph, stdout)) {
+      std::cerr << "claimgraph: cannot write to stdout\n";
+      return kExitError;
+    }
+    return kExitOk;
+  }
   const std::string content =
       output.format == GraphFormat::kHtml ? WriteHtml(graph, html) : WriteGraph(graph, output.format);
   if (output.path) {
@@ -234,7 +251,7 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
 
 void PrintSummary(const char* verb, size_t docs, const Graph& graph, const std::optional<std::string>& output) {
   size_t claims = 0;
-  for (const Node& n : graph.Nodes()) claims += n.is_claim ? 1 : 0;
+  graph.ForEachNode([&](const Node& n) { claims += n.is_claim ? 1 : 0; });
   std::cerr << "claimgraph: " << verb << docs << " document" << (docs == 1 ? "" : "s") << ", "
             << graph.node_count() << " nodes (" << graph.node_count() - claims << " entities, " << claims
             << " claims), " << graph.edge_count() << " edges" << (output ? " -> " + *output : std::string()) << "\n";
