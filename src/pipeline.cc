@@ -122,7 +122,12 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   std::vector<Graph> partial(static_cast<size_t>(threads));
   std::mutex mutex;
   std::condition_variable can_pop, can_push;
-  std::deque<std::pair<size_t, Document>> queue;
+  struct Item {
+    size_t index = 0;
+    uint64_t bytes = 0;  // input bytes the document took (for the progress)
+    Document doc;
+  };
+  std::deque<Item> queue;
   size_t queued_bytes = 0;
   bool closed = false;
   // Documents from this index on are not extracted: set by a failure (so
@@ -131,9 +136,10 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   constexpr size_t kNoLimit = static_cast<size_t>(-1);
   std::atomic<size_t> limit{kNoLimit};
   std::atomic<size_t> done{0};
+  std::atomic<uint64_t> bytes_done{0};
   std::optional<std::pair<size_t, Status>> failure;  // the first failing document (by index)
 
-  auto extract = [&](size_t index, const Document& doc, Graph* graph) {
+  auto extract = [&](size_t index, uint64_t bytes, const Document& doc, Graph* graph) {
     if (index >= limit) return;
     Result<Extraction> ex = pipeline.Extract(doc);
     if (!ex.ok()) {
@@ -143,27 +149,33 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
       return;
     }
     AddExtraction(*ex, graph);
+    bytes_done += bytes;
     ++done;
   };
+  std::atomic<int> working{0};  // workers not yet finished
   auto worker = [&](Graph* graph) {
     for (;;) {
-      std::pair<size_t, Document> item;
+      Item item;
       {
         std::unique_lock<std::mutex> lock(mutex);
         can_pop.wait(lock, [&] { return !queue.empty() || closed; });
-        if (queue.empty()) return;
+        if (queue.empty()) {
+          --working;
+          return;
+        }
         item = std::move(queue.front());
         queue.pop_front();
-        queued_bytes -= item.second.text.size();
+        queued_bytes -= item.doc.text.size();
       }
       can_push.notify_one();
-      extract(item.first, item.second, graph);
+      extract(item.index, item.bytes, item.doc, graph);
     }
   };
   // With several threads, the calling thread only reads (it is mostly
   // waiting on the queue) and `threads` workers extract.
   std::vector<std::thread> pool;
   if (threads > 1) {
+    working = threads;
     for (int t = 0; t < threads; ++t) pool.emplace_back(worker, &partial[static_cast<size_t>(t)]);
   }
 
@@ -176,21 +188,25 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
       cancelled = true;
       break;
     }
+    read_state(&progress);
+    const uint64_t before = progress.bytes_read;
     if (!pull(&doc)) break;
+    read_state(&progress);
+    const uint64_t bytes = progress.bytes_read - before;
     if (options.read) options.read(doc);
     if (threads == 1) {
-      extract(index, doc, &partial[0]);
+      extract(index, bytes, doc, &partial[0]);
     } else {
       std::unique_lock<std::mutex> lock(mutex);
       can_push.wait(lock, [&] { return queue.empty() || queued_bytes < max_queued; });
       queued_bytes += doc.text.size();
-      queue.emplace_back(index, std::move(doc));
+      queue.push_back(Item{index, bytes, std::move(doc)});
       lock.unlock();
       can_pop.notify_one();
     }
     if (options.progress) {
-      read_state(&progress);
       progress.documents_done = done;
+      progress.bytes_done = bytes_done;
       options.progress(progress);
     }
   }
@@ -200,6 +216,20 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     if (cancelled) limit = 0;
   }
   can_pop.notify_all();
+  // The workers drain the queue: keep reporting, and polling for a cancel.
+  while (working > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (!cancelled && options.cancelled && options.cancelled()) {
+      std::lock_guard<std::mutex> lock(mutex);
+      cancelled = true;
+      limit = 0;
+    }
+    if (options.progress) {
+      progress.documents_done = done;
+      progress.bytes_done = bytes_done;
+      options.progress(progress);
+    }
+  }
   for (std::thread& t : pool) t.join();
   if (failure) return failure->second;
   if (cancelled) {
@@ -217,6 +247,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   if (options.progress) {
     read_state(&progress);
     progress.documents_done = done;
+    progress.bytes_done = bytes_done;
     options.progress(progress);
   }
   return graph;

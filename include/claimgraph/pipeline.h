@@ -109,6 +109,7 @@ struct RunProgress {
   size_t documents_done = 0;   // extracted and merged
   size_t documents_read = 0;
   uint64_t bytes_read = 0;     // input bytes (a stream's file bytes; a vector's text bytes)
+  uint64_t bytes_done = 0;     // input bytes of the documents extracted and merged
   size_t total_documents = 0;  // 0 when not known (a stream)
   uint64_t total_bytes = 0;    // 0 when not known (stdin)
 };

@@ -124,8 +124,8 @@ int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
   return kExitOk;
 }
 
-// The progress line on stderr: documents, MB read, MB/s, and the ETA when
-// the input size is known; redrawn at most five times a second.
+// The progress line on stderr: documents and input MB extracted, MB/s, and
+// the ETA when the input size is known; redrawn at most five times a second.
 class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled), start_(Clock::now()), last_(start_) {}
@@ -136,12 +136,12 @@ class ProgressLine {
     if (now - last_ < std::chrono::milliseconds(200)) return;
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double mb = static_cast<double>(p.bytes_read) / 1e6;
+    const double mb = static_cast<double>(p.bytes_done) / 1e6;
     char line[160];
     int n = std::snprintf(line, sizeof(line), "\rclaimgraph: %zu documents, %.1f", p.documents_done, mb);
     if (p.total_bytes > 0) {
       n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), " of %.1f MB (%.0f%%)",
-                         static_cast<double>(p.total_bytes) / 1e6, 100.0 * static_cast<double>(p.bytes_read) /
+                         static_cast<double>(p.total_bytes) / 1e6, 100.0 * static_cast<double>(p.bytes_done) /
                                                                      static_cast<double>(p.total_bytes));
     } else {
       n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), " MB");
@@ -149,8 +149,8 @@ class ProgressLine {
     if (seconds > 0.5) {
       const double rate = mb / seconds;
       n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), ", %.1f MB/s", rate);
-      if (p.total_bytes > 0 && rate > 0 && p.bytes_read < p.total_bytes) {
-        const long eta = std::lround((static_cast<double>(p.total_bytes - p.bytes_read) / 1e6) / rate);
+      if (p.total_bytes > 0 && rate > 0 && p.bytes_done < p.total_bytes) {
+        const long eta = std::lround((static_cast<double>(p.total_bytes - p.bytes_done) / 1e6) / rate);
         n += std::snprintf(line + n, sizeof(line) - static_cast<size_t>(n), ", ETA %ld:%02ld", eta / 60, eta % 60);
       }
     }
