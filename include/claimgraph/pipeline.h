@@ -117,8 +117,8 @@ struct RunProgress {
 // How Pipeline::Run spreads and reports its work.
 struct RunOptions {
   int threads = 1;  // (1) extraction threads; the graph is the same for any number
-  // (null) called on the calling thread after each document is read, and
-  // once at the end.
+  // (null) called on the calling thread after each document is read, every
+  // 50 ms while the workers finish, and once at the end.
   std::function<void(const RunProgress&)> progress;
   // (null) called on the calling thread with each document as it is read,
   // before extraction (to keep what a caller needs of it).
