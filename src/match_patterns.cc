@@ -121,9 +121,11 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
                        size_t sentence_end, int sentence, std::vector<Candidate>* out,
                        std::vector<Candidate>* rejected) {
   const std::string_view sent = text.substr(sentence_begin, sentence_end - sentence_begin);
-  // No RE2::Set screen here: over plain sentences it costs as much as the
-  // few text rules it would skip (measured, docs/performance.md).
-  for (const PatternRule& rule : rules.text_rules) {
+  // Not an RE2::Set screen: over plain sentences it costs as much as the
+  // few text rules it would skip (measured, docs/performance.md); the
+  // literal prefilter costs one trie pass.
+  for (int index : PrefilterTextRules(rules, sent)) {
+    const PatternRule& rule = rules.text_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // the loader allows relation-only rules only with placeholders
     const auto& groups = rule.re->NamedCapturingGroups();
     const int name_group = groups.at(rule.group);

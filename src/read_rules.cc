@@ -7,6 +7,7 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -47,6 +48,65 @@ std::string Slug(std::string_view label) {
     i += static_cast<size_t>(len);
   }
   return out;
+}
+
+namespace {
+
+// Whether `atom` is safe to find in a sentence lower-cased by ASCII rules
+// only: it has no non-ASCII letters with case.
+bool AsciiCaseOnly(std::string_view atom) {
+  for (size_t i = 0; i < atom.size();) {
+    int len = 1;
+    const char32_t c = DecodeAt(atom, i, &len);
+    i += static_cast<size_t>(len);
+    if (c >= 0x80 && (u_tolower(static_cast<UChar32>(c)) != static_cast<UChar32>(c) ||
+                      u_toupper(static_cast<UChar32>(c)) != static_cast<UChar32>(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+// Builds RulePackData::text_prefilter and text_atoms for the text rules.
+void BuildTextPrefilter(RulePackData* data) {
+  if (data->text_rules.empty()) return;
+  auto filter = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
+  for (const PatternRule& rule : data->text_rules) {
+    int id = 0;
+    if (!rule.re || filter->Add(rule.re->pattern(), rule.re->options(), &id) != RE2::NoError) return;
+  }
+  std::vector<std::string> atoms;
+  filter->Compile(&atoms);
+  AliasTrie trie;
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    if (!AsciiCaseOnly(atoms[i])) return;
+    trie.Add(atoms[i], static_cast<int32_t>(i));
+  }
+  data->text_prefilter = std::move(filter);
+  data->text_atoms = std::move(trie);
+}
+
+std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view sentence) {
+  std::vector<int> which;
+  if (!rules.text_prefilter) {
+    for (size_t i = 0; i < rules.text_rules.size(); ++i) which.push_back(static_cast<int>(i));
+    return which;
+  }
+  std::string lower(sentence);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::vector<int> atoms;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    rules.text_atoms.MatchAt(lower, i, [&](size_t, int32_t atom) { atoms.push_back(atom); });
+  }
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  rules.text_prefilter->AllPotentials(atoms, &which);
+  std::sort(which.begin(), which.end());
+  return which;
 }
 
 std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size_t count) {
@@ -846,6 +906,7 @@ void Loader::Finish() {
   };
   data_->attribution_screen = build_screen(data_->attribution_rules);
   data_->context_screen = build_screen(data_->context_rules);
+  BuildTextPrefilter(data_);
   std::stable_sort(data_->cues.begin(), data_->cues.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <re2/filtered_re2.h>
 #include <re2/set.h>
 
 #include "claimgraph/status.h"
@@ -81,7 +82,21 @@ struct RulePackData {
   // sentence no rule can match costs one scan. Index i is rule i.
   std::unique_ptr<RE2::Set> attribution_screen;
   std::unique_ptr<RE2::Set> context_screen;
+  // The prefilter of the text rules (over plain sentences): FilteredRE2
+  // lists the literals ("atoms", lower case) each rule needs; one pass of
+  // `text_atoms` over a sentence finds those present, and only the rules
+  // they allow run. Null when a rule's atoms could not be matched safely
+  // by ASCII lower-casing (then every text rule runs).
+  std::unique_ptr<re2::FilteredRE2> text_prefilter;
+  AliasTrie text_atoms;
 };
+
+// Builds `data`'s text_prefilter and text_atoms from its text rules.
+void BuildTextPrefilter(RulePackData* data);
+
+// Returns the indices of the text rules that can match `sentence`
+// (through text_prefilter), or all of them.
+std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view sentence);
 
 // Returns the indices of the rules of `screen` that can match `text`, or
 // all of 0..count-1 when there is no screen.

@@ -86,5 +86,30 @@ TEST_CASE("quantity and date attributes attach to the entity") {
   CHECK(qwen->attributes.at("parameters_min") == "1000000000000");
 }
 
+TEST_CASE("the literal prefilter lets a text rule run only where its literals are") {
+  const internal::RulePackData& data = testing::BuiltInRules().data();
+  REQUIRE(data.text_prefilter != nullptr);
+  auto runs = [&](std::string_view sentence, const std::string& rule_id) {
+    for (int i : internal::PrefilterTextRules(data, sentence)) {
+      if (data.text_rules[static_cast<size_t>(i)].id == rule_id) return true;
+    }
+    return false;
+  };
+  SUBCASE("a Korean title word") {
+    CHECK(runs("카일 찬 교수는 이렇게 말했다.", "ko.person.name-title"));
+    CHECK_FALSE(runs("시장 반응은 아직 엇갈린다.", "ko.person.name-title"));
+  }
+  SUBCASE("an English title, in any case") {
+    CHECK(runs("said PROFESSOR Kim", "en.person.title-name"));
+    CHECK(runs("said Professor Kim", "en.person.title-name"));
+    CHECK_FALSE(runs("Shares rose slightly after the announcement.", "en.person.title-name"));
+  }
+  SUBCASE("the rules it lets through are a subset, in rule order") {
+    const std::vector<int> which = internal::PrefilterTextRules(data, "Kyle Chan, a professor at Princeton University, said.");
+    CHECK(std::is_sorted(which.begin(), which.end()));
+    CHECK(which.size() <= data.text_rules.size());
+  }
+}
+
 }  // namespace
 }  // namespace claimgraph
