@@ -24,13 +24,14 @@ void AliasTrie::Add(std::string_view alias, int32_t value) {
           children.begin(), children.end(), byte,
           [](const std::pair<unsigned char, int32_t>& p, unsigned char b) { return p.first < b; });
       children.insert(pos, {byte, next});
+      if (node == 0) root_[byte] = next;
     }
     node = next;
   }
   nodes_[static_cast<size_t>(node)].value = value;
 }
 
-int32_t AliasTrie::Child(int32_t node, unsigned char byte) const {
+int32_t AliasTrie::ChildOf(int32_t node, unsigned char byte) const {
   const auto& children = nodes_[static_cast<size_t>(node)].children;
   const auto pos = std::lower_bound(
       children.begin(), children.end(), byte,

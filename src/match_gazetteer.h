@@ -7,6 +7,7 @@
 #ifndef CLAIMGRAPH_MATCH_GAZETTEER_H_
 #define CLAIMGRAPH_MATCH_GAZETTEER_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -43,8 +44,19 @@ class AliasTrie {
     std::vector<std::pair<unsigned char, int32_t>> children;  // sorted by byte
     int32_t value = -1;
   };
-  int32_t Child(int32_t node, unsigned char byte) const;
+  int32_t Child(int32_t node, unsigned char byte) const {
+    return node == 0 ? root_[byte] : ChildOf(node, byte);
+  }
+  int32_t ChildOf(int32_t node, unsigned char byte) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  // The root's children by byte: most positions of a text start no alias,
+  // and this answers them in one lookup.
+  std::array<int32_t, 256> root_ = MakeRoot();
+  static std::array<int32_t, 256> MakeRoot() {
+    std::array<int32_t, 256> root;
+    root.fill(-1);
+    return root;
+  }
 };
 
 // Finds gazetteer candidates in `sentence` (a slice of the normalized text
