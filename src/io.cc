@@ -58,6 +58,19 @@ std::string WriteGraph(const Graph& graph, GraphFormat format) {
   return WriteJson(graph);
 }
 
+namespace {
+
+// An I/O error on `path`: `what` failed, and errno says why.
+Status IoError(const std::string& path, const std::string& what) {
+  Error e;
+  e.code = ErrorCode::kIoError;
+  e.location.file = path;
+  e.message = what + ": " + std::strerror(errno);
+  return Status(e);
+}
+
+}  // namespace
+
 Status WriteFileAtomic(const std::string& path, const std::string& content) {
   return WriteFileAtomic(path, [&](std::FILE* out) {
     return content.empty() || std::fwrite(content.data(), 1, content.size(), out) == content.size();
@@ -65,13 +78,7 @@ Status WriteFileAtomic(const std::string& path, const std::string& content) {
 }
 
 Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write) {
-  auto fail = [&](const std::string& what) {
-    Error e;
-    e.code = ErrorCode::kIoError;
-    e.location.file = path;
-    e.message = what + ": " + std::strerror(errno);
-    return Status(e);
-  };
+  auto fail = [&](const std::string& what) { return IoError(path, what); };
   std::filesystem::path target(path);
   std::filesystem::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
@@ -139,13 +146,7 @@ Status CheckOutputDirectory(const std::string& dir) {
 Status WriteDirectoryAtomic(const std::string& dir, const std::vector<OutputFile>& files) {
   Status checked = CheckOutputDirectory(dir);
   if (!checked.ok()) return checked;
-  auto fail = [](const std::string& path, const std::string& what) {
-    Error e;
-    e.code = ErrorCode::kIoError;
-    e.location.file = path;
-    e.message = what + ": " + std::strerror(errno);
-    return Status(e);
-  };
+  auto fail = IoError;
   std::filesystem::path target(dir);
   while (target.has_parent_path() && target.filename().empty()) target = target.parent_path();  // "out/" -> "out"
   std::filesystem::path parent = target.parent_path();
