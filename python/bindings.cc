@@ -374,9 +374,7 @@ PYBIND11_MODULE(_claimgraph, m) {
       .def("edges",
            [](const Graph& g) {
              py::list out;
-             const std::vector<Edge> edges = g.Edges();
-             std::map<std::pair<std::string, std::string>, int> next;
-             for (const Edge& e : edges) out.append(JsonLoads(WriteEdgeJson(e, next[{e.source, e.target}]++)));
+             g.ForEachKeyedEdge([&](const Edge& e, int key) { out.append(JsonLoads(WriteEdgeJson(e, key))); });
              return out;
            },
            "Returns every edge as the dict the JSON export holds (with its key), in export order.")

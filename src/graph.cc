@@ -1,74 +1,563 @@
 // SPDX-License-Identifier: Apache-2.0
-// The Graph facade over a Boost adjacency_list, with an index from node id
-// to vertex. Merging picks deterministic winners (unions, minimums) so that
-// it is associative and commutative.
+// The Graph facade. Storage is compact, because a graph over a large corpus
+// holds millions of mentions and evidence spans: strings that repeat
+// (kinds, types, document ids, rules, surfaces, relations, attributes) are
+// interned once and records hold 32-bit indices; node ids, labels and claim
+// texts live in a string arena; nodes and edges are records in deques (no
+// reallocation spikes), found through hash indices. Node and Edge values are
+// materialized only when read. Merging picks deterministic winners (unions,
+// minimums) so that it is associative and commutative.
 #include "claimgraph/graph.h"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <deque>
+#include <string_view>
+#include <memory>
 #include <unordered_map>
+#include <utility>
 
 #include "claimgraph/boost_graph.h"
+#include "internal/string_pool.h"
 
 namespace claimgraph {
-
-// Merging appends to a node's lists and marks it dirty; lists are sorted
-// and made unique when read (Normalize), so adding a document costs what it
-// adds, not the size of what is already there.
-struct Graph::Impl {
-  BoostGraph g;
-  std::unordered_map<std::string, BoostGraph::vertex_descriptor> index;
-  std::unordered_map<std::string, BoostGraph::edge_descriptor> edge_index;  // EdgeKey -> edge
-  std::map<std::string, DocumentInfo> documents;
-  std::vector<BoostGraph::vertex_descriptor> dirty_nodes;
-  std::vector<BoostGraph::edge_descriptor> dirty_edges;
-
-  void Normalize();
-};
-
 namespace {
 
-auto MentionKey(const Mention& m) {
-  return std::tie(m.doc, m.start, m.end, m.rule, m.text, m.sentence, m.particle);
+constexpr uint32_t kNone = UINT32_MAX;
+
+struct MentionRec {
+  int64_t start = 0;
+  int64_t end = 0;
+  uint32_t doc = 0;
+  uint32_t text = 0;
+  uint32_t rule = 0;
+  uint32_t particle = 0;
+  int32_t sentence = 0;
+  bool operator==(const MentionRec& o) const {
+    return start == o.start && end == o.end && doc == o.doc && text == o.text && rule == o.rule &&
+           particle == o.particle && sentence == o.sentence;
+  }
+};
+
+struct EvidenceRec {
+  int64_t start = 0;
+  int64_t end = 0;
+  uint32_t doc = 0;
+  uint32_t rule = 0;
+  bool operator==(const EvidenceRec& o) const {
+    return start == o.start && end == o.end && doc == o.doc && rule == o.rule;
+  }
+};
+
+// (key, value) pool indices, in the order of the key strings (a map's
+// order). Attribute lists repeat (a rank, a category, a claim's date), so
+// records name them by an index into the graph's interned lists; 0 is the
+// empty list.
+using AttrRecs = std::vector<std::pair<uint32_t, uint32_t>>;
+
+struct ClaimRec {
+  std::string_view text;  // in the arena
+  int64_t start = 0;
+  int64_t end = 0;
+  uint32_t cue = 0;
+  uint32_t modality = 0;
+  uint32_t doc = 0;
+  uint32_t rule = 0;
+  uint32_t speaker = 0;
+  uint32_t speaker_status = 0;
+  int32_t sentence = 0;
+  bool negated = false;
+};
+
+// An entity's aliases and mentions; claims (most nodes of a large graph)
+// have none and do without the two lists.
+struct EntityLists {
+  std::vector<uint32_t> aliases;
+  std::vector<MentionRec> mentions;
+};
+
+struct NodeRec {
+  std::string_view id;  // in the arena
+  // In the arena, unless the label is the start of the claim text (as a
+  // claim's label is): then it is that many bytes of it, plus "…" if
+  // label_ellipsis, and is not stored.
+  std::string_view label;
+  uint32_t kind = 0;
+  uint32_t type = 0;
+  uint32_t label_prefix = kNone;
+  bool label_ellipsis = false;
+  bool is_claim = false;
+  bool dirty = false;  // lists appended to since the last Normalize
+  ClaimRec claim;
+  uint32_t attributes = 0;             // interned attribute list
+  std::unique_ptr<EntityLists> lists;  // null while both are empty
+
+  NodeRec() = default;
+  NodeRec(NodeRec&&) = default;
+  NodeRec& operator=(NodeRec&&) = default;
+  NodeRec(const NodeRec& o)
+      : id(o.id), label(o.label), kind(o.kind), type(o.type), label_prefix(o.label_prefix),
+        label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty), claim(o.claim),
+        attributes(o.attributes), lists(o.lists ? std::make_unique<EntityLists>(*o.lists) : nullptr) {}
+  NodeRec& operator=(const NodeRec& o) { return *this = NodeRec(o); }
+
+  EntityLists& Lists() {
+    if (!lists) lists = std::make_unique<EntityLists>();
+    return *lists;
+  }
+};
+
+constexpr std::string_view kEllipsis = "…";
+
+// The node's label as a string (derived labels are rebuilt).
+std::string_view LabelOf(const NodeRec& r, std::string* scratch) {
+  if (r.label_prefix == kNone) return r.label;
+  scratch->assign(r.claim.text.substr(0, r.label_prefix));
+  if (r.label_ellipsis) scratch->append(kEllipsis);
+  return *scratch;
 }
-auto EvidenceKey(const Evidence& e) { return std::tie(e.doc, e.start, e.end, e.rule); }
 
-bool MentionLess(const Mention& a, const Mention& b) { return MentionKey(a) < MentionKey(b); }
-bool EvidenceLess(const Evidence& a, const Evidence& b) { return EvidenceKey(a) < EvidenceKey(b); }
+struct EdgeRec {
+  uint32_t source = 0;  // node indices
+  uint32_t target = 0;
+  uint32_t relation = 0;
+  uint32_t attributes = 0;  // interned attribute list
+  bool dirty = false;
+  std::vector<EvidenceRec> evidence;
+};
 
-template <typename T, typename Less>
-void SortUnique(std::vector<T>* v, Less less) {
-  std::sort(v->begin(), v->end(), less);
-  v->erase(std::unique(v->begin(), v->end(), [&](const T& x, const T& y) { return !less(x, y) && !less(y, x); }),
-           v->end());
+template <typename T>
+void Append(std::vector<T>* to, std::vector<T>&& from) {
+  if (to->empty()) {
+    *to = std::move(from);
+  } else {
+    to->insert(to->end(), from.begin(), from.end());
+  }
 }
 
-// The identity of an edge for merging: ends, relation and attributes.
-std::string EdgeKey(const Edge& e) {
-  std::string key = e.source + '\x1f' + e.target + '\x1f' + e.relation;
-  for (const auto& [k, v] : e.attributes) key += '\x1f' + k + '=' + v;
-  return key;
+// Returns a list's unused capacity (up to half of it after appends) when
+// it is large enough to matter.
+template <typename T>
+void ShrinkSlack(std::vector<T>* v) {
+  if (v->capacity() - v->size() > 16 && v->capacity() > v->size() + v->size() / 8) v->shrink_to_fit();
 }
 
-bool EdgeLess(const Edge& a, const Edge& b) {
-  return std::tie(a.source, a.target, a.relation, a.attributes) <
-         std::tie(b.source, b.target, b.relation, b.attributes);
+size_t Mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
+
+size_t EdgeHash(const EdgeRec& e) {
+  return Mix(Mix(Mix(Mix(0, e.source), e.target), e.relation), e.attributes);
+}
+
+// Open addressing over record indices (linear probing, load at most 3/4):
+// 4 to 11 bytes per entry and no allocation per entry, where a node-based
+// hash map costs about 40. Records are compared through `match`, and
+// rehashed through `hash_of`, so the table holds nothing but indices.
+class IndexTable {
+ public:
+  template <typename Match>
+  uint32_t Find(size_t hash, Match match) const {
+    if (slots_.empty()) return kNone;
+    for (size_t s = Spread(hash) & mask_;; s = (s + 1) & mask_) {
+      const uint32_t i = slots_[s];
+      if (i == kNone || match(i)) return i;
+    }
+  }
+  template <typename HashOf>
+  void Insert(size_t hash, uint32_t index, HashOf hash_of) {
+    if ((count_ + 1) * 4 > slots_.size() * 3) {
+      std::vector<uint32_t> old = std::move(slots_);
+      slots_.assign(std::max<size_t>(16, old.size() * 2), kNone);
+      mask_ = slots_.size() - 1;
+      for (uint32_t i : old) {
+        if (i != kNone) Place(hash_of(i), i);
+      }
+    }
+    Place(hash, index);
+    ++count_;
+  }
+
+ private:
+  static size_t Spread(size_t h) {  // the low bits pick the slot: mix in the high ones
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
+  }
+  void Place(size_t hash, uint32_t index) {
+    size_t s = Spread(hash) & mask_;
+    while (slots_[s] != kNone) s = (s + 1) & mask_;
+    slots_[s] = index;
+  }
+  std::vector<uint32_t> slots_;
+  size_t mask_ = 0;
+  size_t count_ = 0;
+};
+
+size_t IdHash(std::string_view id) { return std::hash<std::string_view>()(id); }
+
+bool SameEdge(const EdgeRec& a, const EdgeRec& b) {
+  return a.source == b.source && a.target == b.target && a.relation == b.relation && a.attributes == b.attributes;
 }
 
 }  // namespace
 
+struct Graph::Impl {
+  internal::StringPool pool;
+  internal::StringArena arena;
+  std::deque<NodeRec> nodes;
+  std::deque<EdgeRec> edges;
+  IndexTable node_index;  // by id
+  IndexTable edge_index;  // by ends, relation and attributes
+  std::deque<AttrRecs> attr_lists{AttrRecs()};
+  IndexTable attr_index;
+  std::map<std::string, DocumentInfo> documents;
+  std::vector<uint32_t> dirty_nodes;
+  std::vector<uint32_t> dirty_edges;
+  // FindNode's answers, materialized on demand; dropped when the graph changes.
+  std::unordered_map<uint32_t, std::unique_ptr<Node>> found;
+
+  uint32_t FindIndex(std::string_view id) const {
+    return node_index.Find(IdHash(id), [&](uint32_t i) { return nodes[i].id == id; });
+  }
+  std::string_view Str(uint32_t id) const { return pool[id]; }
+  bool StrLess(uint32_t a, uint32_t b) const { return a != b && pool[a] < pool[b]; }
+
+  uint32_t AddNode(NodeRec&& rec, std::string_view label, bool owned);
+  void SetLabel(NodeRec* n, std::string_view label, bool owned);
+  void AddEdge(EdgeRec&& rec);
+  void AddDocument(const DocumentInfo& doc) {
+    auto [it, inserted] = documents.emplace(doc.id, doc);
+    if (!inserted) it->second.chars = std::max(it->second.chars, doc.chars);
+  }
+  template <bool kSteal, typename Source>
+  void MergeFrom(Source& other);
+  void Normalize();
+  std::vector<uint32_t> NodeOrder() const;
+  std::vector<uint32_t> EdgeOrder() const;
+  void Fill(const NodeRec& r, Node* out) const;
+  void Fill(const EdgeRec& r, Edge* out) const;
+  uint32_t InternAttributes(const std::map<std::string, std::string>& attributes) {
+    if (attributes.empty()) return 0;
+    AttrRecs out;
+    out.reserve(attributes.size());
+    for (const auto& [k, v] : attributes) out.emplace_back(pool.Intern(k), pool.Intern(v));
+    return InternAttributes(std::move(out));
+  }
+  uint32_t InternAttributes(AttrRecs&& attributes) {
+    if (attributes.empty()) return 0;
+    auto hash_of = [](const AttrRecs& list) {
+      size_t h = 0;
+      for (const auto& [k, v] : list) h = Mix(Mix(h, k), v);
+      return h;
+    };
+    const size_t hash = hash_of(attributes);
+    const uint32_t at = attr_index.Find(hash, [&](uint32_t i) { return attr_lists[i] == attributes; });
+    if (at != kNone) return at;
+    const auto index = static_cast<uint32_t>(attr_lists.size());
+    attr_lists.push_back(std::move(attributes));
+    attr_index.Insert(hash, index, [&](uint32_t i) { return hash_of(attr_lists[i]); });
+    return index;
+  }
+};
+
+// Sets `n`'s label: derived from its claim text when it is the text's
+// start, else stored (copied into the arena unless `owned`).
+void Graph::Impl::SetLabel(NodeRec* n, std::string_view label, bool owned) {
+  n->label_prefix = kNone;
+  n->label_ellipsis = false;
+  n->label = {};
+  if (n->is_claim) {
+    const std::string_view text = n->claim.text;
+    const bool ellipsis = label.size() >= kEllipsis.size() && label.substr(label.size() - kEllipsis.size()) == kEllipsis;
+    const std::string_view start = ellipsis ? label.substr(0, label.size() - kEllipsis.size()) : label;
+    if (text.substr(0, start.size()) == start && (ellipsis || start.size() == text.size())) {
+      n->label_prefix = static_cast<uint32_t>(start.size());
+      n->label_ellipsis = ellipsis;
+      return;
+    }
+  }
+  n->label = owned ? label : arena.Store(label);
+}
+
+// Adds `rec` (whose label is `label`; rec.label is ignored) as a new node,
+// or merges it into the node with the same id. Views in `rec` point into
+// this graph's arena when `owned`, and are copied into it when kept
+// otherwise. Returns the node's index.
+uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned) {
+  found.clear();
+  const uint32_t at = FindIndex(rec.id);
+  auto keep = [&](std::string_view s) { return owned ? s : arena.Store(s); };
+  if (at == kNone) {
+    rec.id = keep(rec.id);
+    if (rec.is_claim) rec.claim.text = keep(rec.claim.text);
+    SetLabel(&rec, label, owned);
+    rec.dirty = true;
+    const auto index = static_cast<uint32_t>(nodes.size());
+    nodes.push_back(std::move(rec));
+    node_index.Insert(IdHash(nodes.back().id), index, [this](uint32_t i) { return IdHash(nodes[i].id); });
+    dirty_nodes.push_back(index);
+    return index;
+  }
+  NodeRec& existing = nodes[at];
+  // Deterministic choices keep merging commutative.
+  std::string scratch;
+  const std::string_view current = LabelOf(existing, &scratch);
+  if (current.empty() || (!label.empty() && label < current)) SetLabel(&existing, label, owned);
+  if (existing.type == 0 || (rec.type != 0 && StrLess(rec.type, existing.type))) existing.type = rec.type;
+  if (existing.kind == 0) existing.kind = rec.kind;
+  if (rec.is_claim && !existing.is_claim) {
+    existing.is_claim = true;
+    existing.claim = rec.claim;
+    existing.claim.text = keep(rec.claim.text);
+  }
+  if (rec.lists) {
+    if (!existing.lists) {
+      existing.lists = std::move(rec.lists);
+    } else {
+      Append(&existing.lists->aliases, std::move(rec.lists->aliases));
+      Append(&existing.lists->mentions, std::move(rec.lists->mentions));
+    }
+  }
+  if (rec.attributes != existing.attributes && rec.attributes != 0) {
+    AttrRecs merged = attr_lists[existing.attributes];
+    for (const auto& [key, value] : attr_lists[rec.attributes]) {
+      auto a = std::lower_bound(merged.begin(), merged.end(), key,
+                                [&](const auto& kv, uint32_t k) { return StrLess(kv.first, k); });
+      if (a == merged.end() || a->first != key) {
+        merged.insert(a, {key, value});
+      } else if (StrLess(value, a->second)) {
+        a->second = value;
+      }
+    }
+    existing.attributes = InternAttributes(std::move(merged));
+  }
+  if (!existing.dirty) {
+    existing.dirty = true;
+    dirty_nodes.push_back(at);
+  }
+  return at;
+}
+
+// Adds `rec`, or unites its evidence with the edge of the same ends,
+// relation and attributes.
+void Graph::Impl::AddEdge(EdgeRec&& rec) {
+  found.clear();
+  const size_t hash = EdgeHash(rec);
+  const uint32_t at = edge_index.Find(hash, [&](uint32_t i) { return SameEdge(edges[i], rec); });
+  if (at != kNone) {
+    EdgeRec& existing = edges[at];
+    Append(&existing.evidence, std::move(rec.evidence));
+    if (!existing.dirty) {
+      existing.dirty = true;
+      dirty_edges.push_back(at);
+    }
+    return;
+  }
+  const auto index = static_cast<uint32_t>(edges.size());
+  rec.dirty = true;
+  edges.push_back(std::move(rec));
+  edge_index.Insert(hash, index, [this](uint32_t i) { return EdgeHash(edges[i]); });
+  dirty_edges.push_back(index);
+}
+
+// Unites `other` into this graph in its storage order (the result does not
+// depend on the order of merging). With kSteal, records are moved out of
+// `other` and its arena adopted, so ids, labels and texts are not copied.
+template <bool kSteal, typename Source>
+void Graph::Impl::MergeFrom(Source& other) {
+  std::vector<uint32_t> remap(other.pool.size());
+  for (size_t i = 0; i < remap.size(); ++i) remap[i] = pool.Intern(other.pool[static_cast<uint32_t>(i)]);
+  std::vector<uint32_t> attr_remap(other.attr_lists.size());
+  for (size_t i = 0; i < attr_remap.size(); ++i) {
+    AttrRecs list = other.attr_lists[i];
+    for (auto& [k, v] : list) k = remap[k], v = remap[v];
+    attr_remap[i] = InternAttributes(std::move(list));  // the key order is the strings': unchanged
+  }
+  if constexpr (kSteal) arena.Adopt(std::move(other.arena));
+  std::vector<uint32_t> node_map(other.nodes.size());
+  for (size_t i = 0; i < other.nodes.size(); ++i) {
+    NodeRec rec;
+    if constexpr (kSteal) {
+      rec = std::move(other.nodes[i]);
+    } else {
+      rec = other.nodes[i];
+    }
+    rec.kind = remap[rec.kind];
+    rec.type = remap[rec.type];
+    if (rec.lists) {
+      for (uint32_t& a : rec.lists->aliases) a = remap[a];
+      for (MentionRec& m : rec.lists->mentions) {
+        m.doc = remap[m.doc], m.text = remap[m.text], m.rule = remap[m.rule], m.particle = remap[m.particle];
+      }
+    }
+    rec.attributes = attr_remap[rec.attributes];
+    ClaimRec& c = rec.claim;
+    c.cue = remap[c.cue], c.modality = remap[c.modality], c.doc = remap[c.doc], c.rule = remap[c.rule];
+    c.speaker = remap[c.speaker], c.speaker_status = remap[c.speaker_status];
+    rec.dirty = false;
+    std::string scratch;
+    const std::string_view label = LabelOf(rec, &scratch);
+    node_map[i] = AddNode(std::move(rec), label, kSteal);
+  }
+  for (size_t i = 0; i < other.edges.size(); ++i) {
+    EdgeRec rec;
+    if constexpr (kSteal) {
+      rec = std::move(other.edges[i]);
+    } else {
+      rec = other.edges[i];
+    }
+    rec.source = node_map[rec.source];
+    rec.target = node_map[rec.target];
+    rec.relation = remap[rec.relation];
+    rec.attributes = attr_remap[rec.attributes];
+    for (EvidenceRec& e : rec.evidence) e.doc = remap[e.doc], e.rule = remap[e.rule];
+    rec.dirty = false;
+    AddEdge(std::move(rec));
+  }
+  for (const auto& [id, doc] : other.documents) AddDocument(doc);
+}
+
+void Graph::Impl::Normalize() {
+  auto mention_less = [this](const MentionRec& a, const MentionRec& b) {
+    if (a.doc != b.doc) return Str(a.doc) < Str(b.doc);
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    if (a.rule != b.rule) return Str(a.rule) < Str(b.rule);
+    if (a.text != b.text) return Str(a.text) < Str(b.text);
+    if (a.sentence != b.sentence) return a.sentence < b.sentence;
+    return StrLess(a.particle, b.particle);
+  };
+  auto evidence_less = [this](const EvidenceRec& a, const EvidenceRec& b) {
+    if (a.doc != b.doc) return Str(a.doc) < Str(b.doc);
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end < b.end;
+    return StrLess(a.rule, b.rule);
+  };
+  for (uint32_t i : dirty_nodes) {
+    NodeRec& n = nodes[i];
+    n.dirty = false;
+    if (!n.lists) continue;
+    std::vector<uint32_t>& aliases = n.lists->aliases;
+    std::vector<MentionRec>& mentions = n.lists->mentions;
+    std::sort(aliases.begin(), aliases.end(), [this](uint32_t a, uint32_t b) { return StrLess(a, b); });
+    aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+    std::sort(mentions.begin(), mentions.end(), mention_less);
+    mentions.erase(std::unique(mentions.begin(), mentions.end()), mentions.end());
+    ShrinkSlack(&mentions);
+  }
+  dirty_nodes.clear();
+  for (uint32_t i : dirty_edges) {
+    EdgeRec& e = edges[i];
+    e.dirty = false;
+    std::sort(e.evidence.begin(), e.evidence.end(), evidence_less);
+    e.evidence.erase(std::unique(e.evidence.begin(), e.evidence.end()), e.evidence.end());
+    ShrinkSlack(&e.evidence);
+  }
+  dirty_edges.clear();
+}
+
+std::vector<uint32_t> Graph::Impl::NodeOrder() const {
+  std::vector<uint32_t> order(nodes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return nodes[a].id < nodes[b].id; });
+  return order;
+}
+
+// Edges by source id, target id, relation, then attributes (as std::map
+// compares: key, then value, pair by pair).
+std::vector<uint32_t> Graph::Impl::EdgeOrder() const {
+  std::vector<uint32_t> order(edges.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(), [this](uint32_t ia, uint32_t ib) {
+    const EdgeRec& a = edges[ia];
+    const EdgeRec& b = edges[ib];
+    if (a.source != b.source) return nodes[a.source].id < nodes[b.source].id;
+    if (a.target != b.target) return nodes[a.target].id < nodes[b.target].id;
+    if (a.relation != b.relation) return Str(a.relation) < Str(b.relation);
+    if (a.attributes == b.attributes) return false;
+    const AttrRecs& la = attr_lists[a.attributes];
+    const AttrRecs& lb = attr_lists[b.attributes];
+    return std::lexicographical_compare(
+        la.begin(), la.end(), lb.begin(), lb.end(),
+        [this](const auto& x, const auto& y) {
+          if (x.first != y.first) return Str(x.first) < Str(y.first);
+          return StrLess(x.second, y.second);
+        });
+  });
+  return order;
+}
+
+void Graph::Impl::Fill(const NodeRec& r, Node* out) const {
+  out->id.assign(r.id);
+  out->kind.assign(Str(r.kind));
+  if (r.label_prefix == kNone) {
+    out->label.assign(r.label);
+  } else {
+    LabelOf(r, &out->label);
+  }
+  out->type.assign(Str(r.type));
+  static const EntityLists kNoLists;
+  const EntityLists& lists = r.lists ? *r.lists : kNoLists;
+  out->aliases.resize(lists.aliases.size());
+  for (size_t i = 0; i < lists.aliases.size(); ++i) out->aliases[i].assign(Str(lists.aliases[i]));
+  out->mentions.resize(lists.mentions.size());
+  for (size_t i = 0; i < lists.mentions.size(); ++i) {
+    const MentionRec& m = lists.mentions[i];
+    Mention& o = out->mentions[i];
+    o.doc.assign(Str(m.doc));
+    o.start = m.start;
+    o.end = m.end;
+    o.text.assign(Str(m.text));
+    o.sentence = m.sentence;
+    o.rule.assign(Str(m.rule));
+    o.particle.assign(Str(m.particle));
+  }
+  out->attributes.clear();
+  for (const auto& [k, v] : attr_lists[r.attributes]) {
+    out->attributes.emplace_hint(out->attributes.end(), Str(k), Str(v));
+  }
+  out->is_claim = r.is_claim;
+  ClaimInfo& c = out->claim;
+  if (!r.is_claim) {
+    c = ClaimInfo();
+    return;
+  }
+  c.text.assign(r.claim.text);
+  c.cue.assign(Str(r.claim.cue));
+  c.modality.assign(Str(r.claim.modality));
+  c.negated = r.claim.negated;
+  c.doc.assign(Str(r.claim.doc));
+  c.start = r.claim.start;
+  c.end = r.claim.end;
+  c.sentence = r.claim.sentence;
+  c.rule.assign(Str(r.claim.rule));
+  c.speaker.assign(Str(r.claim.speaker));
+  c.speaker_status.assign(Str(r.claim.speaker_status));
+}
+
+void Graph::Impl::Fill(const EdgeRec& r, Edge* out) const {
+  out->source.assign(nodes[r.source].id);
+  out->target.assign(nodes[r.target].id);
+  out->relation.assign(Str(r.relation));
+  out->weight = static_cast<int64_t>(r.evidence.size());
+  out->evidence.resize(r.evidence.size());
+  for (size_t i = 0; i < r.evidence.size(); ++i) {
+    const EvidenceRec& e = r.evidence[i];
+    out->evidence[i].doc.assign(Str(e.doc));
+    out->evidence[i].start = e.start;
+    out->evidence[i].end = e.end;
+    out->evidence[i].rule.assign(Str(e.rule));
+  }
+  out->attributes.clear();
+  for (const auto& [k, v] : attr_lists[r.attributes]) {
+    out->attributes.emplace_hint(out->attributes.end(), Str(k), Str(v));
+  }
+}
+
 Graph::Graph() : impl_(std::make_unique<Impl>()) {}
-Graph::Graph(const Graph& other) : impl_(std::make_unique<Impl>()) { *this = other; }
+Graph::Graph(const Graph& other) : impl_(std::make_unique<Impl>()) { impl_->MergeFrom<false>(*other.impl_); }
 Graph& Graph::operator=(const Graph& other) {
   if (this == &other) return *this;
-  other.impl_->Normalize();
   auto copy = std::make_unique<Impl>();
-  copy->g = other.impl_->g;
-  copy->index = other.impl_->index;  // vertex descriptors are indices: still valid
-  copy->documents = other.impl_->documents;
-  // Edge descriptors point into the copied storage: index them anew.
-  for (auto [e, end] = boost::edges(copy->g); e != end; ++e) copy->edge_index.emplace(EdgeKey(copy->g[*e]), *e);
+  copy->MergeFrom<false>(*other.impl_);
   impl_ = std::move(copy);
   return *this;
 }
@@ -76,152 +565,128 @@ Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph::~Graph() = default;
 
-void Graph::Impl::Normalize() {
-  // A node merged many times is listed many times: normalize it once.
-  std::sort(dirty_nodes.begin(), dirty_nodes.end());
-  dirty_nodes.erase(std::unique(dirty_nodes.begin(), dirty_nodes.end()), dirty_nodes.end());
-  std::sort(dirty_edges.begin(), dirty_edges.end(),
-            [](const auto& a, const auto& b) { return a.get_property() < b.get_property(); });
-  dirty_edges.erase(std::unique(dirty_edges.begin(), dirty_edges.end()), dirty_edges.end());
-  for (auto v : dirty_nodes) {
-    Node& n = g[v];
-    SortUnique(&n.aliases, std::less<std::string>());
-    SortUnique(&n.mentions, MentionLess);
+void Graph::AddNode(const Node& node) {
+  Impl& impl = *impl_;
+  auto& pool = impl.pool;
+  NodeRec rec;
+  rec.id = node.id;
+  rec.kind = pool.Intern(node.kind);
+  rec.type = pool.Intern(node.type);
+  if (!node.aliases.empty() || !node.mentions.empty()) {
+    EntityLists& lists = rec.Lists();
+    lists.aliases.reserve(node.aliases.size());
+    for (const std::string& a : node.aliases) lists.aliases.push_back(pool.Intern(a));
+    lists.mentions.reserve(node.mentions.size());
   }
-  dirty_nodes.clear();
-  for (auto e : dirty_edges) {
-    Edge& edge = g[e];
-    SortUnique(&edge.evidence, EvidenceLess);
-    edge.weight = static_cast<int64_t>(edge.evidence.size());
+  for (const Mention& m : node.mentions) {
+    MentionRec r;
+    r.start = m.start;
+    r.end = m.end;
+    r.doc = pool.Intern(m.doc);
+    r.text = pool.Intern(m.text);
+    r.rule = pool.Intern(m.rule);
+    r.particle = pool.Intern(m.particle);
+    r.sentence = m.sentence;
+    rec.lists->mentions.push_back(r);
   }
-  dirty_edges.clear();
+  rec.attributes = impl.InternAttributes(node.attributes);
+  rec.is_claim = node.is_claim;
+  if (node.is_claim) {
+    const ClaimInfo& c = node.claim;
+    ClaimRec& r = rec.claim;
+    r.text = c.text;
+    r.start = c.start;
+    r.end = c.end;
+    r.cue = pool.Intern(c.cue);
+    r.modality = pool.Intern(c.modality);
+    r.doc = pool.Intern(c.doc);
+    r.rule = pool.Intern(c.rule);
+    r.speaker = pool.Intern(c.speaker);
+    r.speaker_status = pool.Intern(c.speaker_status);
+    r.sentence = c.sentence;
+    r.negated = c.negated;
+  }
+  impl.AddNode(std::move(rec), node.label, /*owned=*/false);
 }
+void Graph::AddNode(Node&& node) { AddNode(static_cast<const Node&>(node)); }
 
-namespace {
-
-template <typename T>
-void Append(std::vector<T>* to, const std::vector<T>& from) {
-  to->insert(to->end(), from.begin(), from.end());
-}
-template <typename T>
-void Append(std::vector<T>* to, std::vector<T>&& from) {
-  if (to->empty()) {
-    *to = std::move(from);
-  } else {
-    to->insert(to->end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+bool Graph::AddEdge(const Edge& edge) {
+  Impl& impl = *impl_;
+  EdgeRec rec;
+  rec.source = impl.FindIndex(edge.source);
+  rec.target = impl.FindIndex(edge.target);
+  if (rec.source == kNone || rec.target == kNone) return false;
+  rec.relation = impl.pool.Intern(edge.relation);
+  rec.attributes = impl.InternAttributes(edge.attributes);
+  rec.evidence.reserve(edge.evidence.size());
+  for (const Evidence& e : edge.evidence) {
+    rec.evidence.push_back({e.start, e.end, impl.pool.Intern(e.doc), impl.pool.Intern(e.rule)});
   }
-}
-
-}  // namespace
-
-// AddNode and AddEdge for a copied (const&) or a moved (&&) node or edge.
-template <typename N>
-void AddNodeTo(Graph::Impl& impl, N&& node) {
-  auto it = impl.index.find(node.id);
-  if (it == impl.index.end()) {
-    std::string id = node.id;
-    const auto v = boost::add_vertex(std::forward<N>(node), impl.g);
-    impl.index.emplace(std::move(id), v);
-    impl.dirty_nodes.push_back(v);
-    return;
-  }
-  Node& existing = impl.g[it->second];
-  // Deterministic choices keep merging commutative.
-  if (existing.label.empty() || (!node.label.empty() && node.label < existing.label)) existing.label = node.label;
-  if (existing.type.empty() || (!node.type.empty() && node.type < existing.type)) existing.type = node.type;
-  if (existing.kind.empty()) existing.kind = node.kind;
-  if (node.is_claim && !existing.is_claim) {
-    existing.is_claim = true;
-    existing.claim = node.claim;
-  }
-  Append(&existing.aliases, std::forward<N>(node).aliases);
-  Append(&existing.mentions, std::forward<N>(node).mentions);
-  impl.dirty_nodes.push_back(it->second);
-  for (const auto& [key, value] : node.attributes) {
-    auto a = existing.attributes.find(key);
-    if (a == existing.attributes.end()) {
-      existing.attributes.emplace(key, value);
-    } else if (value < a->second) {
-      a->second = value;
-    }
-  }
-}
-
-template <typename E>
-bool AddEdgeTo(Graph::Impl& impl, E&& edge) {
-  const auto s = impl.index.find(edge.source);
-  const auto t = impl.index.find(edge.target);
-  if (s == impl.index.end() || t == impl.index.end()) return false;
-  std::string key = EdgeKey(edge);
-  const auto found = impl.edge_index.find(key);
-  if (found != impl.edge_index.end()) {
-    Edge& existing = impl.g[found->second];
-    Append(&existing.evidence, std::forward<E>(edge).evidence);
-    impl.dirty_edges.push_back(found->second);
-    return true;
-  }
-  const auto e = boost::add_edge(s->second, t->second, std::forward<E>(edge), impl.g).first;
-  impl.edge_index.emplace(std::move(key), e);
-  impl.dirty_edges.push_back(e);
+  impl.AddEdge(std::move(rec));
   return true;
 }
+bool Graph::AddEdge(Edge&& edge) { return AddEdge(static_cast<const Edge&>(edge)); }
 
-void Graph::AddNode(const Node& node) { AddNodeTo(*impl_, node); }
-void Graph::AddNode(Node&& node) { AddNodeTo(*impl_, std::move(node)); }
-bool Graph::AddEdge(const Edge& edge) { return AddEdgeTo(*impl_, edge); }
-bool Graph::AddEdge(Edge&& edge) { return AddEdgeTo(*impl_, std::move(edge)); }
-
-void Graph::AddDocument(const DocumentInfo& doc) {
-  auto [it, inserted] = impl_->documents.emplace(doc.id, doc);
-  if (!inserted) it->second.chars = std::max(it->second.chars, doc.chars);
-}
+void Graph::AddDocument(const DocumentInfo& doc) { impl_->AddDocument(doc); }
 
 void Graph::Merge(const Graph& other) {
-  // In storage order: the result does not depend on the order of merging.
-  const BoostGraph& g = other.impl_->g;
-  for (auto [v, end] = boost::vertices(g); v != end; ++v) AddNode(g[*v]);
-  for (auto [e, end] = boost::edges(g); e != end; ++e) AddEdge(g[*e]);
-  for (const auto& [id, doc] : other.impl_->documents) AddDocument(doc);
+  if (this == &other) return;  // a graph united with itself is itself
+  impl_->MergeFrom<false>(*other.impl_);
 }
 
 void Graph::Merge(Graph&& other) {
-  if (node_count() == 0 && impl_->documents.empty()) {
+  if (this == &other) return;
+  if (node_count() == 0 && edge_count() == 0 && impl_->documents.empty()) {
     *this = std::move(other);
-    other = Graph();
-    return;
+  } else {
+    impl_->MergeFrom<true>(*other.impl_);
   }
-  BoostGraph& g = other.impl_->g;
-  for (auto [v, end] = boost::vertices(g); v != end; ++v) AddNode(std::move(g[*v]));
-  for (auto [e, end] = boost::edges(g); e != end; ++e) AddEdge(std::move(g[*e]));
-  for (const auto& [id, doc] : other.impl_->documents) AddDocument(doc);
   other = Graph();
 }
 
-size_t Graph::node_count() const { return boost::num_vertices(impl_->g); }
-size_t Graph::edge_count() const { return boost::num_edges(impl_->g); }
+size_t Graph::node_count() const { return impl_->nodes.size(); }
+size_t Graph::edge_count() const { return impl_->edges.size(); }
 
 const Node* Graph::FindNode(const std::string& id) const {
-  impl_->Normalize();
-  const auto it = impl_->index.find(id);
-  return it == impl_->index.end() ? nullptr : &impl_->g[it->second];
+  Impl& impl = *impl_;
+  impl.Normalize();
+  const uint32_t at = impl.FindIndex(id);
+  if (at == kNone) return nullptr;
+  std::unique_ptr<Node>& slot = impl.found[at];
+  if (!slot) {
+    slot = std::make_unique<Node>();
+    impl.Fill(impl.nodes[at], slot.get());
+  }
+  return slot.get();
 }
 
 void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
   impl_->Normalize();
-  std::vector<const Node*> nodes;
-  nodes.reserve(node_count());
-  for (auto [v, end] = boost::vertices(impl_->g); v != end; ++v) nodes.push_back(&impl_->g[*v]);
-  std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
-  for (const Node* n : nodes) visit(*n);
+  Node node;  // reused: its strings and lists keep their capacity
+  for (uint32_t i : impl_->NodeOrder()) {
+    impl_->Fill(impl_->nodes[i], &node);
+    visit(node);
+  }
+}
+
+void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& visit) const {
+  impl_->Normalize();
+  Edge edge;
+  uint32_t source = kNone;
+  uint32_t target = kNone;
+  int key = 0;
+  for (uint32_t i : impl_->EdgeOrder()) {
+    const EdgeRec& r = impl_->edges[i];
+    key = r.source == source && r.target == target ? key + 1 : 0;
+    source = r.source;
+    target = r.target;
+    impl_->Fill(r, &edge);
+    visit(edge, key);
+  }
 }
 
 void Graph::ForEachEdge(const std::function<void(const Edge&)>& visit) const {
-  impl_->Normalize();
-  std::vector<const Edge*> edges;
-  edges.reserve(edge_count());
-  for (auto [e, end] = boost::edges(impl_->g); e != end; ++e) edges.push_back(&impl_->g[*e]);
-  std::sort(edges.begin(), edges.end(), [](const Edge* a, const Edge* b) { return EdgeLess(*a, *b); });
-  for (const Edge* e : edges) visit(*e);
+  ForEachKeyedEdge([&](const Edge& e, int) { visit(e); });
 }
 
 std::vector<Node> Graph::Nodes() const {
@@ -247,8 +712,8 @@ std::vector<DocumentInfo> Graph::Documents() const {
 BoostGraph ToBoostGraph(const Graph& graph) {
   BoostGraph g;
   std::unordered_map<std::string, BoostGraph::vertex_descriptor> index;
-  for (const Node& n : graph.Nodes()) index.emplace(n.id, boost::add_vertex(n, g));
-  for (const Edge& e : graph.Edges()) boost::add_edge(index.at(e.source), index.at(e.target), e, g);
+  graph.ForEachNode([&](const Node& n) { index.emplace(n.id, boost::add_vertex(n, g)); });
+  graph.ForEachEdge([&](const Edge& e) { boost::add_edge(index.at(e.source), index.at(e.target), e, g); });
   return g;
 }
 

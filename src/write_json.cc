@@ -173,14 +173,7 @@ void WriteGraphJson(W& w, const Graph& graph) {
 
   w.Key("edges");
   w.StartArray();
-  // Parallel edges (same ends, adjacent in edge order) get keys 0, 1, ...
-  const Edge* previous = nullptr;
-  int key = 0;
-  graph.ForEachEdge([&](const Edge& e) {
-    key = previous && previous->source == e.source && previous->target == e.target ? key + 1 : 0;
-    previous = &e;
-    WriteEdgeObject(w, e, key);
-  });
+  graph.ForEachKeyedEdge([&](const Edge& e, int key) { WriteEdgeObject(w, e, key); });
   w.EndArray();
   w.EndObject();
 }

@@ -118,11 +118,15 @@ class Graph {
   std::vector<Node> Nodes() const;
   // Edges sorted by source, target, relation, then attributes.
   std::vector<Edge> Edges() const;
-  // Visits the nodes in id order, or the edges in Edges() order, without
-  // copying them (for writers over large graphs). The graph must not change
-  // during the visit.
+  // Visits the nodes in id order, or the edges in Edges() order, one at a
+  // time (for writers over large graphs: the graph stores them compactly and
+  // materializes each for the visit; the reference is valid only during the
+  // call). The graph must not change during the visit.
   void ForEachNode(const std::function<void(const Node&)>& visit) const;
   void ForEachEdge(const std::function<void(const Edge&)>& visit) const;
+  // As ForEachEdge, with each edge's multigraph key: parallel edges (same
+  // source and target, adjacent in this order) are numbered 0, 1, ...
+  void ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& visit) const;
   // Documents sorted by id.
   std::vector<DocumentInfo> Documents() const;
 

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+// Compact string storage for the graph: an arena that copies strings into
+// large blocks (one allocation per megabyte instead of one per string), and
+// a pool that stores each distinct string once and names it by a 32-bit
+// index. A graph over a large corpus holds millions of mentions whose
+// document ids, rules and surfaces repeat; as indices they cost 4 bytes.
+#ifndef CLAIMGRAPH_INTERNAL_STRING_POOL_H_
+#define CLAIMGRAPH_INTERNAL_STRING_POOL_H_
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace claimgraph::internal {
+
+// Owns copies of strings; the views it returns stay valid until the arena
+// is destroyed (blocks never move, also when adopted by another arena).
+class StringArena {
+ public:
+  std::string_view Store(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > kBlockSize / 4) {  // large strings get their own block
+      blocks_.push_back(std::make_unique<char[]>(s.size()));
+      std::memcpy(blocks_.back().get(), s.data(), s.size());
+      return {blocks_.back().get(), s.size()};
+    }
+    if (left_ < s.size()) {
+      blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+      next_ = blocks_.back().get();
+      left_ = kBlockSize;
+    }
+    char* at = next_;
+    std::memcpy(at, s.data(), s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return {at, s.size()};
+  }
+
+  // Takes over `other`'s blocks, so views into them stay valid here.
+  void Adopt(StringArena&& other) {
+    for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+    other.blocks_.clear();
+    other.next_ = nullptr;
+    other.left_ = 0;
+  }
+
+ private:
+  static constexpr size_t kBlockSize = size_t{1} << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
+};
+
+// Distinct strings by index. Index 0 is always the empty string.
+class StringPool {
+ public:
+  StringPool() { Intern({}); }
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
+  StringPool(StringPool&&) = default;
+  StringPool& operator=(StringPool&&) = default;
+
+  uint32_t Intern(std::string_view s) {
+    const auto it = index_.find(s);
+    if (it != index_.end()) return it->second;
+    const std::string_view stored = arena_.Store(s);
+    const auto id = static_cast<uint32_t>(views_.size());
+    views_.push_back(stored);
+    index_.emplace(stored, id);
+    return id;
+  }
+  std::string_view operator[](uint32_t id) const { return views_[id]; }
+  size_t size() const { return views_.size(); }
+
+ private:
+  StringArena arena_;
+  std::vector<std::string_view> views_;
+  std::unordered_map<std::string_view, uint32_t> index_;
+};
+
+}  // namespace claimgraph::internal
+
+#endif  // CLAIMGRAPH_INTERNAL_STRING_POOL_H_
