@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,96 @@ TEST_CASE("an edge to a missing node is refused") {
   e.relation = "co_mentioned";
   CHECK_FALSE(g.AddEdge(e));
   CHECK(g.edge_count() == 0);
+}
+
+Node ClaimNode(const std::string& id, const std::string& text, const std::string& label) {
+  Node n;
+  n.id = id;
+  n.kind = "claim";
+  n.label = label;
+  n.is_claim = true;
+  n.claim.text = text;
+  n.claim.cue = "say";
+  n.claim.modality = "asserted";
+  n.claim.doc = "d";
+  n.claim.start = 3;
+  n.claim.end = 3 + static_cast<int64_t>(text.size());
+  return n;
+}
+
+TEST_CASE("claim labels read back as given, whether or not they are the start of the text") {
+  Graph g;
+  g.AddNode(ClaimNode("claim:d:0", "가격 인하 경쟁은 오래가지 않을 것이다", "가격 인하…"));
+  g.AddNode(ClaimNode("claim:d:1", "short", "short"));
+  g.AddNode(ClaimNode("claim:d:2", "open models win", "Open models…"));  // not a prefix
+  g.AddNode(ClaimNode("claim:d:3", "abc", "abcd"));                       // longer than the text
+  g.AddNode(ClaimNode("claim:d:4", "", "…"));
+  CHECK(g.FindNode("claim:d:0")->label == "가격 인하…");
+  CHECK(g.FindNode("claim:d:1")->label == "short");
+  CHECK(g.FindNode("claim:d:2")->label == "Open models…");
+  CHECK(g.FindNode("claim:d:3")->label == "abcd");
+  CHECK(g.FindNode("claim:d:4")->label == "…");
+  // The smaller label wins a merge, from either side.
+  Graph other;
+  other.AddNode(ClaimNode("claim:d:0", "가격 인하 경쟁은 오래가지 않을 것이다", "A label"));
+  Graph left = g;
+  left.Merge(other);
+  Graph right = other;
+  right.Merge(std::move(g));
+  CHECK(left.FindNode("claim:d:0")->label == "A label");
+  CHECK(WriteJson(left) == WriteJson(right));
+  CHECK(right.FindNode("claim:d:0")->claim.text == "가격 인하 경쟁은 오래가지 않을 것이다");
+}
+
+TEST_CASE("attributes unite across merges, the smaller value winning, in any order") {
+  auto entity = [](const std::map<std::string, std::string>& attributes) {
+    Node n;
+    n.id = "ent:x";
+    n.kind = "entity";
+    n.label = "X";
+    n.type = "Organization";
+    n.attributes = attributes;
+    return n;
+  };
+  auto edge = [](const std::string& rank) {
+    Edge e;
+    e.source = "ent:x";
+    e.target = "ent:y";
+    e.relation = "ranks_on";
+    if (!rank.empty()) e.attributes["rank"] = rank;
+    e.evidence.push_back({"d", 0, 4, "r"});
+    return e;
+  };
+  Node y;
+  y.id = "ent:y";
+  y.kind = "entity";
+  Graph a;
+  a.AddNode(entity({{"country", "ent:us"}, {"role", "ceo"}}));
+  a.AddNode(y);
+  a.AddEdge(edge("2"));
+  a.AddEdge(edge(""));
+  Graph b;
+  b.AddNode(entity({{"country", "ent:china"}, {"year", "2025"}}));
+  b.AddNode(y);
+  b.AddEdge(edge("2"));
+  b.AddEdge(edge("10"));
+  Graph ab = a;
+  ab.Merge(b);
+  Graph ba = b;
+  ba.Merge(a);
+  CHECK(WriteJson(ab) == WriteJson(ba));
+  const Node* x = ab.FindNode("ent:x");
+  const Node* y_found = ab.FindNode("ent:y");  // a second lookup keeps the first answer valid
+  REQUIRE(x != nullptr);
+  REQUIRE(y_found != nullptr);
+  CHECK(x->attributes == std::map<std::string, std::string>{{"country", "ent:china"}, {"role", "ceo"}, {"year", "2025"}});
+  // Edges with different attributes stay apart; equal ones unite their evidence.
+  std::vector<std::pair<std::string, int>> seen;
+  ab.ForEachKeyedEdge([&](const Edge& e, int key) {
+    seen.emplace_back(e.attributes.count("rank") ? e.attributes.at("rank") : "", key);
+    CHECK(e.weight == 1);  // the same span twice is one piece of evidence
+  });
+  CHECK(seen == std::vector<std::pair<std::string, int>>{{"", 0}, {"10", 1}, {"2", 2}});
 }
 
 std::vector<Document> ManyDocuments() {
