@@ -206,8 +206,7 @@ py::dict StatsDict(const GraphStats& s) {
 }
 
 std::string GraphRepr(const Graph& g) {
-  size_t claims = 0;
-  for (const Node& n : g.Nodes()) claims += n.is_claim ? 1 : 0;
+  const size_t claims = g.claim_count();
   return "<claimgraph.Graph: " + std::to_string(g.node_count() - claims) + " entities, " + std::to_string(claims) +
          " claims, " + std::to_string(g.edge_count()) + " edges, " + std::to_string(g.Documents().size()) +
          " documents>";
@@ -360,6 +359,7 @@ PYBIND11_MODULE(_claimgraph, m) {
       .def(py::init<>())
       .def_property_readonly("node_count", &Graph::node_count)
       .def_property_readonly("edge_count", &Graph::edge_count)
+      .def_property_readonly("claim_count", &Graph::claim_count)
       .def("__len__", &Graph::node_count)
       .def("__repr__", &GraphRepr)
       .def("__contains__",

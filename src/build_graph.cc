@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "internal/utf8.h"
@@ -229,20 +230,43 @@ void AddExtraction(const Extraction& ex, Graph* out) {
     void AddDocument(const DocumentInfo& doc) { graph->AddDocument(doc); }
   } graph{out, &here};
   graph.AddDocument({ex.doc_id, ex.chars});
+  // One node per entity of the document, holding all its mentions here, and
+  // merged as the graph merges nodes (the smaller label and type win, and
+  // of two values of an attribute the smaller).
+  std::vector<Node> entities;
+  std::unordered_map<std::string_view, size_t> entity_at;
   std::map<int, std::set<std::string>> by_sentence;
   for (const EntityMention& m : ex.mentions) {
-    Node node;
-    node.id = m.entity_id;
-    node.kind = "entity";
-    node.label = m.label;
-    node.type = m.type;
-    node.aliases = m.aliases;
-    if (m.surface_is_alias) node.aliases.push_back(m.surface);
-    node.attributes = m.attributes;
+    const auto [it, added] = entity_at.emplace(m.entity_id, entities.size());
+    if (added) {
+      Node& node = entities.emplace_back();
+      node.id = m.entity_id;
+      node.kind = "entity";
+      node.label = m.label;
+      node.type = m.type;
+      node.aliases = m.aliases;
+      node.attributes = m.attributes;
+    } else {
+      Node& node = entities[it->second];
+      if (node.label.empty() || (!m.label.empty() && m.label < node.label)) node.label = m.label;
+      if (node.type.empty() || (!m.type.empty() && m.type < node.type)) node.type = m.type;
+      for (const std::string& a : m.aliases) {
+        if (std::find(node.aliases.begin(), node.aliases.end(), a) == node.aliases.end()) node.aliases.push_back(a);
+      }
+      for (const auto& [key, value] : m.attributes) {
+        auto [at, inserted] = node.attributes.emplace(key, value);
+        if (!inserted && value < at->second) at->second = value;
+      }
+    }
+    Node& node = entities[it->second];
+    if (m.surface_is_alias &&
+        std::find(node.aliases.begin(), node.aliases.end(), m.surface) == node.aliases.end()) {
+      node.aliases.push_back(m.surface);
+    }
     node.mentions.push_back({ex.doc_id, m.start, m.end, m.text, m.sentence, m.rule, m.particle});
-    graph.AddNode(std::move(node));
     by_sentence[m.sentence].insert(m.entity_id);
   }
+  for (Node& node : entities) graph.AddNode(std::move(node));
   // Entities of one sentence are co-mentioned; one edge per pair, from the
   // smaller id to the larger, one evidence span per sentence.
   for (const auto& [sentence, ids] : by_sentence) {

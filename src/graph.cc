@@ -11,8 +11,9 @@
 
 #include <algorithm>
 #include <deque>
-#include <string_view>
 #include <memory>
+#include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -38,14 +39,105 @@ struct MentionRec {
   }
 };
 
-struct EvidenceRec {
-  int64_t start = 0;
-  int64_t end = 0;
-  uint32_t doc = 0;
-  uint32_t rule = 0;
+struct EvidenceRec {  // trivial, to live in EvidenceList's union
+  int64_t start;
+  int64_t end;
+  uint32_t doc;
+  uint32_t rule;
   bool operator==(const EvidenceRec& o) const {
     return start == o.start && end == o.end && doc == o.doc && rule == o.rule;
   }
+};
+
+// An edge's evidence spans. Most edges of a large graph (a claim's speaker,
+// medium, mentions and topic) have exactly one, so the first is held in
+// place of the heap pointer: a one-span edge makes no allocation. 24 bytes
+// plus the two counts, against a std::vector's 24 plus a 32-byte block.
+class EvidenceList {
+ public:
+  EvidenceList() {}
+  EvidenceList(const EvidenceList& o) { Append(o.begin(), o.end()); }
+  EvidenceList(EvidenceList&& o) noexcept { Take(&o); }
+  EvidenceList& operator=(const EvidenceList& o) {
+    if (this != &o) {
+      Free();
+      Append(o.begin(), o.end());
+    }
+    return *this;
+  }
+  EvidenceList& operator=(EvidenceList&& o) noexcept {
+    if (this != &o) {
+      Free();
+      Take(&o);
+    }
+    return *this;
+  }
+  ~EvidenceList() { Free(); }
+
+  size_t size() const { return size_; }
+  EvidenceRec* begin() { return capacity_ > 1 ? heap_ : &one_; }
+  EvidenceRec* end() { return begin() + size_; }
+  const EvidenceRec* begin() const { return capacity_ > 1 ? heap_ : &one_; }
+  const EvidenceRec* end() const { return begin() + size_; }
+
+  void Append(const EvidenceRec* first, const EvidenceRec* last) {
+    const auto n = static_cast<size_t>(last - first);
+    Reserve(size_ + n);
+    std::copy(first, last, begin() + size_);
+    size_ += static_cast<uint32_t>(n);
+  }
+  void push_back(const EvidenceRec& e) { Append(&e, &e + 1); }
+  // Keeps the first `n` spans (after std::unique).
+  void Truncate(size_t n) { size_ = static_cast<uint32_t>(std::min<size_t>(n, size_)); }
+  // Gives back unused capacity when it is large enough to matter.
+  void ShrinkSlack() {
+    if (capacity_ <= 1 || capacity_ - size_ <= 16 || capacity_ <= size_ + size_ / 8) return;
+    Resize(size_);
+  }
+
+ private:
+  void Reserve(size_t n) {
+    if (n > capacity_) Resize(std::max<size_t>(n, size_t{capacity_} * 2));
+  }
+  // Moves the spans to storage for `capacity` of them (in place when 1).
+  void Resize(size_t capacity) {
+    if (capacity > UINT32_MAX) throw std::length_error("an edge's evidence exceeds 2^32 spans");
+    EvidenceRec* from = begin();
+    if (capacity <= 1) {
+      const EvidenceRec first = *from;  // size_ <= 1 here
+      if (capacity_ > 1) delete[] heap_;
+      one_ = first;
+    } else {
+      auto* to = new EvidenceRec[capacity];
+      std::copy(from, from + size_, to);
+      if (capacity_ > 1) delete[] heap_;
+      heap_ = to;
+    }
+    capacity_ = static_cast<uint32_t>(capacity);
+  }
+  void Take(EvidenceList* o) {
+    size_ = o->size_;
+    capacity_ = o->capacity_;
+    if (capacity_ > 1) {
+      heap_ = o->heap_;
+    } else {
+      one_ = o->one_;
+    }
+    o->size_ = 0;
+    o->capacity_ = 1;
+  }
+  void Free() {
+    if (capacity_ > 1) delete[] heap_;
+    size_ = 0;
+    capacity_ = 1;
+  }
+
+  union {
+    EvidenceRec one_;    // capacity_ == 1
+    EvidenceRec* heap_;  // capacity_ > 1
+  };
+  uint32_t size_ = 0;
+  uint32_t capacity_ = 1;
 };
 
 // (key, value) pool indices, in the order of the key strings (a map's
@@ -120,10 +212,12 @@ struct EdgeRec {
   uint32_t source = 0;  // node indices
   uint32_t target = 0;
   uint32_t relation = 0;
-  uint32_t attributes = 0;  // interned attribute list
-  bool dirty = false;
-  std::vector<EvidenceRec> evidence;
+  uint32_t attributes : 31;  // interned attribute list (InternAttributes keeps ids below 2^31)
+  uint32_t dirty : 1;        // evidence appended to since the last Normalize
+  EvidenceList evidence;
+  EdgeRec() : attributes(0), dirty(0) {}
 };
+static_assert(sizeof(EdgeRec) == 48, "EdgeRec is meant to stay at 48 bytes");
 
 template <typename T>
 void Append(std::vector<T>* to, std::vector<T>&& from) {
@@ -131,6 +225,16 @@ void Append(std::vector<T>* to, std::vector<T>&& from) {
     *to = std::move(from);
   } else {
     to->insert(to->end(), from.begin(), from.end());
+  }
+}
+
+// Appends the ids of `from` that `to` lacks. Alias lists are short (a
+// gazetteer entry's names and the surface forms seen), and every mention
+// of an entity brings them again: without this, an entity mentioned a
+// million times would hold millions of copies until the next Normalize.
+void Unite(std::vector<uint32_t>* to, const std::vector<uint32_t>& from) {
+  for (uint32_t id : from) {
+    if (std::find(to->begin(), to->end(), id) == to->end()) to->push_back(id);
   }
 }
 
@@ -251,6 +355,7 @@ struct Graph::Impl {
     const size_t hash = hash_of(attributes);
     const uint32_t at = attr_index.Find(hash, [&](uint32_t i) { return attr_lists[i] == attributes; });
     if (at != kNone) return at;
+    if (attr_lists.size() >= (1u << 31)) throw std::length_error("more than 2^31 distinct attribute lists");
     const auto index = static_cast<uint32_t>(attr_lists.size());
     attr_lists.push_back(std::move(attributes));
     attr_index.Insert(hash, index, [&](uint32_t i) { return hash_of(attr_lists[i]); });
@@ -289,11 +394,13 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
     rec.id = keep(rec.id);
     if (rec.is_claim) rec.claim.text = keep(rec.claim.text);
     SetLabel(&rec, label, owned);
-    rec.dirty = true;
+    // Lists of one are sorted already: most nodes (claims, entities seen
+    // once) never need Normalize, nor a place in dirty_nodes.
+    rec.dirty = rec.lists && (rec.lists->aliases.size() > 1 || rec.lists->mentions.size() > 1);
     const auto index = static_cast<uint32_t>(nodes.size());
     nodes.push_back(std::move(rec));
     node_index.Insert(IdHash(nodes.back().id), index, [this](uint32_t i) { return IdHash(nodes[i].id); });
-    dirty_nodes.push_back(index);
+    if (nodes.back().dirty) dirty_nodes.push_back(index);
     return index;
   }
   NodeRec& existing = nodes[at];
@@ -312,7 +419,7 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
     if (!existing.lists) {
       existing.lists = std::move(rec.lists);
     } else {
-      Append(&existing.lists->aliases, std::move(rec.lists->aliases));
+      Unite(&existing.lists->aliases, rec.lists->aliases);
       Append(&existing.lists->mentions, std::move(rec.lists->mentions));
     }
   }
@@ -344,7 +451,7 @@ void Graph::Impl::AddEdge(EdgeRec&& rec) {
   const uint32_t at = edge_index.Find(hash, [&](uint32_t i) { return SameEdge(edges[i], rec); });
   if (at != kNone) {
     EdgeRec& existing = edges[at];
-    Append(&existing.evidence, std::move(rec.evidence));
+    existing.evidence.Append(rec.evidence.begin(), rec.evidence.end());
     if (!existing.dirty) {
       existing.dirty = true;
       dirty_edges.push_back(at);
@@ -352,10 +459,10 @@ void Graph::Impl::AddEdge(EdgeRec&& rec) {
     return;
   }
   const auto index = static_cast<uint32_t>(edges.size());
-  rec.dirty = true;
+  rec.dirty = rec.evidence.size() > 1;  // one span is sorted already
   edges.push_back(std::move(rec));
   edge_index.Insert(hash, index, [this](uint32_t i) { return EdgeHash(edges[i]); });
-  dirty_edges.push_back(index);
+  if (edges.back().dirty) dirty_edges.push_back(index);
 }
 
 // Unites `other` into this graph in its storage order (the result does not
@@ -448,8 +555,8 @@ void Graph::Impl::Normalize() {
     EdgeRec& e = edges[i];
     e.dirty = false;
     std::sort(e.evidence.begin(), e.evidence.end(), evidence_less);
-    e.evidence.erase(std::unique(e.evidence.begin(), e.evidence.end()), e.evidence.end());
-    ShrinkSlack(&e.evidence);
+    e.evidence.Truncate(static_cast<size_t>(std::unique(e.evidence.begin(), e.evidence.end()) - e.evidence.begin()));
+    e.evidence.ShrinkSlack();
   }
   dirty_edges.clear();
 }
@@ -540,7 +647,7 @@ void Graph::Impl::Fill(const EdgeRec& r, Edge* out) const {
   out->weight = static_cast<int64_t>(r.evidence.size());
   out->evidence.resize(r.evidence.size());
   for (size_t i = 0; i < r.evidence.size(); ++i) {
-    const EvidenceRec& e = r.evidence[i];
+    const EvidenceRec& e = r.evidence.begin()[i];
     out->evidence[i].doc.assign(Str(e.doc));
     out->evidence[i].start = e.start;
     out->evidence[i].end = e.end;
@@ -618,7 +725,6 @@ bool Graph::AddEdge(const Edge& edge) {
   if (rec.source == kNone || rec.target == kNone) return false;
   rec.relation = impl.pool.Intern(edge.relation);
   rec.attributes = impl.InternAttributes(edge.attributes);
-  rec.evidence.reserve(edge.evidence.size());
   for (const Evidence& e : edge.evidence) {
     rec.evidence.push_back({e.start, e.end, impl.pool.Intern(e.doc), impl.pool.Intern(e.rule)});
   }
@@ -646,6 +752,11 @@ void Graph::Merge(Graph&& other) {
 
 size_t Graph::node_count() const { return impl_->nodes.size(); }
 size_t Graph::edge_count() const { return impl_->edges.size(); }
+size_t Graph::claim_count() const {
+  size_t claims = 0;
+  for (const NodeRec& n : impl_->nodes) claims += n.is_claim ? 1 : 0;
+  return claims;
+}
 
 const Node* Graph::FindNode(const std::string& id) const {
   Impl& impl = *impl_;

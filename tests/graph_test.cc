@@ -36,6 +36,7 @@ TEST_CASE("entities of one sentence are co-mentioned and the weight counts sente
   CHECK(edges[0].evidence[0].start == 0);
   CHECK(edges[0].evidence[0].end == 16);
   CHECK(g.node_count() == 3);
+  CHECK(g.claim_count() == 0);
 }
 
 TEST_CASE("nodes keep every mention and the union of aliases") {
@@ -109,6 +110,7 @@ TEST_CASE("claim labels read back as given, whether or not they are the start of
   CHECK(g.FindNode("claim:d:2")->label == "Open models…");
   CHECK(g.FindNode("claim:d:3")->label == "abcd");
   CHECK(g.FindNode("claim:d:4")->label == "…");
+  CHECK(g.claim_count() == 5);
   // The smaller label wins a merge, from either side.
   Graph other;
   other.AddNode(ClaimNode("claim:d:0", "가격 인하 경쟁은 오래가지 않을 것이다", "A label"));

@@ -112,6 +112,8 @@ class Graph {
 
   size_t node_count() const;
   size_t edge_count() const;
+  // Nodes that are claims (the others are entities).
+  size_t claim_count() const;
   // Returns the node with `id`, or nullptr.
   const Node* FindNode(const std::string& id) const;
   // Nodes sorted by id.

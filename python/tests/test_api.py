@@ -115,6 +115,7 @@ def test_queries_answer_like_the_cli(repo):
     assert "ent:alibaba" in {n["id"] for n in sub.nodes()} and sub.node_count < g.node_count
     stats = g.stats(top=3)
     assert stats["nodes"] == g.node_count and stats["edges"] == g.edge_count and len(stats["top_degree"]) == 3
+    assert g.claim_count == sum(1 for n in g.nodes() if n["kind"] == "claim") > 0
 
 
 def test_write_and_read_round_trip(repo, tmp_path):

@@ -250,8 +250,7 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
 }
 
 void PrintSummary(const char* verb, size_t docs, const Graph& graph, const std::optional<std::string>& output) {
-  size_t claims = 0;
-  graph.ForEachNode([&](const Node& n) { claims += n.is_claim ? 1 : 0; });
+  const size_t claims = graph.claim_count();
   std::cerr << "claimgraph: " << verb << docs << " document" << (docs == 1 ? "" : "s") << ", "
             << graph.node_count() << " nodes (" << graph.node_count() - claims << " entities, " << claims
             << " claims), " << graph.edge_count() << " edges" << (output ? " -> " + *output : std::string()) << "\n";
