@@ -219,13 +219,19 @@ struct EdgeRec {
 };
 static_assert(sizeof(EdgeRec) == 48, "EdgeRec is meant to stay at 48 bytes");
 
+// Appends `from` to `to`. The lists of frequent entities grow to millions
+// of mentions, a few at a time: growing by a quarter instead of doubling
+// leaves 12 % unused on average instead of about 40 %, for a few more
+// (amortized) copies.
 template <typename T>
 void Append(std::vector<T>* to, std::vector<T>&& from) {
   if (to->empty()) {
     *to = std::move(from);
-  } else {
-    to->insert(to->end(), from.begin(), from.end());
+    return;
   }
+  const size_t size = to->size() + from.size();
+  if (size > to->capacity()) to->reserve(std::max(size, to->capacity() + to->capacity() / 4 + 4));
+  to->insert(to->end(), from.begin(), from.end());
 }
 
 // Appends the ids of `from` that `to` lacks. Alias lists are short (a
