@@ -14,10 +14,12 @@
 #include <memory>
 #include <stdexcept>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
 #include "claimgraph/boost_graph.h"
+#include "internal/graph_order.h"
 #include "internal/string_pool.h"
 
 namespace claimgraph {
@@ -340,8 +342,8 @@ struct Graph::Impl {
   template <bool kSteal, typename Source>
   void MergeFrom(Source& other);
   void Normalize();
-  std::vector<uint32_t> NodeOrder() const;
-  std::vector<uint32_t> EdgeOrder() const;
+  std::vector<uint32_t> NodeOrder(int threads) const;
+  std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
   void Fill(const NodeRec& r, Node* out) const;
   void Fill(const EdgeRec& r, Edge* out) const;
   uint32_t InternAttributes(const std::map<std::string, std::string>& attributes) {
@@ -567,23 +569,52 @@ void Graph::Impl::Normalize() {
   dirty_edges.clear();
 }
 
-std::vector<uint32_t> Graph::Impl::NodeOrder() const {
+namespace {
+
+// Sorts `v` by `less`, on up to `threads` threads (parts sorted at once,
+// then merged).
+template <typename Less>
+void SortOn(std::vector<uint32_t>* v, int threads, Less less) {
+  const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), v->size() / 65536 + 1);
+  if (parts <= 1) {
+    std::sort(v->begin(), v->end(), less);
+    return;
+  }
+  std::vector<size_t> bounds;
+  for (size_t p = 0; p <= parts; ++p) bounds.push_back(v->size() * p / parts);
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < parts; ++p) {
+    pool.emplace_back([&, p] { std::sort(v->begin() + bounds[p], v->begin() + bounds[p + 1], less); });
+  }
+  std::sort(v->begin(), v->begin() + bounds[1], less);
+  for (std::thread& t : pool) t.join();
+  for (size_t p = 1; p < parts; ++p) {
+    std::inplace_merge(v->begin(), v->begin() + bounds[p], v->begin() + bounds[p + 1], less);
+  }
+}
+
+}  // namespace
+
+std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
   std::vector<uint32_t> order(nodes.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  std::sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) { return nodes[a].id < nodes[b].id; });
+  SortOn(&order, threads, [this](uint32_t a, uint32_t b) { return nodes[a].id < nodes[b].id; });
   return order;
 }
 
 // Edges by source id, target id, relation, then attributes (as std::map
-// compares: key, then value, pair by pair).
-std::vector<uint32_t> Graph::Impl::EdgeOrder() const {
+// compares: key, then value, pair by pair). Ends compare by their place in
+// `node_order` (ids are unique: the same order as comparing the ids).
+std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const {
+  std::vector<uint32_t> rank(nodes.size());
+  for (size_t i = 0; i < node_order.size(); ++i) rank[node_order[i]] = static_cast<uint32_t>(i);
   std::vector<uint32_t> order(edges.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  std::sort(order.begin(), order.end(), [this](uint32_t ia, uint32_t ib) {
+  SortOn(&order, threads, [&](uint32_t ia, uint32_t ib) {
     const EdgeRec& a = edges[ia];
     const EdgeRec& b = edges[ib];
-    if (a.source != b.source) return nodes[a.source].id < nodes[b.source].id;
-    if (a.target != b.target) return nodes[a.target].id < nodes[b.target].id;
+    if (a.source != b.source) return rank[a.source] < rank[b.source];
+    if (a.target != b.target) return rank[a.target] < rank[b.target];
     if (a.relation != b.relation) return Str(a.relation) < Str(b.relation);
     if (a.attributes == b.attributes) return false;
     const AttrRecs& la = attr_lists[a.attributes];
@@ -780,7 +811,7 @@ const Node* Graph::FindNode(const std::string& id) const {
 void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
   impl_->Normalize();
   Node node;  // reused: its strings and lists keep their capacity
-  for (uint32_t i : impl_->NodeOrder()) {
+  for (uint32_t i : impl_->NodeOrder(1)) {
     impl_->Fill(impl_->nodes[i], &node);
     visit(node);
   }
@@ -792,7 +823,7 @@ void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& vi
   uint32_t source = kNone;
   uint32_t target = kNone;
   int key = 0;
-  for (uint32_t i : impl_->EdgeOrder()) {
+  for (uint32_t i : impl_->EdgeOrder(impl_->NodeOrder(1), 1)) {
     const EdgeRec& r = impl_->edges[i];
     key = r.source == source && r.target == target ? key + 1 : 0;
     source = r.source;
@@ -801,6 +832,36 @@ void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& vi
     visit(edge, key);
   }
 }
+
+namespace internal {
+
+GraphOrder::GraphOrder(const Graph& graph, int threads) : impl_(graph.impl()) {
+  const_cast<Graph::Impl&>(impl_).Normalize();  // as ForEachNode: the graph's value is unchanged
+  nodes_ = impl_.NodeOrder(threads);
+  edges_ = impl_.EdgeOrder(nodes_, threads);
+}
+
+void GraphOrder::FillNode(size_t i, Node* out) const { impl_.Fill(impl_.nodes[nodes_[i]], out); }
+void GraphOrder::FillEdge(size_t i, Edge* out) const { impl_.Fill(impl_.edges[edges_[i]], out); }
+
+size_t GraphOrder::NodeWeight(size_t i) const {
+  const NodeRec& n = impl_.nodes[nodes_[i]];
+  return 1 + (n.lists ? n.lists->mentions.size() + n.lists->aliases.size() : 0);
+}
+size_t GraphOrder::EdgeWeight(size_t i) const { return 1 + impl_.edges[edges_[i]].evidence.size(); }
+
+int GraphOrder::EdgeKey(size_t i) const {
+  const EdgeRec& e = impl_.edges[edges_[i]];
+  int key = 0;
+  while (i > 0) {
+    const EdgeRec& before = impl_.edges[edges_[--i]];
+    if (before.source != e.source || before.target != e.target) break;
+    ++key;
+  }
+  return key;
+}
+
+}  // namespace internal
 
 void Graph::ForEachEdge(const std::function<void(const Edge&)>& visit) const {
   ForEachKeyedEdge([&](const Edge& e, int) { visit(e); });

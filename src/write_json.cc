@@ -1,25 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 6, write JSON: node-link JSON as ../shared/DESIGN.md specifies
 // (networkx node_link_graph(data, edges="edges") loads it as a MultiDiGraph).
-#include <rapidjson/filewritestream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <condition_variable>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <functional>
 #include <map>
-#include <vector>
+#include <mutex>
+#include <thread>
 #include <utility>
+#include <vector>
 
 #include "claimgraph/io.h"
 #include "claimgraph/version.h"
+#include "internal/graph_order.h"
 #include "write_common.h"
 
 namespace claimgraph {
 namespace internal {
 
 namespace {
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 template <typename W>
 void Str(W& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
@@ -146,13 +151,9 @@ void WriteEdgeObject(W& w, const Edge& e, int edge_key) {
   w.EndObject();
 }
 
-// Writes the node-link document with writer `w` (pretty or compact).
+// Writes the "graph" object: the generator and the documents.
 template <typename W>
-void WriteGraphJson(W& w, const Graph& graph) {
-  w.StartObject();
-  w.Key("directed"); w.Bool(true);
-  w.Key("multigraph"); w.Bool(true);
-  w.Key("graph");
+void WriteGraphAttributes(W& w, const Graph& graph) {
   w.StartObject();
   w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
   w.Key("documents");
@@ -165,12 +166,20 @@ void WriteGraphJson(W& w, const Graph& graph) {
   }
   w.EndArray();
   w.EndObject();
+}
 
+// Writes the node-link document with writer `w` (compact: WriteJsonLine).
+template <typename W>
+void WriteGraphJson(W& w, const Graph& graph) {
+  w.StartObject();
+  w.Key("directed"); w.Bool(true);
+  w.Key("multigraph"); w.Bool(true);
+  w.Key("graph");
+  WriteGraphAttributes(w, graph);
   w.Key("nodes");
   w.StartArray();
   graph.ForEachNode([&](const Node& n) { WriteNodeObject(w, n); });
   w.EndArray();
-
   w.Key("edges");
   w.StartArray();
   graph.ForEachKeyedEdge([&](const Edge& e, int key) { WriteEdgeObject(w, e, key); });
@@ -178,29 +187,185 @@ void WriteGraphJson(W& w, const Graph& graph) {
   w.EndObject();
 }
 
-}  // namespace internal
+// The pretty document is written in pieces: each node and edge object by
+// a PrettyWriter of its own, at depth 0, shifted to its depth in the
+// document by indenting every line as it is written (a PrettyWriter's raw
+// newlines are all line breaks: newlines inside strings are escaped).
+// Pieces made on different threads so join into the bytes a single writer
+// makes.
+class IndentingStream {  // a RapidJSON output stream appending to a std::string
+ public:
+  using Ch = char;
+  IndentingStream(std::string* out, int shift) : out_(out), shift_(static_cast<size_t>(shift)) {}
+  void Put(char c) {
+    out_->push_back(c);
+    if (c == '\n') out_->append(shift_, ' ');
+  }
+  void Flush() {}  // RapidJSON calls it after every complete value
 
-std::string WriteJson(const Graph& graph) {
-  rapidjson::StringBuffer buffer;
-  internal::Writer w(buffer);
-  w.SetIndent(' ', 1);
-  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
-  internal::WriteGraphJson(w, graph);
-  std::string out(buffer.GetString(), buffer.GetSize());
-  out.push_back('\n');
+ private:
+  std::string* out_;
+  size_t shift_;
+};
+using PieceWriter = rapidjson::PrettyWriter<IndentingStream>;
+
+void Configure(PieceWriter* w) {
+  w->SetIndent(' ', 1);
+  w->SetFormatOptions(rapidjson::kFormatSingleLineArray);
+}
+
+// Elements [begin, end) of the nodes array as the document holds them:
+// ", " between them, and before the first unless begin is 0.
+std::string NodesText(const GraphOrder& order, size_t begin, size_t end) {
+  std::string out;
+  IndentingStream stream(&out, 2);
+  PieceWriter w(stream);
+  Configure(&w);
+  Node node;
+  for (size_t i = begin; i < end; ++i) {
+    order.FillNode(i, &node);
+    if (i > 0) out += ", ";
+    w.Reset(stream);
+    WriteNodeObject(w, node);
+  }
   return out;
 }
 
-bool WriteJson(const Graph& graph, std::FILE* out) {
-  std::vector<char> buffer(size_t{1} << 16);
-  rapidjson::FileWriteStream stream(out, buffer.data(), buffer.size());
-  rapidjson::PrettyWriter<rapidjson::FileWriteStream> w(stream);
-  w.SetIndent(' ', 1);
-  w.SetFormatOptions(rapidjson::kFormatSingleLineArray);
-  internal::WriteGraphJson(w, graph);
-  stream.Put('\n');
-  stream.Flush();
-  return std::fflush(out) == 0 && !std::ferror(out);
+std::string EdgesText(const GraphOrder& order, size_t begin, size_t end) {
+  std::string out;
+  IndentingStream stream(&out, 2);
+  PieceWriter w(stream);
+  Configure(&w);
+  Edge edge, previous;
+  int key = 0;
+  for (size_t i = begin; i < end; ++i) {
+    order.FillEdge(i, &edge);
+    key = i == begin ? order.EdgeKey(i) : edge.source == previous.source && edge.target == previous.target ? key + 1 : 0;
+    if (i > 0) out += ", ";
+    w.Reset(stream);
+    WriteEdgeObject(w, edge, key);
+    std::swap(edge, previous);
+  }
+  return out;
+}
+
+// Splits `count` elements into chunks of about the same text: a chunk
+// ends once its elements weigh (by `weight`: 1 + their list lengths) 4,096,
+// so one task's text stays near half a megabyte, also where a few entities
+// hold most mentions. Returns the chunk starts and `count`.
+std::vector<size_t> Chunks(size_t count, const std::function<size_t(size_t)>& weight) {
+  std::vector<size_t> bounds{0};
+  size_t load = 0;
+  for (size_t i = 0; i < count; ++i) {
+    load += weight(i);
+    if (load >= 4096) {
+      bounds.push_back(i + 1);
+      load = 0;
+    }
+  }
+  if (bounds.back() != count) bounds.push_back(count);
+  return bounds;
+}
+
+// Makes the text of each chunk (`bounds` from Chunks), `make(begin, end)`,
+// on `threads` threads, and gives the texts to `sink` in order. At most a
+// few chunks per thread wait to be written. Returns false when `sink` did.
+bool InOrder(const std::vector<size_t>& bounds, int threads, const std::function<std::string(size_t, size_t)>& make,
+             const std::function<bool(const std::string&)>& sink) {
+  const size_t chunks = bounds.size() - 1;
+  auto range = [&](size_t c) { return std::pair{bounds[c], bounds[c + 1]}; };
+  if (threads <= 1 || chunks <= 1) {
+    for (size_t c = 0; c < chunks; ++c) {
+      const auto [b, e] = range(c);
+      if (!sink(make(b, e))) return false;
+    }
+    return true;
+  }
+  const size_t window = 4 * static_cast<size_t>(threads);
+  std::vector<std::string> slots(window);
+  std::vector<size_t> ready(window, SIZE_MAX);  // the chunk each slot holds
+  std::mutex mutex;
+  std::condition_variable made, taken;
+  size_t next = 0;     // the next chunk to make
+  size_t written = 0;  // chunks given to the sink
+  bool stop = false;
+  auto worker = [&] {
+    for (;;) {
+      size_t c;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        taken.wait(lock, [&] { return stop || next >= chunks || next < written + window; });
+        if (stop || next >= chunks) return;
+        c = next++;
+      }
+      const auto [b, e] = range(c);
+      std::string text = make(b, e);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        slots[c % window] = std::move(text);
+        ready[c % window] = c;
+      }
+      made.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+  bool ok = true;
+  for (size_t c = 0; c < chunks && ok; ++c) {
+    std::string text;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      made.wait(lock, [&] { return ready[c % window] == c; });
+      text = std::move(slots[c % window]);
+      ready[c % window] = SIZE_MAX;
+      written = c + 1;
+    }
+    taken.notify_all();
+    ok = sink(text);
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    stop = true;
+  }
+  taken.notify_all();
+  for (std::thread& t : pool) t.join();
+  return ok;
+}
+
+// The pretty node-link document, piece by piece, through `sink`.
+bool WritePrettyJson(const Graph& graph, int threads, const std::function<bool(const std::string&)>& sink) {
+  const GraphOrder order(graph, threads);
+  std::string head = "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": ";
+  IndentingStream stream(&head, 1);
+  PieceWriter w(stream);
+  Configure(&w);
+  WriteGraphAttributes(w, graph);
+  head += ",\n \"nodes\": [";
+  const auto node_chunks = Chunks(order.node_count(), [&](size_t i) { return order.NodeWeight(i); });
+  const auto edge_chunks = Chunks(order.edge_count(), [&](size_t i) { return order.EdgeWeight(i); });
+  return sink(head) &&
+         InOrder(node_chunks, threads, [&](size_t b, size_t e) { return NodesText(order, b, e); }, sink) &&
+         sink("],\n \"edges\": [") &&
+         InOrder(edge_chunks, threads, [&](size_t b, size_t e) { return EdgesText(order, b, e); }, sink) &&
+         sink("]\n}\n");
+}
+
+}  // namespace internal
+
+std::string WriteJson(const Graph& graph) {
+  std::string out;
+  internal::WritePrettyJson(graph, 1, [&](const std::string& text) {
+    out += text;
+    return true;
+  });
+  return out;
+}
+
+bool WriteJson(const Graph& graph, std::FILE* out, int threads) {
+  const bool written = internal::WritePrettyJson(graph, threads, [&](const std::string& text) {
+    return std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  });
+  return written && std::fflush(out) == 0 && !std::ferror(out);
 }
 
 std::string WriteNodeJson(const Node& node) {

@@ -3,6 +3,8 @@
 // writes.
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -98,6 +100,78 @@ TEST_CASE("streamed JSON is byte for byte the JSON string, and lands atomically"
   std::ifstream again(path, std::ios::binary);
   CHECK(std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()) == written);
   std::filesystem::remove(path);
+}
+
+// A graph large enough for the JSON writer to cut it into many pieces,
+// with a run of parallel edges that crosses pieces.
+Graph LargeGraph() {
+  Graph g;
+  for (int i = 0; i < 3000; ++i) {
+    Node n;
+    n.id = "ent:e" + std::to_string(i);
+    n.kind = "entity";
+    n.label = "Entity \"" + std::to_string(i) + "\"\n";  // escapes must survive the re-indenting
+    n.type = "Organization";
+    n.aliases = {"E" + std::to_string(i), "이 " + std::to_string(i)};
+    for (int m = 0; m < 3; ++m) n.mentions.push_back({"doc" + std::to_string(i % 7), m * 10, m * 10 + 3, "E", m, "gazetteer", ""});
+    g.AddNode(n);
+  }
+  for (int i = 0; i < 5000; ++i) {
+    Edge e;
+    e.source = "ent:e1";
+    e.target = "ent:e2";
+    e.relation = "ranked";
+    e.attributes = {{"n", std::to_string(i)}};
+    e.evidence = {{"doc1", i, i + 5, "rule"}};
+    REQUIRE(g.AddEdge(e));
+  }
+  for (int i = 0; i + 1 < 3000; i += 2) {
+    Edge e;
+    e.source = "ent:e" + std::to_string(i);
+    e.target = "ent:e" + std::to_string(i + 1);
+    e.relation = "co_mentioned";
+    e.evidence = {{"doc0", 0, 9, "co_mentioned"}, {"doc3", 4, 8, "co_mentioned"}};
+    REQUIRE(g.AddEdge(e));
+  }
+  return g;
+}
+
+std::string StreamedJson(const Graph& g, int threads) {
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f != nullptr);
+  CHECK(WriteJson(g, f, threads));
+  std::string out(static_cast<size_t>(std::ftell(f)), '\0');
+  std::rewind(f);
+  CHECK(std::fread(out.data(), 1, out.size(), f) == out.size());
+  std::fclose(f);
+  return out;
+}
+
+TEST_CASE("JSON written in pieces, on any number of threads, is what one PrettyWriter writes") {
+  const Graph g = LargeGraph();
+  const std::string json = WriteJson(g);
+  // The reference: the same document parsed and written again by a single
+  // RapidJSON PrettyWriter with the writer's settings.
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 1);
+  writer.SetFormatOptions(rapidjson::kFormatSingleLineArray);
+  doc.Accept(writer);
+  CHECK(json == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+  for (int threads : {1, 2, 3}) CHECK(StreamedJson(g, threads) == json);
+  CHECK(StreamedJson(Graph(), 2) == WriteJson(Graph()));
+  // Parallel edges are numbered 0, 1, ... in order, across pieces.
+  int expected = 0;
+  for (const auto& e : doc["edges"].GetArray()) {
+    if (std::string(e["source"].GetString()) == "ent:e1" && std::string(e["target"].GetString()) == "ent:e2") {
+      CHECK(e["key"].GetInt() == expected);
+      ++expected;
+    }
+  }
+  CHECK(expected == 5000);
 }
 
 TEST_CASE("output format follows the extension") {

@@ -104,8 +104,9 @@ Status WriteDirectoryAtomic(const std::string& dir, const std::vector<OutputFile
 Status CheckOutputDirectory(const std::string& dir);
 
 // Streams the node-link JSON of `graph` (the bytes WriteJson returns) to
-// `out` without building it in memory. Returns false on a write error.
-bool WriteJson(const Graph& graph, std::FILE* out);
+// `out` without building it in memory; `threads` share the serializing
+// (the bytes are the same for any number). Returns false on a write error.
+bool WriteJson(const Graph& graph, std::FILE* out, int threads = 1);
 
 // Serializes `graph` as node-link JSON on one line (no newline inside):
 // the partial-graph format of `claimgraph extract`, one document a line.

@@ -205,7 +205,7 @@ Result<Graph> BuildStreamed(const RulePack& rules, const std::vector<std::string
   return graph;
 }
 
-int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html) {
+int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html, int threads) {
   if (output.neo4j) {
     Status written = WriteDirectoryAtomic(*output.path, WriteNeo4jCsv(graph));
     if (!written.ok()) {
@@ -217,7 +217,7 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
   if (output.format == GraphFormat::kJson) {
     // Streamed: the JSON of a large graph is several times the input.
     if (output.path) {
-      Status written = WriteFileAtomic(*output.path, [&](std::FILE* out) { return WriteJson(graph, out); });
+      Status written = WriteFileAtomic(*output.path, [&](std::FILE* out) { return WriteJson(graph, out, threads); });
       if (!written.ok()) {
         std::cerr << written.ToString();
         return kExitError;
@@ -225,7 +225,7 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
       return kExitOk;
     }
     std::cout << std::flush;
-    if (!WriteJson(graph, stdout)) {
+    if (!WriteJson(graph, stdout, threads)) {
       std::cerr << "claimgraph: cannot write to stdout\n";
       return kExitError;
     }
@@ -317,7 +317,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
     html.title = "claimgraph: " + (html.documents.size() == 1 ? html.documents.begin()->first
                                                              : std::to_string(html.documents.size()) + " documents");
   }
-  const int code = WriteOutput(*graph, output, html);
+  const int code = WriteOutput(*graph, output, html, threads);
   if (code == kExitOk && !quiet) {
     PrintSummary("", documents, *graph, output.path);
     if (skipped > 0) std::cerr << "claimgraph: " << skipped << " bad document" << (skipped == 1 ? "" : "s") << " skipped\n";

@@ -47,8 +47,8 @@ int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output);
 
 // Writes `graph` as `output` says: a file atomically, a directory of Neo4j
 // CSV atomically, or stdout; `html` gives the HTML view its document texts
-// and title. Returns the exit code.
-int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html);
+// and title; `threads` share serializing JSON. Returns the exit code.
+int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html, int threads = 1);
 
 // "claimgraph: 3 documents, 40 nodes (30 entities, 10 claims), 90 edges -> out.json"
 void PrintSummary(const char* verb, size_t docs, const Graph& graph, const std::optional<std::string>& output);

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// A graph's nodes and edges in output order (the order of Graph::Nodes()
+// and Graph::Edges()), sorted once and materialized one at a time on
+// demand, for writers that split a large graph across threads.
+#ifndef CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
+#define CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "claimgraph/graph.h"
+
+namespace claimgraph::internal {
+
+class GraphOrder {
+ public:
+  // Brings `graph` to its normal form (sorted lists) and sorts; `threads`
+  // (at least 1) may share the sorting. The graph must outlive this and
+  // not change meanwhile. Reading nodes and edges is then safe from
+  // several threads at once.
+  explicit GraphOrder(const Graph& graph, int threads = 1);
+
+  size_t node_count() const { return nodes_.size(); }
+  size_t edge_count() const { return edges_.size(); }
+  // The i-th node or edge; `out` is overwritten (reuse it: its strings and
+  // lists keep their capacity).
+  void FillNode(size_t i, Node* out) const;
+  void FillEdge(size_t i, Edge* out) const;
+  // How much there is to write of the i-th node or edge: 1 + the lengths
+  // of its lists (mentions and aliases, or evidence).
+  size_t NodeWeight(size_t i) const;
+  size_t EdgeWeight(size_t i) const;
+  // The multigraph key of the i-th edge: its index among the edges with
+  // the same source and target (adjacent in this order).
+  int EdgeKey(size_t i) const;
+
+ private:
+  const Graph::Impl& impl_;
+  std::vector<uint32_t> nodes_;  // record indices, in order
+  std::vector<uint32_t> edges_;
+};
+
+}  // namespace claimgraph::internal
+
+#endif  // CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
