@@ -10,6 +10,7 @@
 #include "claimgraph/graph.h"
 
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <memory>
 #include <stdexcept>
@@ -341,7 +342,7 @@ struct Graph::Impl {
   }
   template <bool kSteal, typename Source>
   void MergeFrom(Source& other);
-  void Normalize();
+  void Normalize(int threads = 1);  // sorts and dedups the lists appended to
   std::vector<uint32_t> NodeOrder(int threads) const;
   std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
   void Fill(const NodeRec& r, Node* out) const;
@@ -530,7 +531,7 @@ void Graph::Impl::MergeFrom(Source& other) {
   for (const auto& [id, doc] : other.documents) AddDocument(doc);
 }
 
-void Graph::Impl::Normalize() {
+void Graph::Impl::Normalize(int threads) {
   auto mention_less = [this](const MentionRec& a, const MentionRec& b) {
     if (a.doc != b.doc) return Str(a.doc) < Str(b.doc);
     if (a.start != b.start) return a.start < b.start;
@@ -546,10 +547,10 @@ void Graph::Impl::Normalize() {
     if (a.end != b.end) return a.end < b.end;
     return StrLess(a.rule, b.rule);
   };
-  for (uint32_t i : dirty_nodes) {
+  auto node = [&](uint32_t i) {
     NodeRec& n = nodes[i];
     n.dirty = false;
-    if (!n.lists) continue;
+    if (!n.lists) return;
     std::vector<uint32_t>& aliases = n.lists->aliases;
     std::vector<MentionRec>& mentions = n.lists->mentions;
     std::sort(aliases.begin(), aliases.end(), [this](uint32_t a, uint32_t b) { return StrLess(a, b); });
@@ -557,15 +558,34 @@ void Graph::Impl::Normalize() {
     std::sort(mentions.begin(), mentions.end(), mention_less);
     mentions.erase(std::unique(mentions.begin(), mentions.end()), mentions.end());
     ShrinkSlack(&mentions);
-  }
-  dirty_nodes.clear();
-  for (uint32_t i : dirty_edges) {
+  };
+  auto edge = [&](uint32_t i) {
     EdgeRec& e = edges[i];
     e.dirty = false;
     std::sort(e.evidence.begin(), e.evidence.end(), evidence_less);
     e.evidence.Truncate(static_cast<size_t>(std::unique(e.evidence.begin(), e.evidence.end()) - e.evidence.begin()));
     e.evidence.ShrinkSlack();
+  };
+  // Records are independent: threads take the next one until none is left
+  // (one count for both lists: nodes, then edges).
+  const size_t total = dirty_nodes.size() + dirty_edges.size();
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t k; (k = next++) < total;) {
+      if (k < dirty_nodes.size()) {
+        node(dirty_nodes[k]);
+      } else {
+        edge(dirty_edges[k - dirty_nodes.size()]);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  if (total > 4096) {
+    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   }
+  work();
+  for (std::thread& t : pool) t.join();
+  dirty_nodes.clear();
   dirty_edges.clear();
 }
 
@@ -836,7 +856,7 @@ void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& vi
 namespace internal {
 
 GraphOrder::GraphOrder(const Graph& graph, int threads) : impl_(graph.impl()) {
-  const_cast<Graph::Impl&>(impl_).Normalize();  // as ForEachNode: the graph's value is unchanged
+  const_cast<Graph::Impl&>(impl_).Normalize(threads);  // as ForEachNode: the graph's value is unchanged
   nodes_ = impl_.NodeOrder(threads);
   edges_ = impl_.EdgeOrder(nodes_, threads);
 }
