@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// Stage 2, segment. ICU's rule-based sentence iterator runs over the UTF-8
-// text through UText (so break positions are byte offsets); its candidate
-// breaks are then filtered by the project rules below.
+// Stage 2, segment. ICU's rule-based sentence iterator runs over the text
+// converted to UTF-16 once (its breaks mapped back to byte offsets); the
+// candidate breaks are then filtered by the project rules below.
 #include "segment.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/utext.h>
+#include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -66,7 +68,6 @@ std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text) {
   std::vector<std::pair<size_t, size_t>> out;
   if (text.empty()) return out;
   std::vector<size_t> breaks;
-  UErrorCode status = U_ZERO_ERROR;
   // Creating a sentence iterator costs more than using it: one per thread.
   thread_local std::unique_ptr<icu::BreakIterator> cached = [] {
     UErrorCode s = U_ZERO_ERROR;
@@ -74,14 +75,28 @@ std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text) {
     return U_SUCCESS(s) ? std::move(b) : nullptr;
   }();
   icu::BreakIterator* it = cached.get();
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_SUCCESS(status) && it) {
-    it->setText(ut, status);
+  // ICU's positions are 32-bit: a longer text (over 2 GB, past any
+  // document limit) is broken at newlines only.
+  if (it && text.size() <= static_cast<size_t>(INT32_MAX)) {
+    // ICU's iterators are several times faster over UTF-16 than over UTF-8
+    // through UText: convert the document once, then map the breaks (few,
+    // increasing) back to byte offsets in one walk. The iterator keeps a
+    // reference to its text: one string per thread, as the iterator.
+    thread_local icu::UnicodeString utf16;
+    utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    it->setText(utf16);
+    size_t byte = 0;
+    int32_t unit = 0;
     for (int32_t p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) {
-      breaks.push_back(static_cast<size_t>(p));
+      while (unit < p && byte < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[byte]);
+        const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        byte += length;
+        unit += length == 4 ? 2 : 1;  // a supplementary code point is a surrogate pair
+      }
+      breaks.push_back(std::min(byte, text.size()));
     }
   }
-  utext_close(ut);
   // Always break at newlines, whatever ICU decided (ICU already does for
   // paragraph separators; this keeps the guarantee if it fails).
   for (size_t i = 0; i < text.size(); ++i) {
