@@ -476,7 +476,7 @@ void Graph::Impl::AddEdge(EdgeRec&& rec) {
 
 // Unites `other` into this graph in its storage order (the result does not
 // depend on the order of merging). With kSteal, records are moved out of
-// `other` and its arena adopted, so ids, labels and texts are not copied.
+// `other` (and its arena adopted when large, below).
 template <bool kSteal, typename Source>
 void Graph::Impl::MergeFrom(Source& other) {
   std::vector<uint32_t> remap(other.pool.size());
@@ -487,7 +487,13 @@ void Graph::Impl::MergeFrom(Source& other) {
     for (auto& [k, v] : list) k = remap[k], v = remap[v];
     attr_remap[i] = InternAttributes(std::move(list));  // the key order is the strings': unchanged
   }
-  if constexpr (kSteal) arena.Adopt(std::move(other.arena));
+  // Stealing takes other's arena whole (its ids, labels and claim texts are
+  // not copied) when it is large, as a worker's partial graph is; the
+  // strings of a small graph (one document's) are copied instead, so that
+  // merging many small graphs keeps no partly used blocks.
+  bool adopt = false;
+  if constexpr (kSteal) adopt = other.arena.bytes() >= (size_t{1} << 20);
+  if (adopt) arena.Adopt(std::move(other.arena));
   std::vector<uint32_t> node_map(other.nodes.size());
   for (size_t i = 0; i < other.nodes.size(); ++i) {
     NodeRec rec;
@@ -511,7 +517,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     rec.dirty = false;
     std::string scratch;
     const std::string_view label = LabelOf(rec, &scratch);
-    node_map[i] = AddNode(std::move(rec), label, kSteal);
+    node_map[i] = AddNode(std::move(rec), label, /*owned=*/adopt);
   }
   for (size_t i = 0; i < other.edges.size(); ++i) {
     EdgeRec rec;

@@ -70,6 +70,45 @@ TEST_CASE("merging is commutative and associative: equal graphs give equal bytes
   CHECK(ab_c.Documents().size() == 3);
 }
 
+TEST_CASE("merging by move gives the graph merging by copy gives, for small and large graphs") {
+  // Small graphs (one document's) have their strings copied on a moving
+  // merge; a large one (over a megabyte of ids and claim texts) lends its
+  // whole string storage. Either way the moved-from graphs are emptied, and
+  // their storage freed (the ASan build would see a view left into it).
+  auto large = [] {
+    Graph g;
+    for (int i = 0; i < 20000; ++i) {
+      Node n;
+      n.id = "claim:big:" + std::to_string(i);
+      n.kind = "claim";
+      n.is_claim = true;
+      n.claim.text = "알리바바는 새 모델의 가격을 " + std::to_string(i) + "% 내릴 것이라고 밝혔다 (a long enough claim text)";
+      n.claim.doc = "big";
+      n.label = n.claim.text;
+      g.AddNode(n);
+    }
+    g.AddDocument({"big", 100});
+    return g;
+  };
+  std::vector<std::pair<std::string, std::string>> texts = {
+      {"a", "알리바바와 텐센트가 경쟁한다."}, {"b", "텐센트와 알리바바, 그리고 바이두가 경쟁한다."},
+      {"c", "카일 찬 교수는 \"중국의 AI 정책이 효과를 내고 있다\"고 말했다."}};
+  Graph by_copy;
+  for (const auto& [id, text] : texts) by_copy.Merge(GraphOf(id, text));
+  Graph by_move;
+  std::vector<Graph> parts;
+  for (const auto& [id, text] : texts) parts.push_back(GraphOf(id, text));
+  for (Graph& part : parts) by_move.Merge(std::move(part));
+  const Graph big = large();
+  by_copy.Merge(big);
+  Graph big_moved = large();
+  by_move.Merge(std::move(big_moved));
+  CHECK(big_moved.node_count() == 0);
+  CHECK(WriteJson(by_move) == WriteJson(by_copy));
+  REQUIRE(by_move.FindNode("claim:big:19999") != nullptr);
+  CHECK(by_move.FindNode("claim:big:19999")->claim.text == big.FindNode("claim:big:19999")->claim.text);
+}
+
 TEST_CASE("an edge to a missing node is refused") {
   Graph g;
   Node n;

@@ -7,6 +7,7 @@
 #ifndef CLAIMGRAPH_INTERNAL_STRING_POOL_H_
 #define CLAIMGRAPH_INTERNAL_STRING_POOL_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -19,19 +20,24 @@ namespace claimgraph::internal {
 
 // Owns copies of strings; the views it returns stay valid until the arena
 // is destroyed (blocks never move, also when adopted by another arena).
+// Blocks start small and double up to a megabyte, so that the graph of one
+// document costs kilobytes, and a corpus's graph one allocation per megabyte.
 class StringArena {
  public:
   std::string_view Store(std::string_view s) {
     if (s.empty()) return {};
-    if (s.size() > kBlockSize / 4) {  // large strings get their own block
-      blocks_.push_back(std::make_unique<char[]>(s.size()));
+    bytes_ += s.size();
+    if (s.size() > kMaxBlock / 4) {  // large strings get their own block
+      blocks_.emplace_back(new char[s.size()]);
       std::memcpy(blocks_.back().get(), s.data(), s.size());
       return {blocks_.back().get(), s.size()};
     }
     if (left_ < s.size()) {
-      blocks_.push_back(std::make_unique<char[]>(kBlockSize));
+      while (next_block_ < s.size()) next_block_ *= 2;
+      blocks_.emplace_back(new char[next_block_]);  // not zeroed: written before read
       next_ = blocks_.back().get();
-      left_ = kBlockSize;
+      left_ = next_block_;
+      next_block_ = std::min(kMaxBlock, next_block_ * 2);
     }
     char* at = next_;
     std::memcpy(at, s.data(), s.size());
@@ -40,19 +46,28 @@ class StringArena {
     return {at, s.size()};
   }
 
-  // Takes over `other`'s blocks, so views into them stay valid here.
+  // Bytes of the strings stored (blocks included in Adopt).
+  size_t bytes() const { return bytes_; }
+
+  // Takes over `other`'s blocks, so views into them stay valid here. The
+  // unused end of other's last block is lost: worth it for large arenas
+  // only (see Graph::Impl::MergeFrom).
   void Adopt(StringArena&& other) {
     for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+    bytes_ += other.bytes_;
     other.blocks_.clear();
     other.next_ = nullptr;
     other.left_ = 0;
+    other.bytes_ = 0;
   }
 
  private:
-  static constexpr size_t kBlockSize = size_t{1} << 20;
+  static constexpr size_t kMaxBlock = size_t{1} << 20;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   size_t left_ = 0;
+  size_t next_block_ = 4096;
+  size_t bytes_ = 0;
 };
 
 // Distinct strings by index. Index 0 is always the empty string.
