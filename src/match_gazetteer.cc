@@ -19,12 +19,21 @@ void AliasTrie::Add(std::string_view alias, int32_t value) {
     if (next < 0) {
       next = static_cast<int32_t>(nodes_.size());
       nodes_.emplace_back();
-      auto& children = nodes_[static_cast<size_t>(node)].children;
+      Node& parent = nodes_[static_cast<size_t>(node)];
+      auto& children = parent.children;
       const auto pos = std::lower_bound(
           children.begin(), children.end(), byte,
           [](const std::pair<unsigned char, int32_t>& p, unsigned char b) { return p.first < b; });
       children.insert(pos, {byte, next});
-      if (node == 0) root_[byte] = next;
+      if (node == 0) {
+        root_[byte] = next;
+      } else if (parent.dense >= 0) {
+        dense_[static_cast<size_t>(parent.dense)][byte] = next;
+      } else if (children.size() >= kDenseFrom) {
+        parent.dense = static_cast<int32_t>(dense_.size());
+        dense_.push_back(MakeRoot());
+        for (const auto& [b, child] : children) dense_.back()[b] = child;
+      }
     }
     node = next;
   }
@@ -32,11 +41,12 @@ void AliasTrie::Add(std::string_view alias, int32_t value) {
 }
 
 int32_t AliasTrie::ChildOf(int32_t node, unsigned char byte) const {
-  const auto& children = nodes_[static_cast<size_t>(node)].children;
-  const auto pos = std::lower_bound(
-      children.begin(), children.end(), byte,
-      [](const std::pair<unsigned char, int32_t>& p, unsigned char b) { return p.first < b; });
-  return (pos != children.end() && pos->first == byte) ? pos->second : -1;
+  const Node& n = nodes_[static_cast<size_t>(node)];
+  if (n.dense >= 0) return dense_[static_cast<size_t>(n.dense)][byte];
+  for (const auto& [b, child] : n.children) {  // fewer than kDenseFrom, sorted
+    if (b >= byte) return b == byte ? child : -1;
+  }
+  return -1;
 }
 
 void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sentence_begin,

@@ -43,12 +43,18 @@ class AliasTrie {
   struct Node {
     std::vector<std::pair<unsigned char, int32_t>> children;  // sorted by byte
     int32_t value = -1;
+    int32_t dense = -1;  // index into dense_ once the node has many children
   };
+  // Nodes with this many children also get a 256-entry table (the second
+  // bytes of Hangul and CJK syllables fan out widely; deeper nodes have few
+  // children, scanned in place).
+  static constexpr size_t kDenseFrom = 8;
   int32_t Child(int32_t node, unsigned char byte) const {
     return node == 0 ? root_[byte] : ChildOf(node, byte);
   }
   int32_t ChildOf(int32_t node, unsigned char byte) const;
   std::vector<Node> nodes_ = std::vector<Node>(1);
+  std::vector<std::array<int32_t, 256>> dense_;
   // The root's children by byte: most positions of a text start no alias,
   // and this answers them in one lookup.
   std::array<int32_t, 256> root_ = MakeRoot();
