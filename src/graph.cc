@@ -494,11 +494,21 @@ void Graph::Impl::MergeFrom(Source& other) {
   bool adopt = false;
   if constexpr (kSteal) adopt = other.arena.bytes() >= (size_t{1} << 20);
   if (adopt) arena.Adopt(std::move(other.arena));
-  std::vector<uint32_t> node_map(other.nodes.size());
-  for (size_t i = 0; i < other.nodes.size(); ++i) {
+  if constexpr (kSteal) {
+    // `other` is emptied as its records move (a deque frees its blocks as
+    // they empty), so that merging two large graphs does not hold both.
+    other.node_index = IndexTable();
+    other.edge_index = IndexTable();
+    other.found.clear();
+    std::vector<uint32_t>().swap(other.dirty_nodes);
+    std::vector<uint32_t>().swap(other.dirty_edges);
+  }
+  const size_t node_total = other.nodes.size();
+  std::vector<uint32_t> node_map(node_total);
+  for (size_t i = 0; i < node_total; ++i) {
     NodeRec rec;
     if constexpr (kSteal) {
-      rec = std::move(other.nodes[i]);
+      rec = std::move(other.nodes.front());
     } else {
       rec = other.nodes[i];
     }
@@ -518,11 +528,14 @@ void Graph::Impl::MergeFrom(Source& other) {
     std::string scratch;
     const std::string_view label = LabelOf(rec, &scratch);
     node_map[i] = AddNode(std::move(rec), label, /*owned=*/adopt);
+    if constexpr (kSteal) other.nodes.pop_front();  // after AddNode has copied what it keeps
   }
-  for (size_t i = 0; i < other.edges.size(); ++i) {
+  const size_t edge_total = other.edges.size();
+  for (size_t i = 0; i < edge_total; ++i) {
     EdgeRec rec;
     if constexpr (kSteal) {
-      rec = std::move(other.edges[i]);
+      rec = std::move(other.edges.front());
+      other.edges.pop_front();
     } else {
       rec = other.edges[i];
     }

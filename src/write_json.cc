@@ -193,19 +193,37 @@ void WriteGraphJson(W& w, const Graph& graph) {
 // newlines are all line breaks: newlines inside strings are escaped).
 // Pieces made on different threads so join into the bytes a single writer
 // makes.
-class IndentingStream {  // a RapidJSON output stream appending to a std::string
+
+// Takes text that is ready to be written, in document order; false on a
+// write error.
+using Sink = std::function<bool(const std::string&)>;
+
+// A RapidJSON output stream into a std::string, which it hands to `spill`
+// (and empties) whenever it holds a megabyte at a line break: the object of
+// an entity with a million mentions is hundreds of megabytes of JSON, and
+// is never held whole.
+class IndentingStream {
  public:
   using Ch = char;
-  IndentingStream(std::string* out, int shift) : out_(out), shift_(static_cast<size_t>(shift)) {}
+  IndentingStream(std::string* out, int shift, const Sink* spill = nullptr)
+      : out_(out), shift_(static_cast<size_t>(shift)), spill_(spill) {}
   void Put(char c) {
     out_->push_back(c);
-    if (c == '\n') out_->append(shift_, ' ');
+    if (c != '\n') return;
+    out_->append(shift_, ' ');
+    if (spill_ && out_->size() >= (size_t{1} << 20)) {
+      ok_ = ok_ && (*spill_)(*out_);
+      out_->clear();
+    }
   }
   void Flush() {}  // RapidJSON calls it after every complete value
+  bool ok() const { return ok_; }
 
  private:
   std::string* out_;
   size_t shift_;
+  const Sink* spill_;
+  bool ok_ = true;
 };
 using PieceWriter = rapidjson::PrettyWriter<IndentingStream>;
 
@@ -214,39 +232,38 @@ void Configure(PieceWriter* w) {
   w->SetFormatOptions(rapidjson::kFormatSingleLineArray);
 }
 
-// Elements [begin, end) of the nodes array as the document holds them:
-// ", " between them, and before the first unless begin is 0.
-std::string NodesText(const GraphOrder& order, size_t begin, size_t end) {
-  std::string out;
-  IndentingStream stream(&out, 2);
+// Writes elements [begin, end) of the nodes array as the document holds
+// them (", " between them, and before the first unless begin is 0) into
+// `out`, spilling through `spill`. Returns false when a spill failed.
+bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& spill, std::string* out) {
+  IndentingStream stream(out, 2, &spill);
   PieceWriter w(stream);
   Configure(&w);
   Node node;
-  for (size_t i = begin; i < end; ++i) {
+  for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillNode(i, &node);
-    if (i > 0) out += ", ";
+    if (i > 0) *out += ", ";
     w.Reset(stream);
     WriteNodeObject(w, node);
   }
-  return out;
+  return stream.ok();
 }
 
-std::string EdgesText(const GraphOrder& order, size_t begin, size_t end) {
-  std::string out;
-  IndentingStream stream(&out, 2);
+bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& spill, std::string* out) {
+  IndentingStream stream(out, 2, &spill);
   PieceWriter w(stream);
   Configure(&w);
   Edge edge, previous;
   int key = 0;
-  for (size_t i = begin; i < end; ++i) {
+  for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillEdge(i, &edge);
     key = i == begin ? order.EdgeKey(i) : edge.source == previous.source && edge.target == previous.target ? key + 1 : 0;
-    if (i > 0) out += ", ";
+    if (i > 0) *out += ", ";
     w.Reset(stream);
     WriteEdgeObject(w, edge, key);
     std::swap(edge, previous);
   }
-  return out;
+  return stream.ok();
 }
 
 // Splits `count` elements into chunks of about the same text: a chunk
@@ -267,17 +284,23 @@ std::vector<size_t> Chunks(size_t count, const std::function<size_t(size_t)>& we
   return bounds;
 }
 
-// Makes the text of each chunk (`bounds` from Chunks), `make(begin, end)`,
-// on `threads` threads, and gives the texts to `sink` in order. At most a
-// few chunks per thread wait to be written. Returns false when `sink` did.
-bool InOrder(const std::vector<size_t>& bounds, int threads, const std::function<std::string(size_t, size_t)>& make,
-             const std::function<bool(const std::string&)>& sink) {
+// Writes chunk [begin, end) into `out`, spilling through `spill`; false
+// when a spill failed.
+using MakeChunk = std::function<bool(size_t begin, size_t end, const Sink& spill, std::string* out)>;
+
+// Makes each chunk's text (`bounds` from Chunks) on `threads` threads, and
+// writes the texts through `sink` in order. At most a few chunks per thread
+// wait to be written. A chunk that grows past a megabyte is spilled by its
+// worker once every chunk before it is written (the calling thread then
+// waits for that chunk), so a huge node is never held whole. Returns false
+// when a write failed.
+bool InOrder(const std::vector<size_t>& bounds, int threads, const MakeChunk& make, const Sink& sink) {
   const size_t chunks = bounds.size() - 1;
-  auto range = [&](size_t c) { return std::pair{bounds[c], bounds[c + 1]}; };
   if (threads <= 1 || chunks <= 1) {
+    std::string text;
     for (size_t c = 0; c < chunks; ++c) {
-      const auto [b, e] = range(c);
-      if (!sink(make(b, e))) return false;
+      text.clear();
+      if (!make(bounds[c], bounds[c + 1], sink, &text) || !sink(text)) return false;
     }
     return true;
   }
@@ -287,25 +310,37 @@ bool InOrder(const std::vector<size_t>& bounds, int threads, const std::function
   std::mutex mutex;
   std::condition_variable made, taken;
   size_t next = 0;     // the next chunk to make
-  size_t written = 0;  // chunks given to the sink
-  bool stop = false;
+  size_t written = 0;  // chunks written whole
+  bool failed = false;
   auto worker = [&] {
     for (;;) {
       size_t c;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        taken.wait(lock, [&] { return stop || next >= chunks || next < written + window; });
-        if (stop || next >= chunks) return;
+        taken.wait(lock, [&] { return failed || next >= chunks || next < written + window; });
+        if (failed || next >= chunks) return;
         c = next++;
       }
-      const auto [b, e] = range(c);
-      std::string text = make(b, e);
+      // Chunk c may write its own text only when all before it is written;
+      // the calling thread is then waiting for chunk c and writes nothing.
+      const Sink spill = [&, c](const std::string& text) {
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          taken.wait(lock, [&] { return failed || written == c; });
+          if (failed) return false;
+        }
+        return sink(text);
+      };
+      std::string text;
+      const bool ok = make(bounds[c], bounds[c + 1], spill, &text);
       {
         std::lock_guard<std::mutex> lock(mutex);
+        if (!ok) failed = true;
         slots[c % window] = std::move(text);
         ready[c % window] = c;
       }
       made.notify_all();
+      taken.notify_all();
     }
   };
   std::vector<std::thread> pool;
@@ -318,22 +353,25 @@ bool InOrder(const std::vector<size_t>& bounds, int threads, const std::function
       made.wait(lock, [&] { return ready[c % window] == c; });
       text = std::move(slots[c % window]);
       ready[c % window] = SIZE_MAX;
-      written = c + 1;
+      ok = !failed;
+    }
+    ok = ok && sink(text);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (ok) {
+        written = c + 1;  // only now: a spilling worker writes after this
+      } else {
+        failed = true;
+      }
     }
     taken.notify_all();
-    ok = sink(text);
   }
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    stop = true;
-  }
-  taken.notify_all();
   for (std::thread& t : pool) t.join();
   return ok;
 }
 
 // The pretty node-link document, piece by piece, through `sink`.
-bool WritePrettyJson(const Graph& graph, int threads, const std::function<bool(const std::string&)>& sink) {
+bool WritePrettyJson(const Graph& graph, int threads, const Sink& sink) {
   const GraphOrder order(graph, threads);
   std::string head = "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": ";
   IndentingStream stream(&head, 1);
@@ -343,10 +381,10 @@ bool WritePrettyJson(const Graph& graph, int threads, const std::function<bool(c
   head += ",\n \"nodes\": [";
   const auto node_chunks = Chunks(order.node_count(), [&](size_t i) { return order.NodeWeight(i); });
   const auto edge_chunks = Chunks(order.edge_count(), [&](size_t i) { return order.EdgeWeight(i); });
-  return sink(head) &&
-         InOrder(node_chunks, threads, [&](size_t b, size_t e) { return NodesText(order, b, e); }, sink) &&
+  using std::placeholders::_1, std::placeholders::_2, std::placeholders::_3, std::placeholders::_4;
+  return sink(head) && InOrder(node_chunks, threads, std::bind(NodesText, std::cref(order), _1, _2, _3, _4), sink) &&
          sink("],\n \"edges\": [") &&
-         InOrder(edge_chunks, threads, [&](size_t b, size_t e) { return EdgesText(order, b, e); }, sink) &&
+         InOrder(edge_chunks, threads, std::bind(EdgesText, std::cref(order), _1, _2, _3, _4), sink) &&
          sink("]\n}\n");
 }
 

@@ -103,9 +103,19 @@ TEST_CASE("streamed JSON is byte for byte the JSON string, and lands atomically"
 }
 
 // A graph large enough for the JSON writer to cut it into many pieces,
-// with a run of parallel edges that crosses pieces.
+// with a run of parallel edges that crosses pieces, and two entities whose
+// mentions are megabytes of JSON (written out before the object is whole).
 Graph LargeGraph() {
   Graph g;
+  for (const char* id : {"ent:big1", "ent:big2"}) {
+    Node big;
+    big.id = id;
+    big.kind = "entity";
+    big.label = id;
+    big.type = "Organization";
+    for (int m = 0; m < 20000; ++m) big.mentions.push_back({"doc" + std::to_string(m), m, m + 4, "알리바바", 0, "gazetteer", "는"});
+    g.AddNode(big);
+  }
   for (int i = 0; i < 3000; ++i) {
     Node n;
     n.id = "ent:e" + std::to_string(i);
@@ -172,6 +182,16 @@ TEST_CASE("JSON written in pieces, on any number of threads, is what one PrettyW
     }
   }
   CHECK(expected == 5000);
+  // A write error ends the writing on any number of threads (no hang).
+  if (std::FILE* full = std::fopen("/dev/full", "w")) {
+    for (int threads : {1, 2, 3}) {
+      std::clearerr(full);
+      CHECK_FALSE(WriteJson(g, full, threads));
+    }
+    std::fclose(full);
+  } else {
+    MESSAGE("skipped the write-error case: no /dev/full");
+  }
 }
 
 TEST_CASE("output format follows the extension") {
