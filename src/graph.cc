@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The Graph facade. Storage is compact, because a graph over a large corpus
 // holds millions of mentions and evidence spans: strings that repeat
-// (kinds, types, document ids, rules, surfaces, relations, attributes) are
-// interned once and records hold 32-bit indices; node ids, labels and claim
-// texts live in a string arena; nodes and edges are records in deques (no
-// reallocation spikes), found through hash indices. Node and Edge values are
-// materialized only when read. Merging picks deterministic winners (unions,
+// (kinds, types, labels, document ids, rules, surfaces, relations,
+// attributes) are interned once and records hold 32-bit indices, and so are
+// lists that repeat (attribute lists, a mention's rule and particle); node
+// ids and claim texts live in a string arena; a claim's label is derived
+// from its text; an edge's single evidence span is held in place; nodes and
+// edges are records in deques (no reallocation spikes), found through hash
+// indices. Node and Edge values are materialized only when read. Merging picks deterministic winners (unions,
 // minimums) so that it is associative and commutative.
 #include "claimgraph/graph.h"
 
@@ -33,14 +35,14 @@ struct MentionRec {
   int64_t end = 0;
   uint32_t doc = 0;
   uint32_t text = 0;
-  uint32_t rule = 0;
-  uint32_t particle = 0;
+  uint32_t tag = 0;  // the (rule, particle) pair, interned: few distinct pairs
   int32_t sentence = 0;
   bool operator==(const MentionRec& o) const {
-    return start == o.start && end == o.end && doc == o.doc && text == o.text && rule == o.rule &&
-           particle == o.particle && sentence == o.sentence;
+    return start == o.start && end == o.end && doc == o.doc && text == o.text && tag == o.tag &&
+           sentence == o.sentence;
   }
 };
+static_assert(sizeof(MentionRec) == 32, "MentionRec is meant to stay at 32 bytes");
 
 struct EvidenceRec {  // trivial, to live in EvidenceList's union
   int64_t start;
@@ -172,18 +174,18 @@ struct EntityLists {
 
 struct NodeRec {
   std::string_view id;  // in the arena
-  // In the arena, unless the label is the start of the claim text (as a
-  // claim's label is): then it is that many bytes of it, plus "…" if
+  // A pool id, unless the label is the start of the claim text (as a
+  // claim's label is): then it is label_prefix bytes of it, plus "…" if
   // label_ellipsis, and is not stored.
-  std::string_view label;
+  uint32_t label = 0;
   uint32_t kind = 0;
   uint32_t type = 0;
   uint32_t label_prefix = kNone;
+  uint32_t attributes = 0;  // interned attribute list
   bool label_ellipsis = false;
   bool is_claim = false;
   bool dirty = false;  // lists appended to since the last Normalize
   ClaimRec claim;
-  uint32_t attributes = 0;             // interned attribute list
   std::unique_ptr<EntityLists> lists;  // null while both are empty
 
   NodeRec() = default;
@@ -191,8 +193,8 @@ struct NodeRec {
   NodeRec& operator=(NodeRec&&) = default;
   NodeRec(const NodeRec& o)
       : id(o.id), label(o.label), kind(o.kind), type(o.type), label_prefix(o.label_prefix),
-        label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty), claim(o.claim),
-        attributes(o.attributes), lists(o.lists ? std::make_unique<EntityLists>(*o.lists) : nullptr) {}
+        attributes(o.attributes), label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty),
+        claim(o.claim), lists(o.lists ? std::make_unique<EntityLists>(*o.lists) : nullptr) {}
   NodeRec& operator=(const NodeRec& o) { return *this = NodeRec(o); }
 
   EntityLists& Lists() {
@@ -200,12 +202,14 @@ struct NodeRec {
     return *lists;
   }
 };
+static_assert(sizeof(NodeRec) == 112, "NodeRec is meant to stay at 112 bytes");
 
 constexpr std::string_view kEllipsis = "…";
 
-// The node's label as a string (derived labels are rebuilt).
-std::string_view LabelOf(const NodeRec& r, std::string* scratch) {
-  if (r.label_prefix == kNone) return r.label;
+// The node's label as a string (derived labels are rebuilt); `pool` holds
+// the stored ones.
+std::string_view LabelOf(const NodeRec& r, const internal::StringPool& pool, std::string* scratch) {
+  if (r.label_prefix == kNone) return pool[r.label];
   scratch->assign(r.claim.text.substr(0, r.label_prefix));
   if (r.label_ellipsis) scratch->append(kEllipsis);
   return *scratch;
@@ -321,7 +325,16 @@ struct Graph::Impl {
   IndexTable edge_index;  // by ends, relation and attributes
   std::deque<AttrRecs> attr_lists{AttrRecs()};
   IndexTable attr_index;
-  std::map<std::string, DocumentInfo> documents;
+  std::deque<std::pair<uint32_t, uint32_t>> tags{{0, 0}};  // mentions' (rule, particle); 0 is ("", "")
+  IndexTable tag_index;
+  // Documents by pool id (a corpus has hundreds of thousands: 16 bytes each
+  // and an index slot, not a map node with two strings).
+  struct DocRec {
+    uint32_t id;
+    int64_t chars;
+  };
+  std::deque<DocRec> documents;
+  IndexTable document_index;
   std::vector<uint32_t> dirty_nodes;
   std::vector<uint32_t> dirty_edges;
   // FindNode's answers, materialized on demand; dropped when the graph changes.
@@ -334,11 +347,18 @@ struct Graph::Impl {
   bool StrLess(uint32_t a, uint32_t b) const { return a != b && pool[a] < pool[b]; }
 
   uint32_t AddNode(NodeRec&& rec, std::string_view label, bool owned);
-  void SetLabel(NodeRec* n, std::string_view label, bool owned);
+  void SetLabel(NodeRec* n, std::string_view label);
   void AddEdge(EdgeRec&& rec);
-  void AddDocument(const DocumentInfo& doc) {
-    auto [it, inserted] = documents.emplace(doc.id, doc);
-    if (!inserted) it->second.chars = std::max(it->second.chars, doc.chars);
+  void AddDocument(std::string_view id, int64_t chars) {
+    const uint32_t key = pool.Intern(id);
+    const uint32_t at = document_index.Find(key, [&](uint32_t i) { return documents[i].id == key; });
+    if (at != kNone) {
+      documents[at].chars = std::max(documents[at].chars, chars);
+      return;
+    }
+    const auto index = static_cast<uint32_t>(documents.size());
+    documents.push_back({key, chars});
+    document_index.Insert(key, index, [this](uint32_t i) { return documents[i].id; });
   }
   template <bool kSteal, typename Source>
   void MergeFrom(Source& other);
@@ -353,6 +373,17 @@ struct Graph::Impl {
     out.reserve(attributes.size());
     for (const auto& [k, v] : attributes) out.emplace_back(pool.Intern(k), pool.Intern(v));
     return InternAttributes(std::move(out));
+  }
+  uint32_t InternTag(uint32_t rule, uint32_t particle) {
+    if (rule == 0 && particle == 0) return 0;
+    const size_t hash = Mix(Mix(0, rule), particle);
+    const std::pair<uint32_t, uint32_t> tag{rule, particle};
+    const uint32_t at = tag_index.Find(hash, [&](uint32_t i) { return tags[i] == tag; });
+    if (at != kNone) return at;
+    const auto index = static_cast<uint32_t>(tags.size());
+    tags.push_back(tag);
+    tag_index.Insert(hash, index, [&](uint32_t i) { return Mix(Mix(0, tags[i].first), tags[i].second); });
+    return index;
   }
   uint32_t InternAttributes(AttrRecs&& attributes) {
     if (attributes.empty()) return 0;
@@ -374,10 +405,10 @@ struct Graph::Impl {
 
 // Sets `n`'s label: derived from its claim text when it is the text's
 // start, else stored (copied into the arena unless `owned`).
-void Graph::Impl::SetLabel(NodeRec* n, std::string_view label, bool owned) {
+void Graph::Impl::SetLabel(NodeRec* n, std::string_view label) {
   n->label_prefix = kNone;
   n->label_ellipsis = false;
-  n->label = {};
+  n->label = 0;
   if (n->is_claim) {
     const std::string_view text = n->claim.text;
     const bool ellipsis = label.size() >= kEllipsis.size() && label.substr(label.size() - kEllipsis.size()) == kEllipsis;
@@ -388,7 +419,7 @@ void Graph::Impl::SetLabel(NodeRec* n, std::string_view label, bool owned) {
       return;
     }
   }
-  n->label = owned ? label : arena.Store(label);
+  n->label = pool.Intern(label);  // entity labels repeat; claim labels are mostly derived
 }
 
 // Adds `rec` (whose label is `label`; rec.label is ignored) as a new node,
@@ -402,7 +433,7 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
   if (at == kNone) {
     rec.id = keep(rec.id);
     if (rec.is_claim) rec.claim.text = keep(rec.claim.text);
-    SetLabel(&rec, label, owned);
+    SetLabel(&rec, label);
     // Lists of one are sorted already: most nodes (claims, entities seen
     // once) never need Normalize, nor a place in dirty_nodes.
     rec.dirty = rec.lists && (rec.lists->aliases.size() > 1 || rec.lists->mentions.size() > 1);
@@ -415,8 +446,8 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
   NodeRec& existing = nodes[at];
   // Deterministic choices keep merging commutative.
   std::string scratch;
-  const std::string_view current = LabelOf(existing, &scratch);
-  if (current.empty() || (!label.empty() && label < current)) SetLabel(&existing, label, owned);
+  const std::string_view current = LabelOf(existing, pool, &scratch);
+  if (current.empty() || (!label.empty() && label < current)) SetLabel(&existing, label);
   if (existing.type == 0 || (rec.type != 0 && StrLess(rec.type, existing.type))) existing.type = rec.type;
   if (existing.kind == 0) existing.kind = rec.kind;
   if (rec.is_claim && !existing.is_claim) {
@@ -487,6 +518,10 @@ void Graph::Impl::MergeFrom(Source& other) {
     for (auto& [k, v] : list) k = remap[k], v = remap[v];
     attr_remap[i] = InternAttributes(std::move(list));  // the key order is the strings': unchanged
   }
+  std::vector<uint32_t> tag_remap(other.tags.size());
+  for (size_t i = 0; i < tag_remap.size(); ++i) {
+    tag_remap[i] = InternTag(remap[other.tags[i].first], remap[other.tags[i].second]);
+  }
   // Stealing takes other's arena whole (its ids, labels and claim texts are
   // not copied) when it is large, as a worker's partial graph is; the
   // strings of a small graph (one document's) are copied instead, so that
@@ -517,7 +552,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     if (rec.lists) {
       for (uint32_t& a : rec.lists->aliases) a = remap[a];
       for (MentionRec& m : rec.lists->mentions) {
-        m.doc = remap[m.doc], m.text = remap[m.text], m.rule = remap[m.rule], m.particle = remap[m.particle];
+        m.doc = remap[m.doc], m.text = remap[m.text], m.tag = tag_remap[m.tag];
       }
     }
     rec.attributes = attr_remap[rec.attributes];
@@ -526,7 +561,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     c.speaker = remap[c.speaker], c.speaker_status = remap[c.speaker_status];
     rec.dirty = false;
     std::string scratch;
-    const std::string_view label = LabelOf(rec, &scratch);
+    const std::string_view label = LabelOf(rec, other.pool, &scratch);
     node_map[i] = AddNode(std::move(rec), label, /*owned=*/adopt);
     if constexpr (kSteal) other.nodes.pop_front();  // after AddNode has copied what it keeps
   }
@@ -547,7 +582,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     rec.dirty = false;
     AddEdge(std::move(rec));
   }
-  for (const auto& [id, doc] : other.documents) AddDocument(doc);
+  for (const auto& doc : other.documents) AddDocument(other.pool[doc.id], doc.chars);
 }
 
 void Graph::Impl::Normalize(int threads) {
@@ -555,10 +590,12 @@ void Graph::Impl::Normalize(int threads) {
     if (a.doc != b.doc) return Str(a.doc) < Str(b.doc);
     if (a.start != b.start) return a.start < b.start;
     if (a.end != b.end) return a.end < b.end;
-    if (a.rule != b.rule) return Str(a.rule) < Str(b.rule);
+    const auto& [a_rule, a_particle] = tags[a.tag];
+    const auto& [b_rule, b_particle] = tags[b.tag];
+    if (a_rule != b_rule) return Str(a_rule) < Str(b_rule);
     if (a.text != b.text) return Str(a.text) < Str(b.text);
     if (a.sentence != b.sentence) return a.sentence < b.sentence;
-    return StrLess(a.particle, b.particle);
+    return StrLess(a_particle, b_particle);
   };
   auto evidence_less = [this](const EvidenceRec& a, const EvidenceRec& b) {
     if (a.doc != b.doc) return Str(a.doc) < Str(b.doc);
@@ -672,9 +709,9 @@ void Graph::Impl::Fill(const NodeRec& r, Node* out) const {
   out->id.assign(r.id);
   out->kind.assign(Str(r.kind));
   if (r.label_prefix == kNone) {
-    out->label.assign(r.label);
+    out->label.assign(Str(r.label));
   } else {
-    LabelOf(r, &out->label);
+    LabelOf(r, pool, &out->label);
   }
   out->type.assign(Str(r.type));
   static const EntityLists kNoLists;
@@ -690,8 +727,8 @@ void Graph::Impl::Fill(const NodeRec& r, Node* out) const {
     o.end = m.end;
     o.text.assign(Str(m.text));
     o.sentence = m.sentence;
-    o.rule.assign(Str(m.rule));
-    o.particle.assign(Str(m.particle));
+    o.rule.assign(Str(tags[m.tag].first));
+    o.particle.assign(Str(tags[m.tag].second));
   }
   out->attributes.clear();
   for (const auto& [k, v] : attr_lists[r.attributes]) {
@@ -767,8 +804,7 @@ void Graph::AddNode(const Node& node) {
     r.end = m.end;
     r.doc = pool.Intern(m.doc);
     r.text = pool.Intern(m.text);
-    r.rule = pool.Intern(m.rule);
-    r.particle = pool.Intern(m.particle);
+    r.tag = impl.InternTag(pool.Intern(m.rule), pool.Intern(m.particle));
     r.sentence = m.sentence;
     rec.lists->mentions.push_back(r);
   }
@@ -809,7 +845,7 @@ bool Graph::AddEdge(const Edge& edge) {
 }
 bool Graph::AddEdge(Edge&& edge) { return AddEdge(static_cast<const Edge&>(edge)); }
 
-void Graph::AddDocument(const DocumentInfo& doc) { impl_->AddDocument(doc); }
+void Graph::AddDocument(const DocumentInfo& doc) { impl_->AddDocument(doc.id, doc.chars); }
 
 void Graph::Merge(const Graph& other) {
   if (this == &other) return;  // a graph united with itself is itself
@@ -922,7 +958,9 @@ std::vector<Edge> Graph::Edges() const {
 
 std::vector<DocumentInfo> Graph::Documents() const {
   std::vector<DocumentInfo> out;
-  for (const auto& [id, doc] : impl_->documents) out.push_back(doc);
+  out.reserve(impl_->documents.size());
+  for (const auto& doc : impl_->documents) out.push_back({std::string(impl_->Str(doc.id)), doc.chars});
+  std::sort(out.begin(), out.end(), [](const DocumentInfo& a, const DocumentInfo& b) { return a.id < b.id; });
   return out;
 }
 
