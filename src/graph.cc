@@ -11,6 +11,10 @@
 // minimums) so that it is associative and commutative.
 #include "claimgraph/graph.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <deque>
@@ -258,6 +262,16 @@ void ShrinkSlack(std::vector<T>* v) {
   if (v->capacity() - v->size() > 16 && v->capacity() > v->size() + v->size() / 8) v->shrink_to_fit();
 }
 
+// Gives the pages of freed memory back to the system. A moving merge of two
+// large graphs frees the records of one as the other grows; when the graphs
+// were built on different threads, glibc keeps the freed memory in the
+// builder's arena, unused by the merging thread, unless asked.
+void ReturnFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 size_t Mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 
 size_t EdgeHash(const EdgeRec& e) {
@@ -365,7 +379,8 @@ struct Graph::Impl {
   void Normalize(int threads = 1);  // sorts and dedups the lists appended to
   std::vector<uint32_t> NodeOrder(int threads) const;
   std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
-  void Fill(const NodeRec& r, Node* out) const;
+  void Fill(const NodeRec& r, Node* out, bool with_mentions = true) const;
+  void Fill(const MentionRec& m, Mention* out) const;
   void Fill(const EdgeRec& r, Edge* out) const;
   uint32_t InternAttributes(const std::map<std::string, std::string>& attributes) {
     if (attributes.empty()) return 0;
@@ -565,12 +580,16 @@ void Graph::Impl::MergeFrom(Source& other) {
     node_map[i] = AddNode(std::move(rec), label, /*owned=*/adopt);
     if constexpr (kSteal) other.nodes.pop_front();  // after AddNode has copied what it keeps
   }
+  // Only worth it (and cheap next to the merge) when `other` is large.
+  const bool trim = kSteal && node_total + other.edges.size() >= (size_t{1} << 16);
+  if (trim) ReturnFreedMemory();
   const size_t edge_total = other.edges.size();
   for (size_t i = 0; i < edge_total; ++i) {
     EdgeRec rec;
     if constexpr (kSteal) {
       rec = std::move(other.edges.front());
       other.edges.pop_front();
+      if (trim && (i + 1) % (size_t{1} << 20) == 0) ReturnFreedMemory();
     } else {
       rec = other.edges[i];
     }
@@ -583,6 +602,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     AddEdge(std::move(rec));
   }
   for (const auto& doc : other.documents) AddDocument(other.pool[doc.id], doc.chars);
+  if (trim) ReturnFreedMemory();
 }
 
 void Graph::Impl::Normalize(int threads) {
@@ -705,7 +725,17 @@ std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_o
   return order;
 }
 
-void Graph::Impl::Fill(const NodeRec& r, Node* out) const {
+void Graph::Impl::Fill(const MentionRec& m, Mention* out) const {
+  out->doc.assign(Str(m.doc));
+  out->start = m.start;
+  out->end = m.end;
+  out->text.assign(Str(m.text));
+  out->sentence = m.sentence;
+  out->rule.assign(Str(tags[m.tag].first));
+  out->particle.assign(Str(tags[m.tag].second));
+}
+
+void Graph::Impl::Fill(const NodeRec& r, Node* out, bool with_mentions) const {
   out->id.assign(r.id);
   out->kind.assign(Str(r.kind));
   if (r.label_prefix == kNone) {
@@ -718,18 +748,8 @@ void Graph::Impl::Fill(const NodeRec& r, Node* out) const {
   const EntityLists& lists = r.lists ? *r.lists : kNoLists;
   out->aliases.resize(lists.aliases.size());
   for (size_t i = 0; i < lists.aliases.size(); ++i) out->aliases[i].assign(Str(lists.aliases[i]));
-  out->mentions.resize(lists.mentions.size());
-  for (size_t i = 0; i < lists.mentions.size(); ++i) {
-    const MentionRec& m = lists.mentions[i];
-    Mention& o = out->mentions[i];
-    o.doc.assign(Str(m.doc));
-    o.start = m.start;
-    o.end = m.end;
-    o.text.assign(Str(m.text));
-    o.sentence = m.sentence;
-    o.rule.assign(Str(tags[m.tag].first));
-    o.particle.assign(Str(tags[m.tag].second));
-  }
+  out->mentions.resize(with_mentions ? lists.mentions.size() : 0);
+  for (size_t i = 0; i < out->mentions.size(); ++i) Fill(lists.mentions[i], &out->mentions[i]);
   out->attributes.clear();
   for (const auto& [k, v] : attr_lists[r.attributes]) {
     out->attributes.emplace_hint(out->attributes.end(), Str(k), Str(v));
@@ -916,7 +936,19 @@ GraphOrder::GraphOrder(const Graph& graph, int threads) : impl_(graph.impl()) {
   edges_ = impl_.EdgeOrder(nodes_, threads);
 }
 
-void GraphOrder::FillNode(size_t i, Node* out) const { impl_.Fill(impl_.nodes[nodes_[i]], out); }
+void GraphOrder::FillNode(size_t i, Node* out, bool with_mentions) const {
+  impl_.Fill(impl_.nodes[nodes_[i]], out, with_mentions);
+}
+
+void GraphOrder::ForEachMention(size_t i, const std::function<void(const Mention&)>& visit) const {
+  const NodeRec& n = impl_.nodes[nodes_[i]];
+  if (!n.lists) return;
+  Mention mention;
+  for (const MentionRec& m : n.lists->mentions) {
+    impl_.Fill(m, &mention);
+    visit(mention);
+  }
+}
 void GraphOrder::FillEdge(size_t i, Edge* out) const { impl_.Fill(impl_.edges[edges_[i]], out); }
 
 size_t GraphOrder::NodeWeight(size_t i) const {

@@ -31,19 +31,22 @@ void Str(W& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson:
 }  // namespace
 
 template <typename W>
+void WriteMentionJson(W& w, const Mention& m) {
+  w.StartObject();
+  w.Key("doc"); Str(w, m.doc);
+  w.Key("start"); w.Int64(m.start);
+  w.Key("end"); w.Int64(m.end);
+  w.Key("text"); Str(w, m.text);
+  w.Key("sentence"); w.Int(m.sentence);
+  w.Key("rule"); Str(w, m.rule);
+  if (!m.particle.empty()) { w.Key("particle"); Str(w, m.particle); }
+  w.EndObject();
+}
+
+template <typename W>
 void WriteMentionsJson(W& w, const std::vector<Mention>& mentions) {
   w.StartArray();
-  for (const Mention& m : mentions) {
-    w.StartObject();
-    w.Key("doc"); Str(w, m.doc);
-    w.Key("start"); w.Int64(m.start);
-    w.Key("end"); w.Int64(m.end);
-    w.Key("text"); Str(w, m.text);
-    w.Key("sentence"); w.Int(m.sentence);
-    w.Key("rule"); Str(w, m.rule);
-    if (!m.particle.empty()) { w.Key("particle"); Str(w, m.particle); }
-    w.EndObject();
-  }
+  for (const Mention& m : mentions) WriteMentionJson(w, m);
   w.EndArray();
 }
 
@@ -92,9 +95,10 @@ std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
   return keys;
 }
 
-// Writes one node object of the node-link document.
-template <typename W>
-void WriteNodeObject(W& w, const Node& n) {
+// Writes one node object of the node-link document; `mentions(w)` writes
+// an entity's mentions array.
+template <typename W, typename Mentions>
+void WriteNodeObject(W& w, const Node& n, Mentions&& mentions) {
   w.StartObject();
   w.Key("id"); Str(w, n.id);
   w.Key("kind"); Str(w, n.kind);
@@ -129,8 +133,13 @@ void WriteNodeObject(W& w, const Node& n) {
     Str(w, value);
   }
   w.Key("mentions");
-  WriteMentionsJson(w, n.mentions);
+  mentions(w);
   w.EndObject();
+}
+
+template <typename W>
+void WriteNodeObject(W& w, const Node& n) {
+  WriteNodeObject(w, n, [&](W& out) { WriteMentionsJson(out, n.mentions); });
 }
 
 // Writes one edge object; `key` tells parallel edges apart.
@@ -239,12 +248,16 @@ bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   IndentingStream stream(out, 2, &spill);
   PieceWriter w(stream);
   Configure(&w);
-  Node node;
+  Node node;  // without its mentions: they are written one at a time
   for (size_t i = begin; i < end && stream.ok(); ++i) {
-    order.FillNode(i, &node);
+    order.FillNode(i, &node, /*with_mentions=*/false);
     if (i > 0) *out += ", ";
     w.Reset(stream);
-    WriteNodeObject(w, node);
+    WriteNodeObject(w, node, [&](PieceWriter& pw) {
+      pw.StartArray();
+      order.ForEachMention(i, [&](const Mention& m) { WriteMentionJson(pw, m); });
+      pw.EndArray();
+    });
   }
   return stream.ok();
 }

@@ -6,6 +6,7 @@
 #define CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "claimgraph/graph.h"
@@ -23,9 +24,12 @@ class GraphOrder {
   size_t node_count() const { return nodes_.size(); }
   size_t edge_count() const { return edges_.size(); }
   // The i-th node or edge; `out` is overwritten (reuse it: its strings and
-  // lists keep their capacity).
-  void FillNode(size_t i, Node* out) const;
+  // lists keep their capacity). Without `with_mentions`, the node's mentions
+  // are left empty: ForEachMention gives them one at a time (an entity may
+  // have millions).
+  void FillNode(size_t i, Node* out, bool with_mentions = true) const;
   void FillEdge(size_t i, Edge* out) const;
+  void ForEachMention(size_t i, const std::function<void(const Mention&)>& visit) const;
   // How much there is to write of the i-th node or edge: 1 + the lengths
   // of its lists (mentions and aliases, or evidence).
   size_t NodeWeight(size_t i) const;
