@@ -581,7 +581,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     if constexpr (kSteal) other.nodes.pop_front();  // after AddNode has copied what it keeps
   }
   // Only worth it (and cheap next to the merge) when `other` is large.
-  const bool trim = kSteal && node_total + other.edges.size() >= (size_t{1} << 16);
+  const bool trim = kSteal && node_total + other.edges.size() >= (size_t{1} << 20);
   if (trim) ReturnFreedMemory();
   const size_t edge_total = other.edges.size();
   for (size_t i = 0; i < edge_total; ++i) {

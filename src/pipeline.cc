@@ -119,7 +119,13 @@ namespace {
 Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Document*)>& pull,
                         const std::function<void(RunProgress*)>& read_state, const RunOptions& options) {
   const int threads = std::max(1, options.threads);
+  // With several threads, each extracts into a graph of its own and moves
+  // it into `shared` whenever it holds options.flush_records nodes and
+  // edges: graphs of the whole corpus per thread, merged at the end, would
+  // hold the memory of all at once.
   std::vector<Graph> partial(static_cast<size_t>(threads));
+  Graph shared;
+  std::mutex shared_mutex;
   std::mutex mutex;
   std::condition_variable can_pop, can_push;
   struct Item {
@@ -149,6 +155,10 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
       return;
     }
     AddExtraction(*ex, graph);
+    if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) {
+      std::lock_guard<std::mutex> lock(shared_mutex);
+      shared.Merge(std::move(*graph));
+    }
     bytes_done += bytes;
     ++done;
   };
@@ -242,8 +252,8 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     return e;
   }
   // Merging is commutative: the partial graphs give the same graph in any grouping.
-  Graph graph = std::move(partial[0]);
-  for (size_t t = 1; t < partial.size(); ++t) graph.Merge(std::move(partial[t]));
+  Graph graph = std::move(shared);
+  for (Graph& part : partial) graph.Merge(std::move(part));
   if (options.progress) {
     read_state(&progress);
     progress.documents_done = done;
