@@ -940,15 +940,19 @@ void GraphOrder::FillNode(size_t i, Node* out, bool with_mentions) const {
   impl_.Fill(impl_.nodes[nodes_[i]], out, with_mentions);
 }
 
-void GraphOrder::ForEachMention(size_t i, const std::function<void(const Mention&)>& visit) const {
+size_t GraphOrder::MentionCount(size_t i) const {
   const NodeRec& n = impl_.nodes[nodes_[i]];
-  if (!n.lists) return;
-  Mention mention;
-  for (const MentionRec& m : n.lists->mentions) {
-    impl_.Fill(m, &mention);
-    visit(mention);
-  }
+  return n.lists ? n.lists->mentions.size() : 0;
 }
+
+void GraphOrder::FillMentions(size_t i, size_t from, size_t count, std::vector<Mention>* out) const {
+  const NodeRec& n = impl_.nodes[nodes_[i]];
+  const size_t total = n.lists ? n.lists->mentions.size() : 0;
+  from = std::min(from, total);
+  out->resize(std::min(count, total - from));
+  for (size_t k = 0; k < out->size(); ++k) impl_.Fill(n.lists->mentions[from + k], &(*out)[k]);
+}
+
 void GraphOrder::FillEdge(size_t i, Edge* out) const { impl_.Fill(impl_.edges[edges_[i]], out); }
 
 size_t GraphOrder::NodeWeight(size_t i) const {

@@ -248,14 +248,18 @@ bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   IndentingStream stream(out, 2, &spill);
   PieceWriter w(stream);
   Configure(&w);
-  Node node;  // without its mentions: they are written one at a time
+  Node node;  // without its mentions: they are written 256 at a time
+  std::vector<Mention> batch;
   for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillNode(i, &node, /*with_mentions=*/false);
     if (i > 0) *out += ", ";
     w.Reset(stream);
     WriteNodeObject(w, node, [&](PieceWriter& pw) {
       pw.StartArray();
-      order.ForEachMention(i, [&](const Mention& m) { WriteMentionJson(pw, m); });
+      for (size_t from = 0, count = order.MentionCount(i); from < count; from += 256) {
+        order.FillMentions(i, from, 256, &batch);
+        for (const Mention& m : batch) WriteMentionJson(pw, m);
+      }
       pw.EndArray();
     });
   }

@@ -5,8 +5,8 @@
 #ifndef CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
 #define CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include "claimgraph/graph.h"
@@ -25,11 +25,13 @@ class GraphOrder {
   size_t edge_count() const { return edges_.size(); }
   // The i-th node or edge; `out` is overwritten (reuse it: its strings and
   // lists keep their capacity). Without `with_mentions`, the node's mentions
-  // are left empty: ForEachMention gives them one at a time (an entity may
+  // are left empty, for FillMentions to give a few at a time (an entity may
   // have millions).
   void FillNode(size_t i, Node* out, bool with_mentions = true) const;
   void FillEdge(size_t i, Edge* out) const;
-  void ForEachMention(size_t i, const std::function<void(const Mention&)>& visit) const;
+  size_t MentionCount(size_t i) const;
+  // Mentions [from, from + count) of the i-th node (fewer at its end).
+  void FillMentions(size_t i, size_t from, size_t count, std::vector<Mention>* out) const;
   // How much there is to write of the i-th node or edge: 1 + the lengths
   // of its lists (mentions and aliases, or evidence).
   size_t NodeWeight(size_t i) const;
