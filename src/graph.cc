@@ -7,8 +7,9 @@
 // ids and claim texts live in a string arena; a claim's label is derived
 // from its text; an edge's single evidence span is held in place; nodes and
 // edges are records in deques (no reallocation spikes), found through hash
-// indices. Node and Edge values are materialized only when read. Merging picks deterministic winners (unions,
-// minimums) so that it is associative and commutative.
+// indices. Node and Edge values are materialized only when read. Merging
+// picks deterministic winners (unions, minimums) so that it is associative
+// and commutative.
 #include "claimgraph/graph.h"
 
 #if defined(__GLIBC__)
@@ -111,9 +112,10 @@ class EvidenceList {
   // Moves the spans to storage for `capacity` of them (in place when 1).
   void Resize(size_t capacity) {
     if (capacity > UINT32_MAX) throw std::length_error("an edge's evidence exceeds 2^32 spans");
+    capacity = std::max<size_t>(capacity, 1);
     EvidenceRec* from = begin();
-    if (capacity <= 1) {
-      const EvidenceRec first = *from;  // size_ <= 1 here
+    if (capacity == 1) {  // size_ <= 1 here
+      const EvidenceRec first = size_ ? *from : EvidenceRec{0, 0, 0, 0};
       if (capacity_ > 1) delete[] heap_;
       one_ = first;
     } else {
@@ -419,7 +421,7 @@ struct Graph::Impl {
 };
 
 // Sets `n`'s label: derived from its claim text when it is the text's
-// start, else stored (copied into the arena unless `owned`).
+// start, else interned.
 void Graph::Impl::SetLabel(NodeRec* n, std::string_view label) {
   n->label_prefix = kNone;
   n->label_ellipsis = false;
