@@ -915,17 +915,12 @@ void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
 }
 
 void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& visit) const {
-  impl_->Normalize();
+  const internal::GraphOrder order(*this);
   Edge edge;
-  uint32_t source = kNone;
-  uint32_t target = kNone;
   int key = 0;
-  for (uint32_t i : impl_->EdgeOrder(impl_->NodeOrder(1), 1)) {
-    const EdgeRec& r = impl_->edges[i];
-    key = r.source == source && r.target == target ? key + 1 : 0;
-    source = r.source;
-    target = r.target;
-    impl_->Fill(r, &edge);
+  for (size_t i = 0; i < order.edge_count(); ++i) {
+    key = order.SameEndsAsPrevious(i) ? key + 1 : 0;
+    order.FillEdge(i, &edge);
     visit(edge, key);
   }
 }
@@ -963,14 +958,16 @@ size_t GraphOrder::NodeWeight(size_t i) const {
 }
 size_t GraphOrder::EdgeWeight(size_t i) const { return 1 + impl_.edges[edges_[i]].evidence.size(); }
 
-int GraphOrder::EdgeKey(size_t i) const {
+bool GraphOrder::SameEndsAsPrevious(size_t i) const {
+  if (i == 0) return false;
   const EdgeRec& e = impl_.edges[edges_[i]];
+  const EdgeRec& before = impl_.edges[edges_[i - 1]];
+  return e.source == before.source && e.target == before.target;
+}
+
+int GraphOrder::EdgeKey(size_t i) const {
   int key = 0;
-  while (i > 0) {
-    const EdgeRec& before = impl_.edges[edges_[--i]];
-    if (before.source != e.source || before.target != e.target) break;
-    ++key;
-  }
+  for (; SameEndsAsPrevious(i); --i) ++key;
   return key;
 }
 

@@ -270,15 +270,14 @@ bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   IndentingStream stream(out, 2, &spill);
   PieceWriter w(stream);
   Configure(&w);
-  Edge edge, previous;
+  Edge edge;
   int key = 0;
   for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillEdge(i, &edge);
-    key = i == begin ? order.EdgeKey(i) : edge.source == previous.source && edge.target == previous.target ? key + 1 : 0;
+    key = i == begin ? order.EdgeKey(i) : order.SameEndsAsPrevious(i) ? key + 1 : 0;
     if (i > 0) *out += ", ";
     w.Reset(stream);
     WriteEdgeObject(w, edge, key);
-    std::swap(edge, previous);
   }
   return stream.ok();
 }

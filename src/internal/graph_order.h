@@ -36,8 +36,11 @@ class GraphOrder {
   // of its lists (mentions and aliases, or evidence).
   size_t NodeWeight(size_t i) const;
   size_t EdgeWeight(size_t i) const;
+  // Whether the i-th edge has the source and target of the one before it
+  // (parallel edges are adjacent in this order).
+  bool SameEndsAsPrevious(size_t i) const;
   // The multigraph key of the i-th edge: its index among the edges with
-  // the same source and target (adjacent in this order).
+  // the same source and target.
   int EdgeKey(size_t i) const;
 
  private:
