@@ -466,11 +466,16 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
   const std::string_view current = LabelOf(existing, pool, &scratch);
   if (current.empty() || (!label.empty() && label < current)) SetLabel(&existing, label);
   if (existing.type == 0 || (rec.type != 0 && StrLess(rec.type, existing.type))) existing.type = rec.type;
-  if (existing.kind == 0) existing.kind = rec.kind;
+  // A node that is a claim on either side is a claim, kind and fields
+  // together (an entity's kind kept beside a claim's fields would write a
+  // node that reads back as something else); otherwise the smaller kind.
   if (rec.is_claim && !existing.is_claim) {
     existing.is_claim = true;
+    existing.kind = rec.kind;
     existing.claim = rec.claim;
     existing.claim.text = keep(rec.claim.text);
+  } else if (!existing.is_claim && (existing.kind == 0 || (rec.kind != 0 && StrLess(rec.kind, existing.kind)))) {
+    existing.kind = rec.kind;
   }
   if (rec.lists) {
     if (!existing.lists) {

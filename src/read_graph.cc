@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "claimgraph/io.h"
+#include "write_common.h"
 
 namespace claimgraph {
 namespace {
@@ -157,9 +158,6 @@ class JsonGraphReader {
         n.mentions.push_back(std::move(mention));
       }
     }
-    static const std::set<std::string> kReserved = {"id", "kind", "label", "type", "aliases", "mentions"};
-    static const std::set<std::string> kClaimFields = {"text", "cue", "modality", "negated", "doc", "start",
-                                                       "end", "sentence", "rule", "speaker", "speaker_status"};
     if (n.kind == "claim") {
       n.is_claim = true;
       ClaimInfo& c = n.claim;
@@ -185,7 +183,7 @@ class JsonGraphReader {
     }
     for (const auto& m : v.GetObject()) {
       const std::string key(m.name.GetString(), m.name.GetStringLength());
-      if (kReserved.count(key) || (n.is_claim && kClaimFields.count(key))) continue;
+      if (internal::IsNodeField(key, n.is_claim)) continue;
       std::optional<std::string> value = ScalarString(m.value);
       if (!value) return Fail(at + ": attribute \"" + key + "\" must be a string, number or boolean");
       n.attributes[key] = *value;

@@ -21,6 +21,11 @@ std::string StringsToJson(const std::vector<std::string>& strings);
 // its index among the edges with the same source and target.
 std::vector<int> EdgeKeys(const std::vector<Edge>& edges);
 
+// Whether `key` names a field of a node object in the node-link JSON (for
+// a claim, its claim fields too): an attribute of that name cannot be
+// written beside the field, and the reader never takes one as an attribute.
+bool IsNodeField(const std::string& key, bool claim);
+
 // Entity type -> colour (Tableau 10: distinct, and readable for the common
 // colour-vision deficiencies), in EntityTypes() order.
 inline const std::array<std::pair<const char*, const char*>, 10>& TypeColors() {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -86,6 +87,13 @@ std::string StringsToJson(const std::vector<std::string>& strings) {
   });
 }
 
+bool IsNodeField(const std::string& key, bool claim) {
+  static const std::set<std::string> kFields = {"id", "kind", "label", "type", "aliases", "mentions"};
+  static const std::set<std::string> kClaimFields = {"text", "cue", "modality", "negated", "doc", "start",
+                                                     "end", "sentence", "rule", "speaker", "speaker_status"};
+  return kFields.count(key) > 0 || (claim && kClaimFields.count(key) > 0);
+}
+
 std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
   std::vector<int> keys;
   for (size_t i = 0; i < edges.size(); ++i) {
@@ -117,6 +125,7 @@ void WriteNodeObject(W& w, const Node& n, Mentions&& mentions) {
     w.Key("speaker"); Str(w, c.speaker);
     w.Key("speaker_status"); Str(w, c.speaker_status);
     for (const auto& [key, value] : n.attributes) {
+      if (IsNodeField(key, /*claim=*/true)) continue;
       Str(w, key);
       Str(w, value);
     }
@@ -129,6 +138,7 @@ void WriteNodeObject(W& w, const Node& n, Mentions&& mentions) {
   for (const auto& a : n.aliases) Str(w, a);
   w.EndArray();
   for (const auto& [key, value] : n.attributes) {
+    if (IsNodeField(key, /*claim=*/false)) continue;
     Str(w, key);
     Str(w, value);
   }

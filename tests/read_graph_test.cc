@@ -39,6 +39,37 @@ TEST_CASE("JSON written and read back gives byte-identical JSON") {
   CHECK(WriteJson(*line) == json);
 }
 
+TEST_CASE("an entity and a claim with one id merge into a claim, in either order, and read back the same") {
+  // Found by the graph_json fuzzer: a node without "kind" (so an entity,
+  // whose other keys are attributes) and a claim with the same id merged
+  // into an entity kind with claim fields, and attributes named like
+  // claim fields were written beside them.
+  const std::string claim = R"({"id": "claim:d:0", "kind": "claim", "label": "Prices fall", "text": "Prices fall",
+      "cue": "say", "modality": "asserted", "negated": false, "doc": "d", "start": 0, "end": 11, "sentence": 0,
+      "rule": "r", "speaker": "", "speaker_status": "unattributed"})";
+  const std::string entity = R"({"id": "claim:d:0", "label": "Prices fall", "text": "other", "cue": "x", "note": "n"})";
+  auto document = [](const std::string& a, const std::string& b) {
+    return R"({"directed": true, "multigraph": true, "graph": {"documents": [{"id": "d", "chars": 11}]}, "nodes": [)" +
+           a + ", " + b + R"(], "edges": []})";
+  };
+  Result<Graph> one = ParseGraphJson(document(entity, claim), "one.json");
+  Result<Graph> two = ParseGraphJson(document(claim, entity), "two.json");
+  REQUIRE(one.ok());
+  REQUIRE(two.ok());
+  const std::string json = WriteJson(*one);
+  CHECK(WriteJson(*two) == json);
+  const Node* n = one->FindNode("claim:d:0");
+  REQUIRE(n != nullptr);
+  CHECK(n->kind == "claim");
+  CHECK(n->is_claim);
+  CHECK(n->claim.text == "Prices fall");
+  CHECK(n->attributes.at("note") == "n");
+  CHECK(json.find(R"("text": "other")") == std::string::npos);  // no second "text" beside the field
+  Result<Graph> back = ParseGraphJson(json, "back.json");
+  REQUIRE(back.ok());
+  CHECK(WriteJson(*back) == json);
+}
+
 TEST_CASE("GraphML written and read back (Boost read_graphml) gives the same graph") {
   Result<Graph> g = BuildExamples();
   REQUIRE(g.ok());
