@@ -15,38 +15,51 @@ void AliasTrie::Add(std::string_view alias, int32_t value) {
   int32_t node = 0;
   for (char ch : alias) {
     const auto byte = static_cast<unsigned char>(ch);
-    int32_t next = Child(node, byte);
-    if (next < 0) {
-      next = static_cast<int32_t>(nodes_.size());
-      nodes_.emplace_back();
-      Node& parent = nodes_[static_cast<size_t>(node)];
-      auto& children = parent.children;
-      const auto pos = std::lower_bound(
-          children.begin(), children.end(), byte,
-          [](const std::pair<unsigned char, int32_t>& p, unsigned char b) { return p.first < b; });
-      children.insert(pos, {byte, next});
-      if (node == 0) {
-        root_[byte] = next;
-      } else if (parent.dense >= 0) {
-        dense_[static_cast<size_t>(parent.dense)][byte] = next;
-      } else if (children.size() >= kDenseFrom) {
-        parent.dense = static_cast<int32_t>(dense_.size());
-        dense_.push_back(MakeRoot());
-        for (const auto& [b, child] : children) dense_.back()[b] = child;
-      }
+    auto& children = nodes_[static_cast<size_t>(node)].children;
+    const auto pos = std::lower_bound(
+        children.begin(), children.end(), byte,
+        [](const std::pair<unsigned char, int32_t>& p, unsigned char b) { return p.first < b; });
+    if (pos != children.end() && pos->first == byte) {
+      node = pos->second;
+      continue;
     }
+    const auto next = static_cast<int32_t>(nodes_.size());
+    children.insert(pos, {byte, next});
+    nodes_.emplace_back();  // `children` may dangle from here on
     node = next;
   }
   nodes_[static_cast<size_t>(node)].value = value;
+  flat_.clear();  // nothing matches until Build() runs again
+  root_ = MakeRoot();
 }
 
-int32_t AliasTrie::ChildOf(int32_t node, unsigned char byte) const {
-  const Node& n = nodes_[static_cast<size_t>(node)];
-  if (n.dense >= 0) return dense_[static_cast<size_t>(n.dense)][byte];
-  for (const auto& [b, child] : n.children) {  // fewer than kDenseFrom, sorted
-    if (b >= byte) return b == byte ? child : -1;
+void AliasTrie::Build() {
+  flat_.assign(nodes_.size(), FlatNode());
+  bytes_.clear();
+  kids_.clear();
+  dense_.clear();
+  root_ = MakeRoot();
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const Node& node = nodes_[i];
+    FlatNode& flat = flat_[i];
+    flat.value = node.value;
+    if (i == 0) {
+      for (const auto& [byte, child] : node.children) root_[byte] = child;
+    } else if (node.children.size() >= kDenseFrom) {
+      flat.dense = static_cast<int32_t>(dense_.size() / 256);
+      dense_.resize(dense_.size() + 256, -1);
+      for (const auto& [byte, child] : node.children) {
+        dense_[static_cast<size_t>(flat.dense) * 256 + byte] = child;
+      }
+    } else {
+      flat.first = static_cast<uint32_t>(bytes_.size());
+      flat.count = static_cast<uint32_t>(node.children.size());
+      for (const auto& [byte, child] : node.children) {
+        bytes_.push_back(byte);
+        kids_.push_back(child);
+      }
+    }
   }
-  return -1;
 }
 
 void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sentence_begin,
@@ -59,18 +72,21 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
     rules.trie.MatchAt(limited, i, [&](size_t end, int32_t value) {
       // A match must end on a code point boundary.
       if (end < sentence_end && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) return;
+      std::string particle;
+      std::string reason = CheckLeftBoundary(text, sentence_begin, i);
+      if (reason.empty()) reason = CheckRightBoundary(text, end, sentence_end, rules.particles, &particle);
+      if (!reason.empty() && rejected == nullptr) return;
       const GazetteerEntry& entry = rules.entities[static_cast<size_t>(value)];
       Candidate c;
       c.begin = i;
       c.end = end;
+      c.particle = std::move(particle);
       c.sentence = sentence;
       c.entity = value;
       c.label = entry.canonical;
       c.type = entry.type;
       c.priority = 100;
       c.rule_id = "gazetteer";
-      std::string reason = CheckLeftBoundary(text, sentence_begin, i);
-      if (reason.empty()) reason = CheckRightBoundary(text, end, sentence_end, rules.particles, &c.particle);
       if (reason.empty()) {
         out->push_back(std::move(c));
       } else {

@@ -19,42 +19,82 @@ namespace claimgraph::internal {
 
 struct RulePackData;
 
-// A byte trie of normalized aliases. Immutable after Build().
+// A byte trie of normalized aliases: Add() every alias, then Build() once;
+// immutable (and safe to share between threads) after that.
 class AliasTrie {
  public:
   // Adds `alias` (normalized UTF-8) with payload `value` (entity index).
   void Add(std::string_view alias, int32_t value);
 
+  // Lays the trie out for matching: every node's children contiguous, a
+  // 256-entry table for the root and for nodes with many children.
+  void Build();
+
   // Calls `found(end, value)` for every alias that starts at `begin` of
-  // `text`, in order of increasing end.
+  // `text`, in order of increasing end. Requires Build().
   template <typename F>
   void MatchAt(std::string_view text, size_t begin, F&& found) const {
-    int32_t node = 0;
-    for (size_t i = begin; i < text.size(); ++i) {
-      node = Child(node, static_cast<unsigned char>(text[i]));
-      if (node < 0) return;
-      if (nodes_[static_cast<size_t>(node)].value >= 0) found(i + 1, nodes_[static_cast<size_t>(node)].value);
-    }
+    Walk<false>(text, begin, found);
+  }
+
+  // The same with ASCII letters of `text` read as lower case (the aliases
+  // themselves must be lower case).
+  template <typename F>
+  void MatchAtAsciiLower(std::string_view text, size_t begin, F&& found) const {
+    Walk<true>(text, begin, found);
   }
 
   size_t node_count() const { return nodes_.size(); }
 
  private:
+  // The trie as Add() grows it.
   struct Node {
     std::vector<std::pair<unsigned char, int32_t>> children;  // sorted by byte
     int32_t value = -1;
-    int32_t dense = -1;  // index into dense_ once the node has many children
   };
-  // Nodes with this many children also get a 256-entry table (the second
-  // bytes of Hangul and CJK syllables fan out widely; deeper nodes have few
+  // The trie as Build() lays it out: node i's children are bytes_[first,
+  // first + count) and kids_[first, first + count), or, when `dense` >= 0,
+  // dense_[dense * 256 + byte].
+  struct FlatNode {
+    int32_t value = -1;
+    int32_t dense = -1;
+    uint32_t first = 0;
+    uint32_t count = 0;
+  };
+  // Nodes with this many children get a 256-entry table (the second bytes
+  // of Hangul and CJK syllables fan out widely; deeper nodes have few
   // children, scanned in place).
   static constexpr size_t kDenseFrom = 8;
+
   int32_t Child(int32_t node, unsigned char byte) const {
-    return node == 0 ? root_[byte] : ChildOf(node, byte);
+    if (node == 0) return root_[byte];
+    const FlatNode& n = flat_[static_cast<size_t>(node)];
+    if (n.dense >= 0) return dense_[static_cast<size_t>(n.dense) * 256 + byte];
+    const unsigned char* bytes = bytes_.data() + n.first;
+    for (uint32_t k = 0; k < n.count; ++k) {
+      if (bytes[k] == byte) return kids_[n.first + k];
+    }
+    return -1;
   }
-  int32_t ChildOf(int32_t node, unsigned char byte) const;
+
+  template <bool kFoldAscii, typename F>
+  void Walk(std::string_view text, size_t begin, F& found) const {
+    int32_t node = 0;
+    for (size_t i = begin; i < text.size(); ++i) {
+      auto byte = static_cast<unsigned char>(text[i]);
+      if (kFoldAscii && byte >= 'A' && byte <= 'Z') byte = static_cast<unsigned char>(byte - 'A' + 'a');
+      node = Child(node, byte);
+      if (node < 0) return;
+      const int32_t value = flat_[static_cast<size_t>(node)].value;
+      if (value >= 0) found(i + 1, value);
+    }
+  }
+
   std::vector<Node> nodes_ = std::vector<Node>(1);
-  std::vector<std::array<int32_t, 256>> dense_;
+  std::vector<FlatNode> flat_;
+  std::vector<unsigned char> bytes_;
+  std::vector<int32_t> kids_;
+  std::vector<int32_t> dense_;
   // The root's children by byte: most positions of a text start no alias,
   // and this answers them in one lookup.
   std::array<int32_t, 256> root_ = MakeRoot();
@@ -66,7 +106,8 @@ class AliasTrie {
 };
 
 // Finds gazetteer candidates in `sentence` (a slice of the normalized text
-// starting at byte `offset`). Rejected occurrences are appended to `rejected`.
+// starting at byte `offset`). Rejected occurrences are appended to `rejected`
+// (when not null).
 void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                     size_t sentence_end, int sentence, std::vector<Candidate>* out,
                     std::vector<Candidate>* rejected);

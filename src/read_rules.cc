@@ -81,9 +81,14 @@ void BuildTextPrefilter(RulePackData* data) {
   filter->Compile(&atoms);
   AliasTrie trie;
   for (size_t i = 0; i < atoms.size(); ++i) {
-    if (!AsciiCaseOnly(atoms[i])) return;
+    // The sentence is walked from code point starts only, with ASCII read
+    // as lower case: an atom must start a code point and have no other case.
+    if (!AsciiCaseOnly(atoms[i]) || atoms[i].empty() || (static_cast<unsigned char>(atoms[i][0]) & 0xC0) == 0x80) {
+      return;
+    }
     trie.Add(atoms[i], static_cast<int32_t>(i));
   }
+  trie.Build();
   data->text_prefilter = std::move(filter);
   data->text_atoms = std::move(trie);
 }
@@ -94,13 +99,10 @@ std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view 
     for (size_t i = 0; i < rules.text_rules.size(); ++i) which.push_back(static_cast<int>(i));
     return which;
   }
-  std::string lower(sentence);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
   std::vector<int> atoms;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    rules.text_atoms.MatchAt(lower, i, [&](size_t, int32_t atom) { atoms.push_back(atom); });
+  for (size_t i = 0; i < sentence.size(); ++i) {
+    if ((static_cast<unsigned char>(sentence[i]) & 0xC0) == 0x80) continue;  // inside a code point
+    rules.text_atoms.MatchAtAsciiLower(sentence, i, [&](size_t, int32_t atom) { atoms.push_back(atom); });
   }
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
@@ -879,6 +881,7 @@ void Loader::Finish() {
     }
   }
   for (const auto& [alias, entity] : data_->alias_to_entity) data_->trie.Add(alias, entity);
+  data_->trie.Build();
   if (data_->particles.particles.empty()) {
     Error(SourceLocation{data_->origin + "/ko/particles.txt", 0, 0, std::nullopt},
           "the pack has no particles (ko/particles.txt missing or empty)");

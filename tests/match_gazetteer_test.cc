@@ -14,12 +14,34 @@ TEST_CASE("the alias trie reports every alias starting at a position, shortest f
   trie.Add("딥시크", 1);
   trie.Add("딥시크 V3", 2);
   trie.Add("Qwen", 3);
+  trie.Build();
   std::vector<std::pair<size_t, int>> hits;
   const std::string text = "딥시크 V3 출시";
   trie.MatchAt(text, 0, [&](size_t end, int32_t value) { hits.emplace_back(end, value); });
   CHECK(hits == std::vector<std::pair<size_t, int>>{{9, 1}, {12, 2}});
   hits.clear();
   trie.MatchAt(text, 1, [&](size_t end, int32_t value) { hits.emplace_back(end, value); });
+  CHECK(hits.empty());
+}
+
+TEST_CASE("the alias trie can read ASCII capitals as lower case, and matches only once built") {
+  internal::AliasTrie trie;
+  trie.Add("qwen", 1);
+  trie.Add("알리", 2);
+  const std::string text = "QWen 알리";
+  std::vector<std::pair<size_t, int>> hits;
+  const auto collect = [&](size_t end, int32_t value) { hits.emplace_back(end, value); };
+  trie.MatchAtAsciiLower(text, 0, collect);
+  CHECK(hits.empty());  // not built yet
+  trie.Build();
+  trie.MatchAtAsciiLower(text, 0, collect);
+  trie.MatchAtAsciiLower(text, 5, collect);
+  CHECK(hits == std::vector<std::pair<size_t, int>>{{4, 1}, {11, 2}});
+  hits.clear();
+  trie.MatchAt(text, 0, collect);  // exact bytes: "QWen" is not "qwen"
+  CHECK(hits.empty());
+  trie.Add("qwen3", 3);  // adding unbuilds
+  trie.MatchAtAsciiLower(text, 0, collect);
   CHECK(hits.empty());
 }
 
