@@ -2,9 +2,13 @@
 // claimgraph_bench: Google Benchmark figures for every stage and end to end,
 // in bytes of news text per second, over the generated corpus
 // (benchmarks/corpus.h) or a user's JSONL corpus:
-//   build/benchmarks/claimgraph_bench [--corpus FILE.jsonl | --corpus-mb N] [benchmark flags]
+//   build/benchmarks/claimgraph_bench [--corpus FILE.jsonl | --corpus-mb N] [--rules DIR]
+//                                     [benchmark flags]
+// --rules measures another rule pack (a directory, as for claimgraph build)
+// instead of the built-in one.
 // BM_Stage/<name> times one stage inside the whole pipeline (manual time:
-// the sum of that stage's laps), so the stages add up to BM_Extract; the
+// the sum of that stage's laps; extracting as a build does, without the
+// rejected candidates), so the stages add up to BM_Extract/0; the
 // other benchmarks run one stage alone on inputs prepared beforehand.
 #include <benchmark/benchmark.h>
 
@@ -34,15 +38,16 @@ namespace {
 
 std::string g_corpus_path;    // --corpus
 double g_corpus_mb = 4;       // --corpus-mb, for the generated corpus
+std::string g_rules_dir;      // --rules
 
 [[noreturn]] void Die(const std::string& message) {
   std::cerr << "claimgraph_bench: " << message << "\n";
   std::exit(1);
 }
 
-const RulePack& BuiltIn() {
+const RulePack& Pack() {
   static RulePack* pack = [] {
-    Result<RulePack> r = RulePack::BuiltIn();
+    Result<RulePack> r = g_rules_dir.empty() ? RulePack::BuiltIn() : RulePack::Load(g_rules_dir);
     if (!r.ok()) Die(r.status().ToString());
     return new RulePack(std::move(r).value());
   }();
@@ -73,12 +78,12 @@ const Fixture& Corpus() {
     } else {
       CorpusOptions options;
       options.bytes = static_cast<size_t>(g_corpus_mb * 1e6);
-      fx->jsonl = GenerateCorpusString(BuiltIn(), options);
+      fx->jsonl = GenerateCorpusString(Pack(), options);
     }
     Result<std::vector<Document>> docs = ParseJsonl(fx->jsonl, g_corpus_path.empty() ? "<generated>" : g_corpus_path);
     if (!docs.ok()) Die(docs.status().ToString());
     fx->docs = std::move(docs).value();
-    Pipeline pipeline(BuiltIn());
+    Pipeline pipeline(Pack());
     for (const Document& d : fx->docs) {
       fx->text_bytes += static_cast<int64_t>(d.text.size());
       fx->norms.push_back(internal::Normalize(d.text));
@@ -136,14 +141,14 @@ namespace {
 // the default pack as it is (0).
 const RulePack& GazetteerPack(int64_t entries) {
   static std::map<int64_t, std::unique_ptr<RulePack>> packs;
-  if (entries == 0) return BuiltIn();
+  if (entries == 0) return Pack();
   auto& slot = packs[entries];
   if (!slot) {
     std::vector<std::pair<std::string, std::string>> files;
     for (const auto& [path, content] : internal::BuiltInRuleFiles()) {
       if (path.rfind("entities/", 0) != 0) files.emplace_back(std::string(path), std::string(content));
     }
-    files.emplace_back("entities/gazetteer.tsv", GazetteerTsv(BuiltIn(), 300, static_cast<size_t>(entries), 7));
+    files.emplace_back("entities/gazetteer.tsv", GazetteerTsv(Pack(), 300, static_cast<size_t>(entries), 7));
     Result<RulePack> r = RulePack::FromFiles(files, "<bench>");
     if (!r.ok()) Die(r.status().ToString());
     slot = std::make_unique<RulePack>(std::move(r).value());
@@ -180,7 +185,7 @@ void BM_TextPatterns(benchmark::State& state) {
       const auto& sentences = f.sentences[d];
       for (size_t s = 0; s < sentences.size(); ++s) {
         std::vector<internal::Candidate> out, rejected;
-        internal::MatchTextPatterns(BuiltIn().data(), f.norms[d].text, sentences[s].first, sentences[s].second,
+        internal::MatchTextPatterns(Pack().data(), f.norms[d].text, sentences[s].first, sentences[s].second,
                                     static_cast<int>(s), &out, &rejected);
         benchmark::DoNotOptimize(out);
       }
@@ -192,7 +197,7 @@ void BM_TextPatterns(benchmark::State& state) {
 // The particle check after every word: what follows a candidate name.
 void BM_Particles(benchmark::State& state) {
   const Fixture& f = Corpus();
-  const internal::ParticleSet& particles = BuiltIn().data().particles;
+  const internal::ParticleSet& particles = Pack().data().particles;
   size_t checks = 0;
   for (auto _ : state) {
     checks = 0;
@@ -235,7 +240,9 @@ void BM_Stage(benchmark::State& state) {
   double total = 0, mine = 0;
   for (auto _ : state) {
     internal::StageTimes t;
-    for (const Document& d : f.docs) benchmark::DoNotOptimize(internal::ExtractTimed(BuiltIn(), d, &t));
+    for (const Document& d : f.docs) {
+      benchmark::DoNotOptimize(internal::ExtractTimed(Pack(), d, &t, /*keep_rejected=*/false));
+    }
     state.SetIterationTime(StageSeconds(t, stage));
     mine += StageSeconds(t, stage);
     for (int s = 0; s <= kBuild; ++s) total += StageSeconds(t, s);
@@ -245,12 +252,17 @@ void BM_Stage(benchmark::State& state) {
   Text(state);
 }
 
+// BM_Extract/1 is Pipeline::Extract (with the rejected candidates, for
+// `claimgraph explain`); BM_Extract/0 extracts as a build does, without them.
 void BM_Extract(benchmark::State& state) {
   const Fixture& f = Corpus();
-  Pipeline pipeline(BuiltIn());
+  const bool keep_rejected = state.range(0) != 0;
   for (auto _ : state) {
-    for (const Document& d : f.docs) benchmark::DoNotOptimize(pipeline.Extract(d));
+    for (const Document& d : f.docs) {
+      benchmark::DoNotOptimize(internal::ExtractTimed(Pack(), d, nullptr, keep_rejected));
+    }
   }
+  state.SetLabel(keep_rejected ? "with rejected candidates" : "as a build");
   Text(state);
 }
 
@@ -295,14 +307,16 @@ void BM_EndToEnd(benchmark::State& state) {
   options.threads = static_cast<int>(state.range(0));
   for (auto _ : state) {
     Result<std::vector<Document>> docs = ParseJsonl(f.jsonl, "corpus");
-    Result<Graph> g = Pipeline(BuiltIn()).Run(*docs, options);
+    Result<Graph> g = Pipeline(Pack()).Run(*docs, options);
     benchmark::DoNotOptimize(WriteJson(*g).size());
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(f.jsonl.size()));
 }
 
 void BM_RulePackLoad(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(RulePack::BuiltIn());
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(g_rules_dir.empty() ? RulePack::BuiltIn() : RulePack::Load(g_rules_dir));
+  }
 }
 
 BENCHMARK(BM_ReadJsonl)->Unit(benchmark::kMillisecond);
@@ -312,7 +326,7 @@ BENCHMARK(BM_Gazetteer)->Arg(0)->Arg(300)->Arg(3000)->Arg(30000)->Unit(benchmark
 BENCHMARK(BM_TextPatterns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Particles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage)->DenseRange(kNormalize, kBuild)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Extract)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Extract)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractionToGraph)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GraphMerge)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);
@@ -323,19 +337,24 @@ BENCHMARK(BM_RulePackLoad)->Unit(benchmark::kMillisecond);
 }  // namespace
 }  // namespace claimgraph::bench
 
-// Our flags first (--corpus FILE, --corpus-mb N), then Google Benchmark's.
+// Our flags first (--corpus FILE, --corpus-mb N, --rules DIR), then Google
+// Benchmark's.
 int main(int argc, char** argv) {
   std::vector<char*> rest = {argv[0]};
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if ((a == "--corpus" || a == "--corpus-mb") && i + 1 < argc) {
+    if ((a == "--corpus" || a == "--corpus-mb" || a == "--rules") && i + 1 < argc) {
       if (a == "--corpus") {
         claimgraph::bench::g_corpus_path = argv[++i];
+      } else if (a == "--rules") {
+        claimgraph::bench::g_rules_dir = argv[++i];
       } else {
         claimgraph::bench::g_corpus_mb = std::atof(argv[++i]);
       }
     } else if (a.rfind("--corpus=", 0) == 0) {
       claimgraph::bench::g_corpus_path = a.substr(9);
+    } else if (a.rfind("--rules=", 0) == 0) {
+      claimgraph::bench::g_rules_dir = a.substr(8);
     } else if (a.rfind("--corpus-mb=", 0) == 0) {
       claimgraph::bench::g_corpus_mb = std::atof(a.c_str() + 12);
     } else {

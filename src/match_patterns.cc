@@ -162,7 +162,7 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
       if (duplicate) return;
       if (reason.empty()) {
         out->push_back(std::move(c));
-      } else {
+      } else if (rejected != nullptr) {
         c.reason = std::move(reason);
         rejected->push_back(std::move(c));
       }
@@ -226,8 +226,10 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
           }
         }
         if (!reason.empty()) {
-          c.reason = std::move(reason);
-          rejected->push_back(std::move(c));
+          if (rejected != nullptr) {
+            c.reason = std::move(reason);
+            rejected->push_back(std::move(c));
+          }
           return;
         }
         for (const auto& [attr, group] : rule.attribute_groups) {

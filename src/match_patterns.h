@@ -95,14 +95,16 @@ struct CandidateRelation {
   std::map<std::string, std::string> attributes;
 };
 
-// Runs the text rules over one sentence.
+// Runs the text rules over one sentence. Candidates a check turns down go
+// to `rejected`, with the reason (when not null), as in the other stages.
 void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                        size_t sentence_end, int sentence, std::vector<Candidate>* out,
                        std::vector<Candidate>* rejected);
 
 // Runs the context entity rules over one sentence whose accepted mentions
 // are `accepted` (indices into `all`). New mentions are appended to `all`
-// (and their indices to `accepted`); their relations to `relations`.
+// (and their indices to `accepted`); their relations to `relations`; those
+// turned down to `rejected` (when not null).
 void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                           size_t sentence_end, int sentence, std::vector<Candidate>* all,
                           std::vector<size_t>* accepted, std::vector<CandidateRelation>* relations,

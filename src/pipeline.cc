@@ -50,7 +50,7 @@ class StageClock {
 };
 }  // namespace
 
-Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, StageTimes* times) {
+Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, StageTimes* times, bool keep_rejected) {
   const long long bad = FindInvalidUtf8(doc.text);
   if (bad >= 0) {
     Error e;
@@ -75,20 +75,21 @@ Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, Stage
   std::vector<CandidateRelation> relations;
   std::vector<CandidateClaim> claims;
   std::vector<Candidate> rejected;
+  std::vector<Candidate>* const reject_to = keep_rejected ? &rejected : nullptr;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const auto [begin, end] = sentences[s];
     const int index = static_cast<int>(s);
     std::vector<Candidate> candidates;
-    MatchGazetteer(rules, norm.text, begin, end, index, &candidates, &rejected);
+    MatchGazetteer(rules, norm.text, begin, end, index, &candidates, reject_to);
     clock.Lap(&StageTimes::gazetteer);
-    MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, &rejected);
+    MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, reject_to);
     clock.Lap(&StageTimes::text_patterns);
     const size_t base = all.size();
     std::vector<size_t> accepted;
-    for (size_t i : ResolveOverlaps(norm.text, candidates, &rejected)) accepted.push_back(base + i);
-    all.insert(all.end(), candidates.begin(), candidates.end());
+    for (size_t i : ResolveOverlaps(norm.text, candidates, reject_to)) accepted.push_back(base + i);
+    all.insert(all.end(), std::make_move_iterator(candidates.begin()), std::make_move_iterator(candidates.end()));
     clock.Lap(&StageTimes::resolve);
-    MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, &rejected);
+    MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, reject_to);
     clock.Lap(&StageTimes::context_patterns);
     // 4b. relations, once every entity of the sentence is known
     ExtractRelations(rules, norm.text, begin, end, index, &all, accepted, &relations);
@@ -147,7 +148,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
 
   auto extract = [&](size_t index, uint64_t bytes, const Document& doc, Graph* graph) {
     if (index >= limit) return;
-    Result<Extraction> ex = pipeline.Extract(doc);
+    Result<Extraction> ex = internal::ExtractTimed(pipeline.rules(), doc, nullptr, /*keep_rejected=*/false);
     if (!ex.ok()) {
       std::lock_guard<std::mutex> lock(mutex);
       if (!failure || index < failure->first) failure = std::make_pair(index, ex.status());

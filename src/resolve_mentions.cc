@@ -35,6 +35,7 @@ std::vector<size_t> ResolveOverlaps(std::string_view text, const std::vector<Can
       accepted.push_back(i);
       continue;
     }
+    if (rejected == nullptr) continue;
     Candidate lost = c;
     const Candidate& w = candidates[*winner];
     const bool same_span = w.begin == c.begin && w.end == c.end;

@@ -13,7 +13,7 @@
 namespace claimgraph::internal {
 
 // Returns the indices into `candidates` that survive, sorted by begin.
-// Losers are copied into `rejected` with a reason.
+// Losers are copied into `rejected` (when not null) with a reason.
 std::vector<size_t> ResolveOverlaps(std::string_view text, const std::vector<Candidate>& candidates,
                                     std::vector<Candidate>* rejected);
 

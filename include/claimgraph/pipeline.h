@@ -167,6 +167,8 @@ class Pipeline {
   // extraction error, or kCancelled.
   Result<Graph> Run(DocumentStream& stream, const RunOptions& options) const;
 
+  const RulePack& rules() const { return rules_; }
+
  private:
   const RulePack& rules_;
 };
