@@ -257,6 +257,33 @@ TEST_CASE("a threaded run gives the bytes of a one-thread run and reports every 
   CHECK(WriteJson(*flushed) == WriteJson(*one));
 }
 
+TEST_CASE("a run (which skips rejected candidates) gives the graph of each document's full extraction") {
+  // Pipeline::Run extracts without the rejected candidates; everything
+  // else must be what Pipeline::Extract finds.
+  std::vector<Document> docs;
+  for (const char* name : {"news_ko.txt", "news_en.txt", "claims_ko.txt", "claims_en.txt"}) {
+    Document d;
+    d.id = name;
+    d.text = testing::ReadFileOrEmpty(std::string(CLAIMGRAPH_SOURCE_DIR) + "/examples/" + name);
+    REQUIRE(!d.text.empty());
+    docs.push_back(d);
+  }
+  Pipeline pipeline(testing::BuiltInRules());
+  Graph merged;
+  size_t rejected = 0;
+  for (const Document& d : docs) {
+    Result<Extraction> ex = pipeline.Extract(d);
+    REQUIRE(ex.ok());
+    rejected += ex->rejected.size();
+    merged.Merge(ExtractionToGraph(*ex));
+  }
+  CHECK(rejected > 0);  // the articles do exercise the skipped path
+  const Result<Graph> run = pipeline.Run(docs);
+  REQUIRE(run.ok());
+  CHECK(run->node_count() > 20);
+  CHECK(WriteJson(*run) == WriteJson(merged));
+}
+
 TEST_CASE("a cancelled run returns kCancelled with how far it got") {
   Pipeline pipeline(testing::BuiltInRules());
   RunOptions options;
