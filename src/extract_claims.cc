@@ -57,13 +57,11 @@ void TrimContent(std::string_view text, size_t* b, size_t* e) {
 
 }  // namespace
 
-void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begin, size_t end, int sentence,
-                   std::vector<Candidate>* all, std::vector<size_t>* accepted,
+void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
+                   const std::vector<int>& screened, std::vector<Candidate>* all, std::vector<size_t>* accepted,
                    std::vector<CandidateClaim>* claims) {
-  if (rules.attribution_rules.empty()) return;
-  const PlaceholderSentence view(text, begin, end, sentence, *all, *accepted);
   const size_t first_claim = claims->size();
-  for (int index : ScreenRules(rules.attribution_screen.get(), view.str(), rules.attribution_rules.size())) {
+  for (int index : screened) {
     const AttributionRule& rule = rules.attribution_rules[static_cast<size_t>(index)];
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       const std::string_view content_group = Group(*rule.re, subs, "content");

@@ -18,6 +18,7 @@ namespace claimgraph::internal {
 
 struct RulePackData;
 struct AttributionRule;
+class PlaceholderSentence;
 
 struct CandidateClaim {
   const AttributionRule* rule = nullptr;
@@ -39,12 +40,14 @@ struct CandidateClaim {
   long about = -1;           // the content's grammatical subject
 };
 
-// Finds the claims of sentence `sentence` ([begin, end) of normalized
-// `text`). `accepted` holds the indices into `all` of every accepted mention
-// of this and earlier sentences (pronouns resolve against them). New speaker
-// mentions (groups, roles) are appended to `all` and `accepted`.
-void ExtractClaims(const RulePackData& rules, std::string_view text, size_t begin, size_t end, int sentence,
-                   std::vector<Candidate>* all, std::vector<size_t>* accepted,
+// Finds the claims of sentence `sentence` of normalized `text`, read
+// through its placeholder view `view` by the attribution rules `screened`
+// (indices into attribution_rules, from ScreenSentence). `accepted` holds
+// the indices into `all` of every accepted mention of this and earlier
+// sentences (pronouns resolve against them). New speaker mentions (groups,
+// roles) are appended to `all` and `accepted`.
+void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
+                   const std::vector<int>& screened, std::vector<Candidate>* all, std::vector<size_t>* accepted,
                    std::vector<CandidateClaim>* claims);
 
 // Resolves the first Korean day reference of `sentence` ("지난 26일",

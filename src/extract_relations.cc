@@ -52,11 +52,10 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
   }
 }
 
-void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                      size_t sentence_end, int sentence, std::vector<Candidate>* all,
-                      const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations) {
-  const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, *all, accepted);
-  for (int index : ScreenRules(rules.context_screen.get(), view.str(), rules.context_rules.size())) {
+void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
+                      const std::vector<int>& screened, std::vector<Candidate>* all,
+                      std::vector<CandidateRelation>* relations) {
+  for (int index : screened) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (!rule.type.empty()) continue;
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {

@@ -22,11 +22,12 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
                    const PlaceholderSentence& view, long created, std::string_view text,
                    std::vector<CandidateRelation>* relations);
 
-// Runs the relation-only rules over the sentence [begin, end) once every
+// Runs the relation-only rules among `screened` (indices into
+// context_rules, from ScreenSentence) over `view`, the sentence once every
 // entity rule has run; node attributes are set on the mentions in `all`.
-void ExtractRelations(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                      size_t sentence_end, int sentence, std::vector<Candidate>* all,
-                      const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations);
+void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
+                      const std::vector<int>& screened, std::vector<Candidate>* all,
+                      std::vector<CandidateRelation>* relations);
 
 // Converts a number and an optional unit (만, 억, 조, million, B ...) into
 // a plain integer string: ("1", "조") -> "1000000000000". nullopt if either

@@ -170,13 +170,11 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
   }
 }
 
-void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                          size_t sentence_end, int sentence, std::vector<Candidate>* all,
-                          std::vector<size_t>* accepted, std::vector<CandidateRelation>* relations,
-                          std::vector<Candidate>* rejected) {
-  if (rules.context_rules.empty()) return;
-  const PlaceholderSentence view(text, sentence_begin, sentence_end, sentence, *all, *accepted);
-  for (int index : ScreenRules(rules.context_screen.get(), view.str(), rules.context_rules.size())) {
+void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,
+                          const PlaceholderSentence& view, const std::vector<int>& screened,
+                          std::vector<Candidate>* all, std::vector<size_t>* accepted,
+                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected) {
+  for (int index : screened) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // relation-only: ExtractRelations
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {

@@ -23,6 +23,7 @@
 namespace claimgraph::internal {
 
 struct RulePackData;
+class PlaceholderSentence;
 
 // One inline example of a rule: `text` must (or must not) yield a mention
 // by the rule whose surface is `span`.
@@ -105,10 +106,12 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
 // are `accepted` (indices into `all`). New mentions are appended to `all`
 // (and their indices to `accepted`); their relations to `relations`; those
 // turned down to `rejected` (when not null).
-void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                          size_t sentence_end, int sentence, std::vector<Candidate>* all,
-                          std::vector<size_t>* accepted, std::vector<CandidateRelation>* relations,
-                          std::vector<Candidate>* rejected);
+// `view` is the sentence's placeholder view, `screened` the context rules
+// that can match it (ScreenSentence).
+void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,
+                          const PlaceholderSentence& view, const std::vector<int>& screened,
+                          std::vector<Candidate>* all, std::vector<size_t>* accepted,
+                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected);
 
 // Stage 4b, extract relations: runs the relation-only rules over the
 // sentence once every entity rule has run.

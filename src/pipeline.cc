@@ -22,6 +22,7 @@
 #include "match_gazetteer.h"
 #include "match_patterns.h"
 #include "normalize.h"
+#include "placeholders.h"
 #include "read_rules.h"
 #include "resolve_mentions.h"
 #include "segment.h"
@@ -76,6 +77,7 @@ Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, Stage
   std::vector<CandidateClaim> claims;
   std::vector<Candidate> rejected;
   std::vector<Candidate>* const reject_to = keep_rejected ? &rejected : nullptr;
+  const bool reads_placeholders = !rules.context_rules.empty() || !rules.attribution_rules.empty();
   for (size_t s = 0; s < sentences.size(); ++s) {
     const auto [begin, end] = sentences[s];
     const int index = static_cast<int>(s);
@@ -89,14 +91,29 @@ Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, Stage
     for (size_t i : ResolveOverlaps(norm.text, candidates, reject_to)) accepted.push_back(base + i);
     all.insert(all.end(), std::make_move_iterator(candidates.begin()), std::make_move_iterator(candidates.end()));
     clock.Lap(&StageTimes::resolve);
-    MatchContextPatterns(rules, norm.text, begin, end, index, &all, &accepted, &relations, reject_to);
+    if (!reads_placeholders) {
+      accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
+      continue;
+    }
+    // The sentence with its mentions as typed placeholders, and the context
+    // and attribution rules that can match it (one screening pass for both).
+    std::optional<PlaceholderSentence> view;
+    view.emplace(norm.text, begin, end, index, all, accepted);
+    ScreenedRules screened = ScreenSentence(rules, view->str());
+    const size_t known = accepted.size();
+    MatchContextPatterns(rules, norm.text, end, index, *view, screened.context, &all, &accepted, &relations,
+                         reject_to);
+    if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
+      view.emplace(norm.text, begin, end, index, all, accepted);
+      screened = ScreenSentence(rules, view->str());
+    }
     clock.Lap(&StageTimes::context_patterns);
     // 4b. relations, once every entity of the sentence is known
-    ExtractRelations(rules, norm.text, begin, end, index, &all, accepted, &relations);
+    ExtractRelations(rules, norm.text, *view, screened.context, &all, &relations);
     clock.Lap(&StageTimes::relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
     // 4c. claims; pronouns resolve against this and earlier sentences
-    ExtractClaims(rules, norm.text, begin, end, index, &all, &accepted_all, &claims);
+    ExtractClaims(rules, norm.text, index, *view, screened.attribution, &all, &accepted_all, &claims);
     clock.Lap(&StageTimes::claims);
   }
 

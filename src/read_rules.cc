@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -111,20 +112,28 @@ std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view 
   return which;
 }
 
-std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size_t count) {
+ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view) {
+  const int contexts = static_cast<int>(rules.context_rules.size());
+  const int total = contexts + static_cast<int>(rules.attribution_rules.size());
   std::vector<int> hits;
-  if (screen == nullptr) {
-    for (size_t i = 0; i < count; ++i) hits.push_back(static_cast<int>(i));
-    return hits;
-  }
   RE2::Set::ErrorInfo error;
-  if (!screen->Match(re2::StringPiece(text.data(), text.size()), &hits, &error) &&
-      error.kind != RE2::Set::kNoError) {
-    // The screen could not decide (its DFA ran out of memory): every rule runs.
-    return ScreenRules(nullptr, text, count);
+  if (rules.sentence_screen == nullptr ||
+      (!rules.sentence_screen->Match(re2::StringPiece(view.data(), view.size()), &hits, &error) &&
+       error.kind != RE2::Set::kNoError)) {
+    // No screen, or it could not decide (its DFA ran out of memory): every rule runs.
+    hits.resize(static_cast<size_t>(total));
+    std::iota(hits.begin(), hits.end(), 0);
   }
   std::sort(hits.begin(), hits.end());
-  return hits;
+  ScreenedRules screened;
+  for (int hit : hits) {
+    if (hit < contexts) {
+      screened.context.push_back(hit);
+    } else {
+      screened.attribution.push_back(hit - contexts);
+    }
+  }
+  return screened;
 }
 
 std::string EntityIdOf(const RulePackData& rules, const Candidate& candidate) {
@@ -894,21 +903,22 @@ void Loader::Finish() {
                    [](const AttributionRule& a, const AttributionRule& b) {
                      return std::tie(b.priority, a.id) < std::tie(a.priority, b.id);
                    });
-  // The screens, in the final rule order.
-  auto build_screen = [&](const auto& rules) -> std::unique_ptr<RE2::Set> {
+  // The screen, in the final rule order: context rules, then attribution rules.
+  data_->sentence_screen = [&]() -> std::unique_ptr<RE2::Set> {
     RE2::Options options;
     options.set_log_errors(false);
     // Room for the DFA of many patterns: with too little, RE2 keeps
-    // flushing its state cache (or gives up; ScreenRules then runs every rule).
+    // flushing its state cache (or gives up; ScreenSentence then runs every rule).
     options.set_max_mem(int64_t{64} << 20);
     auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    for (const auto& r : rules) {
+    for (const auto& r : data_->context_rules) {
+      if (!r.re || set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
+    }
+    for (const auto& r : data_->attribution_rules) {
       if (!r.re || set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
     }
     return set->Compile() ? std::move(set) : nullptr;
-  };
-  data_->attribution_screen = build_screen(data_->attribution_rules);
-  data_->context_screen = build_screen(data_->context_rules);
+  }();
   BuildTextPrefilter(data_);
   std::stable_sort(data_->cues.begin(), data_->cues.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });

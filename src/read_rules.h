@@ -77,11 +77,12 @@ struct RulePackData {
   std::unordered_map<std::string, std::string> speaker_groups;  // "전문가들" -> "experts"
   std::unordered_map<std::string, std::string> pronouns;  // "그" -> "Person"
   std::vector<std::string> hedges;  // content markers of a hedged claim ("수 있", "may")
-  // One-pass screens: which attribution and context rules can match a
-  // placeholder sentence at all (RE2::Set over all their patterns), so a
-  // sentence no rule can match costs one scan. Index i is rule i.
-  std::unique_ptr<RE2::Set> attribution_screen;
-  std::unique_ptr<RE2::Set> context_screen;
+  // The one-pass screen of placeholder sentences: which context and
+  // attribution rules can match a sentence at all (one RE2::Set over all
+  // their patterns: index i is context rule i, index context_rules.size()
+  // + j attribution rule j), so a sentence no rule can match costs one
+  // scan, and a sentence is scanned once for both kinds of rule.
+  std::unique_ptr<RE2::Set> sentence_screen;
   // The prefilter of the text rules (over plain sentences): FilteredRE2
   // lists the literals ("atoms", lower case) each rule needs; one pass of
   // `text_atoms` over a sentence finds those present, and only the rules
@@ -98,9 +99,15 @@ void BuildTextPrefilter(RulePackData* data);
 // (through text_prefilter), or all of them.
 std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view sentence);
 
-// Returns the indices of the rules of `screen` that can match `text`, or
-// all of 0..count-1 when there is no screen.
-std::vector<int> ScreenRules(const RE2::Set* screen, std::string_view text, size_t count);
+// The context and attribution rules that can match a placeholder sentence
+// (indices into RulePackData::context_rules and attribution_rules, in
+// order): those sentence_screen reports, or all of them when there is no
+// screen or it could not decide.
+struct ScreenedRules {
+  std::vector<int> context;
+  std::vector<int> attribution;
+};
+ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view);
 
 // Returns "ent:" + slug for an entity label: ASCII letters lower-cased,
 // letters and digits of any script kept, every other run replaced by '-'.
