@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -216,12 +215,13 @@ Graph ExtractionToGraph(const Extraction& ex) {
 void AddExtraction(const Extraction& ex, Graph* out) {
   // An edge needs both ends among this document's nodes (not just somewhere
   // in `out`), so that adding documents in any order gives the same graph.
-  std::unordered_set<std::string> here;
+  // (Views of the ids in `ex`, which outlives this call.)
+  std::unordered_set<std::string_view> here;
   struct Adder {
     Graph* graph;
-    std::unordered_set<std::string>* here;
-    void AddNode(Node&& node) {
-      here->insert(node.id);
+    std::unordered_set<std::string_view>* here;
+    void AddNode(Node&& node, std::string_view id) {
+      here->insert(id);
       graph->AddNode(std::move(node));
     }
     void AddEdge(Edge&& edge) {
@@ -234,11 +234,13 @@ void AddExtraction(const Extraction& ex, Graph* out) {
   // merged as the graph merges nodes (the smaller label and type win, and
   // of two values of an attribute the smaller).
   std::vector<Node> entities;
+  std::vector<std::string_view> entity_ids;
   std::unordered_map<std::string_view, size_t> entity_at;
-  std::map<int, std::set<std::string>> by_sentence;
+  std::vector<std::pair<int, std::string_view>> by_sentence;  // (sentence, entity id)
   for (const EntityMention& m : ex.mentions) {
     const auto [it, added] = entity_at.emplace(m.entity_id, entities.size());
     if (added) {
+      entity_ids.push_back(m.entity_id);
       Node& node = entities.emplace_back();
       node.id = m.entity_id;
       node.kind = "entity";
@@ -264,23 +266,29 @@ void AddExtraction(const Extraction& ex, Graph* out) {
       node.aliases.push_back(m.surface);
     }
     node.mentions.push_back({ex.doc_id, m.start, m.end, m.text, m.sentence, m.rule, m.particle});
-    by_sentence[m.sentence].insert(m.entity_id);
+    by_sentence.emplace_back(m.sentence, m.entity_id);
   }
-  for (Node& node : entities) graph.AddNode(std::move(node));
+  for (size_t i = 0; i < entities.size(); ++i) graph.AddNode(std::move(entities[i]), entity_ids[i]);
   // Entities of one sentence are co-mentioned; one edge per pair, from the
   // smaller id to the larger, one evidence span per sentence.
-  for (const auto& [sentence, ids] : by_sentence) {
+  std::sort(by_sentence.begin(), by_sentence.end());
+  by_sentence.erase(std::unique(by_sentence.begin(), by_sentence.end()), by_sentence.end());
+  for (size_t first = 0; first < by_sentence.size();) {
+    const int sentence = by_sentence[first].first;
+    size_t last = first;
+    while (last < by_sentence.size() && by_sentence[last].first == sentence) ++last;
     const SentenceSpan& span = ex.sentences[static_cast<size_t>(sentence)];
-    for (auto a = ids.begin(); a != ids.end(); ++a) {
-      for (auto b = std::next(a); b != ids.end(); ++b) {
+    for (size_t a = first; a < last; ++a) {
+      for (size_t b = a + 1; b < last; ++b) {
         Edge edge;
-        edge.source = *a;
-        edge.target = *b;
+        edge.source = by_sentence[a].second;
+        edge.target = by_sentence[b].second;
         edge.relation = "co_mentioned";
         edge.evidence.push_back({ex.doc_id, span.start, span.end, "co_mentioned"});
         graph.AddEdge(std::move(edge));
       }
     }
+    first = last;
   }
   for (const ClaimMention& c : ex.claims) {
     Node node;
@@ -291,7 +299,7 @@ void AddExtraction(const Extraction& ex, Graph* out) {
     node.claim = {c.text, c.cue, c.modality, c.negated, ex.doc_id, c.start, c.end, c.sentence, c.rule,
                   c.speaker, c.speaker_status};
     if (!c.date.empty()) node.attributes["date"] = c.date;
-    graph.AddNode(std::move(node));
+    graph.AddNode(std::move(node), c.id);
     auto link = [&](const std::string& source, const std::string& target, const char* relation, int64_t start,
                     int64_t end, std::map<std::string, std::string> attributes) {
       if (source.empty() || target.empty()) return;

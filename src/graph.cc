@@ -33,7 +33,7 @@
 namespace claimgraph {
 namespace {
 
-constexpr uint32_t kNone = UINT32_MAX;
+constexpr uint32_t kNone = internal::IndexTable::kNone;
 
 struct MentionRec {
   int64_t start = 0;
@@ -280,50 +280,6 @@ size_t EdgeHash(const EdgeRec& e) {
   return Mix(Mix(Mix(Mix(0, e.source), e.target), e.relation), e.attributes);
 }
 
-// Open addressing over record indices (linear probing, load at most 3/4):
-// 4 to 11 bytes per entry and no allocation per entry, where a node-based
-// hash map costs about 40. Records are compared through `match`, and
-// rehashed through `hash_of`, so the table holds nothing but indices.
-class IndexTable {
- public:
-  template <typename Match>
-  uint32_t Find(size_t hash, Match match) const {
-    if (slots_.empty()) return kNone;
-    for (size_t s = Spread(hash) & mask_;; s = (s + 1) & mask_) {
-      const uint32_t i = slots_[s];
-      if (i == kNone || match(i)) return i;
-    }
-  }
-  template <typename HashOf>
-  void Insert(size_t hash, uint32_t index, HashOf hash_of) {
-    if ((count_ + 1) * 4 > slots_.size() * 3) {
-      std::vector<uint32_t> old = std::move(slots_);
-      slots_.assign(std::max<size_t>(16, old.size() * 2), kNone);
-      mask_ = slots_.size() - 1;
-      for (uint32_t i : old) {
-        if (i != kNone) Place(hash_of(i), i);
-      }
-    }
-    Place(hash, index);
-    ++count_;
-  }
-
- private:
-  static size_t Spread(size_t h) {  // the low bits pick the slot: mix in the high ones
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 33);
-  }
-  void Place(size_t hash, uint32_t index) {
-    size_t s = Spread(hash) & mask_;
-    while (slots_[s] != kNone) s = (s + 1) & mask_;
-    slots_[s] = index;
-  }
-  std::vector<uint32_t> slots_;
-  size_t mask_ = 0;
-  size_t count_ = 0;
-};
-
 size_t IdHash(std::string_view id) { return std::hash<std::string_view>()(id); }
 
 bool SameEdge(const EdgeRec& a, const EdgeRec& b) {
@@ -337,12 +293,12 @@ struct Graph::Impl {
   internal::StringArena arena;
   std::deque<NodeRec> nodes;
   std::deque<EdgeRec> edges;
-  IndexTable node_index;  // by id
-  IndexTable edge_index;  // by ends, relation and attributes
+  internal::IndexTable node_index;  // by id
+  internal::IndexTable edge_index;  // by ends, relation and attributes
   std::deque<AttrRecs> attr_lists{AttrRecs()};
-  IndexTable attr_index;
+  internal::IndexTable attr_index;
   std::deque<std::pair<uint32_t, uint32_t>> tags{{0, 0}};  // mentions' (rule, particle); 0 is ("", "")
-  IndexTable tag_index;
+  internal::IndexTable tag_index;
   // Documents by pool id (a corpus has hundreds of thousands: 16 bytes each
   // and an index slot, not a map node with two strings).
   struct DocRec {
@@ -350,7 +306,7 @@ struct Graph::Impl {
     int64_t chars;
   };
   std::deque<DocRec> documents;
-  IndexTable document_index;
+  internal::IndexTable document_index;
   std::vector<uint32_t> dirty_nodes;
   std::vector<uint32_t> dirty_edges;
   // FindNode's answers, materialized on demand; dropped when the graph changes.
@@ -554,8 +510,8 @@ void Graph::Impl::MergeFrom(Source& other) {
   if constexpr (kSteal) {
     // `other` is emptied as its records move (a deque frees its blocks as
     // they empty), so that merging two large graphs does not hold both.
-    other.node_index = IndexTable();
-    other.edge_index = IndexTable();
+    other.node_index = internal::IndexTable();
+    other.edge_index = internal::IndexTable();
     other.found.clear();
     std::vector<uint32_t>().swap(other.dirty_nodes);
     std::vector<uint32_t>().swap(other.dirty_edges);
