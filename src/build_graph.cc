@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -90,6 +91,7 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
   }
 
   std::map<size_t, std::string> entity_ids;  // candidate index -> entity id
+  ex.mentions.reserve(accepted.size());
   for (size_t idx : accepted) {
     const Candidate& c = all[idx];
     EntityMention m;
@@ -148,6 +150,8 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     ex.relations.push_back(std::move(rel));
   }
 
+  ex.claims.reserve(claims.size());
+  std::vector<std::optional<std::string>> dates(sentences.size());
   for (size_t i = 0; i < claims.size(); ++i) {
     const CandidateClaim& c = claims[i];
     ClaimMention claim;
@@ -186,8 +190,12 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
       }
     }
     claim.about = id_of(c.about);
-    const auto [sb, se] = sentences[static_cast<size_t>(c.sentence)];
-    claim.date = ResolveDayReference(std::string_view(norm.text).substr(sb, se - sb), doc.date);
+    auto& date = dates[static_cast<size_t>(c.sentence)];  // claims of one sentence share its date
+    if (!date) {
+      const auto [sb, se] = sentences[static_cast<size_t>(c.sentence)];
+      date = ResolveDayReference(std::string_view(norm.text).substr(sb, se - sb), doc.date);
+    }
+    claim.date = *date;
     ex.claims.push_back(std::move(claim));
   }
 
