@@ -69,11 +69,22 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
   for (size_t i = sentence_begin; i < sentence_end;) {
     int len = 0;
     DecodeAt(text, i, &len);
+    if (!rules.trie.StartsWith(static_cast<unsigned char>(text[i]))) {
+      i += static_cast<size_t>(len);
+      continue;
+    }
+    // The left boundary depends on the start alone; where it fails (inside
+    // a word), nothing starting here can be a name.
+    const char* left = LeftBoundaryProblem(text, sentence_begin, i);
+    if (left != nullptr && rejected == nullptr) {
+      i += static_cast<size_t>(len);
+      continue;
+    }
     rules.trie.MatchAt(limited, i, [&](size_t end, int32_t value) {
       // A match must end on a code point boundary.
       if (end < sentence_end && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) return;
       std::string particle;
-      std::string reason = CheckLeftBoundary(text, sentence_begin, i);
+      std::string reason = left != nullptr ? left : "";
       if (reason.empty()) reason = CheckRightBoundary(text, end, sentence_end, rules.particles, &particle);
       if (!reason.empty() && rejected == nullptr) return;
       const GazetteerEntry& entry = rules.entities[static_cast<size_t>(value)];

@@ -44,6 +44,9 @@ class AliasTrie {
     Walk<true>(text, begin, found);
   }
 
+  // Whether some alias starts with `byte` (requires Build()).
+  bool StartsWith(unsigned char byte) const { return root_[byte] >= 0; }
+
   size_t node_count() const { return nodes_.size(); }
 
  private:

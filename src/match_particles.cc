@@ -31,21 +31,26 @@ bool ParticleSet::IsParticleChain(std::string_view run) const {
 }
 
 std::string CheckLeftBoundary(std::string_view text, size_t floor, size_t begin) {
-  if (begin <= floor) return "";
+  const char* problem = LeftBoundaryProblem(text, floor, begin);
+  return problem != nullptr ? problem : "";
+}
+
+const char* LeftBoundaryProblem(std::string_view text, size_t floor, size_t begin) {
+  if (begin <= floor) return nullptr;
   int len = 0;
   const char32_t first = DecodeAt(text, begin, &len);
   const size_t prev_at = PrevStart(text, begin);
   const char32_t prev = DecodeAt(text, prev_at, &len);
   const CharClass kf = ClassOf(first);
   const CharClass kp = ClassOf(prev);
-  if (kf == CharClass::kHan || kf == CharClass::kKana) return "";  // no spaces in CJK runs
+  if (kf == CharClass::kHan || kf == CharClass::kKana) return nullptr;  // no spaces in CJK runs
   if (IsAlnumClass(kf) && IsAlnumClass(kp)) return "left boundary: inside a Latin/digit token";
   if (kf == CharClass::kHangul && kp == CharClass::kHangul) return "left boundary: inside a Hangul word";
   if (IsAlnumClass(kf) && (prev == '-' || prev == '.') && prev_at > floor) {
     const char32_t before = DecodeAt(text, PrevStart(text, prev_at), &len);
     if (IsAlnumClass(ClassOf(before))) return "left boundary: inside a hyphenated token";
   }
-  return "";
+  return nullptr;
 }
 
 namespace {

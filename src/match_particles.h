@@ -26,6 +26,8 @@ struct ParticleSet {
 // (`floor` is the first byte it may look at). Returns "" if acceptable, or
 // the reason it is not.
 std::string CheckLeftBoundary(std::string_view text, size_t floor, size_t begin);
+// The same without allocating: null if acceptable, or the reason.
+const char* LeftBoundaryProblem(std::string_view text, size_t floor, size_t begin);
 
 // Checks the right boundary of a name ending at byte `end`, reading at most
 // up to `limit`. On success returns "" and sets `particle` (possibly empty);
