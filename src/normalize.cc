@@ -40,6 +40,9 @@ namespace {
 
 enum class Fold { kKeep, kDrop, kSpace, kNewline };
 
+// Precomposed Hangul syllables: NFKC quick check "yes" for all of them.
+bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+
 // Folds one code point: returns what to do with it, and may rewrite `c`.
 Fold FoldChar(char32_t* c) {
   const char32_t x = *c;
@@ -143,9 +146,11 @@ NormalizedText Normalize(std::string_view original) {
   auto flush = [&]() {
     if (segment.empty()) return;
     // Fast path, nearly every code point of news text: a segment of one
-    // code point that NFKC leaves as it is (quick check "yes").
+    // code point that NFKC leaves as it is (quick check "yes", as for
+    // ASCII and every precomposed Hangul syllable).
     if (segment.size() == 1 &&
-        (segment[0] < 0x80 || u_getIntPropertyValue(static_cast<UChar32>(segment[0]), UCHAR_NFKC_QUICK_CHECK) == UNORM_YES)) {
+        (segment[0] < 0x80 || IsHangulSyllable(segment[0]) ||
+         u_getIntPropertyValue(static_cast<UChar32>(segment[0]), UCHAR_NFKC_QUICK_CHECK) == UNORM_YES)) {
       builder.Char(segment[0], seg_begin, seg_end);
       segment.clear();
       return;
