@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "internal/stage_times.h"
 #include "placeholders.h"
 #include "read_rules.h"
 
@@ -59,10 +60,11 @@ void TrimContent(std::string_view text, size_t* b, size_t* e) {
 
 void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
                    const std::vector<int>& screened, std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                   std::vector<CandidateClaim>* claims) {
+                   std::vector<CandidateClaim>* claims, RuleTimes* times) {
   const size_t first_claim = claims->size();
   for (int index : screened) {
     const AttributionRule& rule = rules.attribution_rules[static_cast<size_t>(index)];
+    const RuleLap lap(RuleLap::Slot(times, &RuleTimes::attribution, index));
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       const std::string_view content_group = Group(*rule.re, subs, "content");
       if (content_group.empty()) return;

@@ -19,6 +19,7 @@ namespace claimgraph::internal {
 struct RulePackData;
 struct AttributionRule;
 class PlaceholderSentence;
+struct RuleTimes;
 
 struct CandidateClaim {
   const AttributionRule* rule = nullptr;
@@ -48,7 +49,7 @@ struct CandidateClaim {
 // roles) are appended to `all` and `accepted`.
 void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
                    const std::vector<int>& screened, std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                   std::vector<CandidateClaim>* claims);
+                   std::vector<CandidateClaim>* claims, RuleTimes* times = nullptr);
 
 // Resolves the first Korean day reference of `sentence` ("지난 26일",
 // "10월 14일") against the document date `doc_date` (YYYY-MM-DD): a bare

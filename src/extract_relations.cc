@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "internal/stage_times.h"
 #include "read_rules.h"
 
 namespace claimgraph::internal {
@@ -54,10 +55,11 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
 
 void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
                       const std::vector<int>& screened, std::vector<Candidate>* all,
-                      std::vector<CandidateRelation>* relations) {
+                      std::vector<CandidateRelation>* relations, RuleTimes* times) {
   for (int index : screened) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (!rule.type.empty()) continue;
+    const RuleLap lap(RuleLap::Slot(times, &RuleTimes::context, index));
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       EmitRelations(rules, rule, subs, view, -1, text, relations);
       if (rule.node_attributes.empty()) return;

@@ -27,7 +27,7 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
 // entity rule has run; node attributes are set on the mentions in `all`.
 void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
                       const std::vector<int>& screened, std::vector<Candidate>* all,
-                      std::vector<CandidateRelation>* relations);
+                      std::vector<CandidateRelation>* relations, RuleTimes* times = nullptr);
 
 // Converts a number and an optional unit (만, 억, 조, million, B ...) into
 // a plain integer string: ("1", "조") -> "1000000000000". nullopt if either

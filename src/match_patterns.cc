@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "internal/stage_times.h"
 #include "internal/utf8.h"
 #include "match_particles.h"
 #include "normalize.h"
@@ -119,7 +120,7 @@ std::string ApplyTitle(const RulePackData& rules, const PatternRule& rule, std::
 
 void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                        size_t sentence_end, int sentence, std::vector<Candidate>* out,
-                       std::vector<Candidate>* rejected) {
+                       std::vector<Candidate>* rejected, RuleTimes* times) {
   const std::string_view sent = text.substr(sentence_begin, sentence_end - sentence_begin);
   // Not an RE2::Set screen: over plain sentences it costs as much as the
   // few text rules it would skip (measured, docs/performance.md); the
@@ -127,6 +128,7 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
   for (int index : PrefilterTextRules(rules, sent)) {
     const PatternRule& rule = rules.text_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // the loader allows relation-only rules only with placeholders
+    const RuleLap lap(RuleLap::Slot(times, &RuleTimes::text, index));
     const auto& groups = rule.re->NamedCapturingGroups();
     const int name_group = groups.at(rule.group);
     const int title_group = rule.title_group.empty() ? -1 : groups.at(rule.title_group);
@@ -173,10 +175,12 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
 void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,
                           const PlaceholderSentence& view, const std::vector<int>& screened,
                           std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected) {
+                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected,
+                          RuleTimes* times) {
   for (int index : screened) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // relation-only: ExtractRelations
+    const RuleLap lap(RuleLap::Slot(times, &RuleTimes::context, index));
     ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
       const std::string_view g = Group(*rule.re, subs, rule.group);
       if (g.empty()) return;

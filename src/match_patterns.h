@@ -23,6 +23,7 @@
 namespace claimgraph::internal {
 
 struct RulePackData;
+struct RuleTimes;
 class PlaceholderSentence;
 
 // One inline example of a rule: `text` must (or must not) yield a mention
@@ -98,9 +99,11 @@ struct CandidateRelation {
 
 // Runs the text rules over one sentence. Candidates a check turns down go
 // to `rejected`, with the reason (when not null), as in the other stages.
+// Each rule's time is added to `times` when not null (as in the other
+// rule stages).
 void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                        size_t sentence_end, int sentence, std::vector<Candidate>* out,
-                       std::vector<Candidate>* rejected);
+                       std::vector<Candidate>* rejected, RuleTimes* times = nullptr);
 
 // Runs the context entity rules over one sentence whose accepted mentions
 // are `accepted` (indices into `all`). New mentions are appended to `all`
@@ -111,7 +114,8 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
 void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,
                           const PlaceholderSentence& view, const std::vector<int>& screened,
                           std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected);
+                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected,
+                          RuleTimes* times = nullptr);
 
 // Stage 4b, extract relations: runs the relation-only rules over the
 // sentence once every entity rule has run.

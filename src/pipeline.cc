@@ -78,13 +78,14 @@ Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, Stage
   std::vector<Candidate> rejected;
   std::vector<Candidate>* const reject_to = keep_rejected ? &rejected : nullptr;
   const bool reads_placeholders = !rules.context_rules.empty() || !rules.attribution_rules.empty();
+  RuleTimes* const rule_times = times != nullptr ? times->rules : nullptr;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const auto [begin, end] = sentences[s];
     const int index = static_cast<int>(s);
     std::vector<Candidate> candidates;
     MatchGazetteer(rules, norm.text, begin, end, index, &candidates, reject_to);
     clock.Lap(&StageTimes::gazetteer);
-    MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, reject_to);
+    MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, reject_to, rule_times);
     clock.Lap(&StageTimes::text_patterns);
     const size_t base = all.size();
     std::vector<size_t> accepted;
@@ -102,18 +103,18 @@ Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, Stage
     ScreenedRules screened = ScreenSentence(rules, view->str());
     const size_t known = accepted.size();
     MatchContextPatterns(rules, norm.text, end, index, *view, screened.context, &all, &accepted, &relations,
-                         reject_to);
+                         reject_to, rule_times);
     if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
       view.emplace(norm.text, begin, end, index, all, accepted);
       screened = ScreenSentence(rules, view->str());
     }
     clock.Lap(&StageTimes::context_patterns);
     // 4b. relations, once every entity of the sentence is known
-    ExtractRelations(rules, norm.text, *view, screened.context, &all, &relations);
+    ExtractRelations(rules, norm.text, *view, screened.context, &all, &relations, rule_times);
     clock.Lap(&StageTimes::relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
     // 4c. claims; pronouns resolve against this and earlier sentences
-    ExtractClaims(rules, norm.text, index, *view, screened.attribution, &all, &accepted_all, &claims);
+    ExtractClaims(rules, norm.text, index, *view, screened.attribution, &all, &accepted_all, &claims, rule_times);
     clock.Lap(&StageTimes::claims);
   }
 

@@ -17,6 +17,7 @@
 
 #include "claimgraph/pipeline.h"
 #include "internal/edit_distance.h"
+#include "internal/stage_times.h"
 #include "internal/utf8.h"
 #include "normalize.h"
 #include "read_rules.h"
@@ -149,15 +150,29 @@ std::vector<RuleTestCase> RunRuleTests(const RulePack& rules, const std::string&
 std::map<std::string, RuleHits> CountRuleHits(const RulePack& rules, const std::vector<Document>& docs) {
   std::map<std::string, RuleHits> hits;
   for (const std::string& id : RuleIds(rules)) hits[id];
-  const Pipeline pipeline(rules);
+  const internal::RulePackData& d = rules.data();
+  internal::RuleTimes rule_times;
+  internal::StageTimes stage_times;
+  stage_times.rules = &rule_times;
   for (const Document& doc : docs) {
-    Result<Extraction> ex = pipeline.Extract(doc);
+    Result<Extraction> ex = internal::ExtractTimed(rules, doc, &stage_times);
     if (!ex.ok()) continue;
     for (const EntityMention& m : ex->mentions) ++hits[m.rule].accepted;
     for (const ClaimMention& c : ex->claims) ++hits[c.rule].accepted;
     for (const RelationMention& r : ex->relations) ++hits[r.rule].accepted;
     for (const RejectedMatch& r : ex->rejected) ++hits[r.rule].rejected;
   }
+  hits["gazetteer"].seconds = stage_times.gazetteer;
+  const auto add = [&](const auto& list, const std::vector<double>& seconds) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      RuleHits& h = hits[list[i].id];
+      h.seconds += i < seconds.size() ? seconds[i] : 0;
+      h.program_size = list[i].re ? list[i].re->ProgramSize() : 0;
+    }
+  };
+  add(d.text_rules, rule_times.text);
+  add(d.context_rules, rule_times.context);
+  add(d.attribution_rules, rule_times.attribution);
   return hits;
 }
 

@@ -58,6 +58,15 @@ TEST_CASE("hit counts cover every rule, with accepted and rejected matches") {
   CHECK(hits.at("gazetteer").rejected == 2);
   CHECK(hits.at("ko.attribution.dago").accepted == 1);
   CHECK(hits.at("en.org.suffix").accepted == 0);
+  // What each rule cost: time for the rules that ran on the sentence, none
+  // for those its screen kept out; program sizes for every pattern rule.
+  CHECK(hits.at("gazetteer").seconds > 0);
+  CHECK(hits.at("gazetteer").program_size == 0);
+  CHECK(hits.at("ko.attribution.dago").seconds > 0);
+  CHECK(hits.at("ko.attribution.dago").program_size > 0);
+  CHECK(hits.at("en.attribution.according-to").seconds == 0);  // screened out: no "according to"
+  CHECK(hits.at("en.attribution.according-to").program_size > 0);
+  CHECK(hits.at("en.org.suffix").program_size > 0);
 }
 
 TEST_CASE("explain marks mentions and lists claims, relations and discarded matches") {
