@@ -175,6 +175,27 @@ TEST_CASE("a document stream fails on a bad line, or skips it with a warning") {
   }
 }
 
+TEST_CASE("a duplicate id names where the first was read, across files and kinds of input") {
+  TempDir dir;
+  const std::string a = dir.Write("a.jsonl", "{\"id\": \"p\", \"text\": \"x\"}\n{\"id\": \"q\", \"text\": \"x\"}\n");
+  const std::string b = dir.Write("b.txt", "알리바바");
+  const std::string c = dir.Write("c.jsonl", "{\"id\": \"r\", \"text\": \"x\"}\n{\"id\": \"q\", \"text\": \"x\"}\n"
+                                             "{\"id\": \"b\", \"text\": \"x\"}\n{\"id\": \"r\", \"text\": \"x\"}\n");
+  const std::string d = dir.Write("p.txt", "텐센트");
+  ReadOptions options;
+  options.skip_bad = true;
+  DocumentStream stream({a, b, c, d}, options);
+  const std::vector<Document> docs = Drain(stream);
+  CHECK(stream.status().ok());
+  CHECK(docs.size() == 4);  // p, q, b, r
+  const std::vector<Error> warnings = stream.TakeWarnings();
+  REQUIRE(warnings.size() == 4);
+  CHECK(warnings[0].message.find("\"q\" (first read from " + a + ":2)") != std::string::npos);
+  CHECK(warnings[1].message.find("\"b\" (first read from " + b + ")") != std::string::npos);
+  CHECK(warnings[2].message.find("\"r\" (first read from " + c + ":1)") != std::string::npos);
+  CHECK(warnings[3].message.find("\"p\" (first read from " + a + ":1)") != std::string::npos);
+}
+
 TEST_CASE("a document stream with a missing input fails before reading anything") {
   TempDir dir;
   const std::string good = dir.Write("a.txt", "알리바바");
