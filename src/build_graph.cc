@@ -245,6 +245,9 @@ void AddExtraction(const Extraction& ex, Graph* out) {
   std::vector<std::string_view> entity_ids;
   std::unordered_map<std::string_view, size_t> entity_at;
   std::vector<std::pair<int, std::string_view>> by_sentence;  // (sentence, entity id)
+  entities.reserve(ex.mentions.size());
+  entity_ids.reserve(ex.mentions.size());
+  by_sentence.reserve(ex.mentions.size());
   for (const EntityMention& m : ex.mentions) {
     const auto [it, added] = entity_at.emplace(m.entity_id, entities.size());
     if (added) {
