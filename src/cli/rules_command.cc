@@ -20,8 +20,8 @@ constexpr const char* kRulesUsage =
     "\n"
     "check  validate the pack (every problem, as FILE:LINE:COLUMN); print counts\n"
     "test   run every rule's inline examples: pass/fail, expected and got\n"
-    "stats  hits and time per rule over a corpus; rules that never fire; rules\n"
-    "       whose matches are mostly discarded; the costliest rules\n"
+    "stats  hits, time and compiled size per rule over a corpus; rules that never\n"
+    "       fire; rules whose matches are mostly discarded\n"
     "--rules DIR   a rule pack; repeat to layer packs (\"builtin\" is the default pack)\n";
 
 constexpr const char* kExplainUsage =
