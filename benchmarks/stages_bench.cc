@@ -5,7 +5,8 @@
 //   build/benchmarks/claimgraph_bench [--corpus FILE.jsonl | --corpus-mb N] [--rules DIR]
 //                                     [benchmark flags]
 // --rules measures another rule pack (a directory, as for claimgraph build)
-// instead of the built-in one.
+// instead of the built-in one (BM_Gazetteer/N for N > 0 still builds its
+// synthetic gazetteers on the built-in pack).
 // BM_Stage/<name> times one stage inside the whole pipeline (manual time:
 // the sum of that stage's laps; extracting as a build does, without the
 // rejected candidates), so the stages add up to BM_Extract/0; the

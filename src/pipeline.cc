@@ -98,23 +98,22 @@ Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, Stage
     }
     // The sentence with its mentions as typed placeholders, and the context
     // and attribution rules that can match it (one screening pass for both).
-    std::optional<PlaceholderSentence> view;
-    view.emplace(norm.text, begin, end, index, all, accepted);
-    ScreenedRules screened = ScreenSentence(rules, view->str());
+    PlaceholderSentence view(norm.text, begin, end, index, all, accepted);
+    ScreenedRules screened = ScreenSentence(rules, view.str());
     const size_t known = accepted.size();
-    MatchContextPatterns(rules, norm.text, end, index, *view, screened.context, &all, &accepted, &relations,
+    MatchContextPatterns(rules, norm.text, end, index, view, screened.context, &all, &accepted, &relations,
                          reject_to, rule_times);
     if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
-      view.emplace(norm.text, begin, end, index, all, accepted);
-      screened = ScreenSentence(rules, view->str());
+      view = PlaceholderSentence(norm.text, begin, end, index, all, accepted);
+      screened = ScreenSentence(rules, view.str());
     }
     clock.Lap(&StageTimes::context_patterns);
     // 4b. relations, once every entity of the sentence is known
-    ExtractRelations(rules, norm.text, *view, screened.context, &all, &relations, rule_times);
+    ExtractRelations(rules, norm.text, view, screened.context, &all, &relations, rule_times);
     clock.Lap(&StageTimes::relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
     // 4c. claims; pronouns resolve against this and earlier sentences
-    ExtractClaims(rules, norm.text, index, *view, screened.attribution, &all, &accepted_all, &claims, rule_times);
+    ExtractClaims(rules, norm.text, index, view, screened.attribution, &all, &accepted_all, &claims, rule_times);
     clock.Lap(&StageTimes::claims);
   }
 

@@ -21,8 +21,9 @@ namespace claimgraph::internal {
 
 // Open addressing over record indices (linear probing, load at most 3/4):
 // 5 to 14 bytes per entry (an index and an 8-bit tag of the hash a slot)
-// and no allocation per entry, where a node-based hash map costs about 40. Records are compared through `match`, and
-// rehashed through `hash_of`, so the table holds nothing but indices.
+// and no allocation per entry, where a node-based hash map costs about 40.
+// Records are compared through `match`, and rehashed through `hash_of`, so
+// the table holds nothing but indices and tags.
 class IndexTable {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;  // no record
@@ -152,7 +153,7 @@ class StringPool {
  private:
   StringArena arena_;
   std::vector<std::string_view> views_;
-  std::vector<size_t> hashes_;  // each string's hash: growing rehashes nothing, most mismatches end here
+  std::vector<size_t> hashes_;  // each string's hash: growing rehashes no string, and tag collisions end here
   IndexTable index_;
 };
 
