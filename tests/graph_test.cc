@@ -257,6 +257,33 @@ TEST_CASE("a threaded run gives the bytes of a one-thread run and reports every 
   CHECK(WriteJson(*flushed) == WriteJson(*one));
 }
 
+TEST_CASE("extractions added to the graph in batches of any size give the same bytes") {
+  Pipeline pipeline(testing::BuiltInRules());
+  const std::vector<Document> docs = ManyDocuments();
+  RunOptions options;
+  options.batch_bytes = 0;  // each document as soon as it is extracted
+  const Result<Graph> each = pipeline.Run(docs, options);
+  REQUIRE(each.ok());
+  REQUIRE(each->node_count() > 5);
+  const std::string expected = WriteJson(*each);
+  for (int threads : {1, 3}) {
+    // 100 bytes: a batch every few documents; the default: one batch per
+    // thread, added when its documents run out.
+    for (size_t batch : {size_t{1}, size_t{100}, RunOptions().batch_bytes}) {
+      CAPTURE(threads);
+      CAPTURE(batch);
+      options.threads = threads;
+      options.batch_bytes = batch;
+      size_t done = 0;
+      options.progress = [&](const RunProgress& p) { done = p.documents_done; };
+      const Result<Graph> g = pipeline.Run(docs, options);
+      REQUIRE(g.ok());
+      CHECK(WriteJson(*g) == expected);
+      CHECK(done == docs.size());
+    }
+  }
+}
+
 TEST_CASE("a run (which skips rejected candidates) gives the graph of each document's full extraction") {
   // Pipeline::Run extracts without the rejected candidates; everything
   // else must be what Pipeline::Extract finds.
