@@ -6,6 +6,7 @@
 #include "extract_claims.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <string>
 
@@ -170,23 +171,20 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
             person.priority = 0;
             person.rule_id = "coref.org-role";
             const std::string org_id = who.entity >= 0 ? rules.entities[static_cast<size_t>(who.entity)].id : "";
-            std::vector<int> found;
-            for (size_t e = 0; e < rules.entities.size() && !org_id.empty(); ++e) {
-              const GazetteerEntry& entry = rules.entities[e];
-              const auto aff = entry.attributes.find("affiliation");
-              const auto r = entry.attributes.find("role");
-              if (entry.type == "Person" && aff != entry.attributes.end() && aff->second == org_id &&
-                  r != entry.attributes.end() && r->second == role->second) {
-                found.push_back(static_cast<int>(e));
-              }
-            }
-            if (found.size() == 1) {
-              person.entity = found.front();
-              person.label = rules.entities[static_cast<size_t>(found.front())].canonical;
+            const auto found = org_id.empty() ? rules.persons_by_affiliation_role.end()
+                                              : rules.persons_by_affiliation_role.find(AffiliationRoleKey(org_id, role->second));
+            if (found != rules.persons_by_affiliation_role.end() && found->second.size() == 1) {
+              person.entity = found->second.front();
+              person.label = rules.entities[static_cast<size_t>(person.entity)].canonical;
               person.type = "Person";
             } else {
               // No unique person: a role node, "Alibaba CEO".
-              person.label = who.label + " " + (role->second == "ceo" ? "CEO" : role->second);
+              // "Alibaba CTO", "Alibaba chairman": short roles are acronyms.
+              std::string role_word = role->second;
+              if (role_word.size() <= 3) {
+                for (char& ch : role_word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+              }
+              person.label = who.label + " " + role_word;
               person.type = "Person";
               person.attributes["role"] = role->second;
               person.attributes["affiliation"] = EntityIdOf(rules, who);

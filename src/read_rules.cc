@@ -878,6 +878,12 @@ void Loader::Finish() {
       }
     }
     if (e.type == "Person") {
+      const auto affiliation = e.attributes.find("affiliation");
+      const auto role = e.attributes.find("role");
+      if (affiliation != e.attributes.end() && role != e.attributes.end()) {
+        data_->persons_by_affiliation_role[AffiliationRoleKey(affiliation->second, role->second)].push_back(
+            static_cast<int>(i));
+      }
       for (const std::string& alias : e.aliases) {
         const std::string n = NormalizeString(alias);
         const size_t space = n.rfind(' ');

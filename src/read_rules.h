@@ -67,6 +67,9 @@ struct RulePackData {
   AliasTrie trie;
   // Person entries by the last token of each alias ("조 차이" -> "차이").
   std::unordered_map<std::string, std::vector<int>> persons_by_last_token;
+  // Person entries by affiliation and role, "alibaba\x1Fceo" -> Eddie Wu
+  // (an organization's role that speaks: "알리바바 CEO는").
+  std::unordered_map<std::string, std::vector<int>> persons_by_affiliation_role;
   std::vector<PatternRule> text_rules;
   std::vector<PatternRule> context_rules;
   ParticleSet particles;
@@ -117,6 +120,14 @@ std::string Slug(std::string_view label);
 // Returns the entity id of a matched candidate: "ent:" + its gazetteer id,
 // or the slug of its label for an entity the gazetteer lacks.
 std::string EntityIdOf(const RulePackData& rules, const Candidate& candidate);
+
+// The key of RulePackData::persons_by_affiliation_role.
+inline std::string AffiliationRoleKey(std::string_view affiliation, std::string_view role) {
+  std::string key(affiliation);
+  key += '\x1F';
+  key += role;
+  return key;
+}
 
 // Whether gazetteer attribute `key` names another entity (developer,
 // affiliation, parent, country): its value is an entity id.

@@ -250,6 +250,28 @@ TEST_CASE("the seed's claims: speakers, cues and contents") {
 namespace claimgraph {
 namespace {
 
+TEST_CASE("an organization's role speaks: the one gazetteer person with that role, else a role node") {
+  auto speaker = [](const std::string& text) -> const EntityMention* {
+    static Extraction ex;
+    ex = testing::ExtractText(text);
+    if (ex.claims.size() != 1) return nullptr;
+    for (const EntityMention& m : ex.mentions) {
+      if (m.entity_id == ex.claims[0].speaker) return &m;
+    }
+    return nullptr;
+  };
+  // people.tsv has one Alibaba CEO (Eddie Wu) and no Alibaba CTO.
+  const EntityMention* ceo = speaker("알리바바 CEO는 \"클라우드 투자를 늘리겠다\"라고 말했다.");
+  REQUIRE(ceo != nullptr);
+  CHECK(ceo->label == "Eddie Wu");
+  CHECK(ceo->rule == "coref.org-role");
+  const EntityMention* cto = speaker("알리바바 CTO는 \"모델 개발 속도를 높이겠다\"라고 말했다.");
+  REQUIRE(cto != nullptr);
+  CHECK(cto->label == "Alibaba CTO");
+  CHECK(cto->attributes.at("role") == "cto");
+  CHECK(cto->attributes.at("affiliation") == "ent:alibaba");
+}
+
 TEST_CASE("day references resolve against the document date") {
   CHECK(internal::ResolveDayReference("지난 26일 발표했다", "2025-10-14") == "2025-09-26");
   CHECK(internal::ResolveDayReference("지난 6일 발표했다", "2025-10-14") == "2025-10-06");
