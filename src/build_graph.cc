@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -220,7 +222,23 @@ Graph ExtractionToGraph(const Extraction& ex) {
   return graph;
 }
 
-void AddExtraction(const Extraction& ex, Graph* out) {
+namespace {
+
+// Passes `value` on: moved out of a non-const extraction, copied from a
+// const one.
+template <typename Ex, typename T>
+decltype(auto) Pass(T& value) {
+  if constexpr (std::is_const_v<Ex>) {
+    return static_cast<const T&>(value);
+  } else {
+    return std::move(value);
+  }
+}
+
+// AddExtraction for `Ex` = const Extraction (copies) or Extraction (moves
+// the strings no later step reads).
+template <typename Ex>
+void AddExtractionTo(Ex& ex, Graph* out) {
   // An edge needs both ends among this document's nodes (not just somewhere
   // in `out`), so that adding documents in any order gives the same graph.
   // (Views of the ids in `ex`, which outlives this call.)
@@ -248,17 +266,17 @@ void AddExtraction(const Extraction& ex, Graph* out) {
   entities.reserve(ex.mentions.size());
   entity_ids.reserve(ex.mentions.size());
   by_sentence.reserve(ex.mentions.size());
-  for (const EntityMention& m : ex.mentions) {
+  for (auto& m : ex.mentions) {
     const auto [it, added] = entity_at.emplace(m.entity_id, entities.size());
     if (added) {
       entity_ids.push_back(m.entity_id);
       Node& node = entities.emplace_back();
       node.id = m.entity_id;
       node.kind = "entity";
-      node.label = m.label;
-      node.type = m.type;
-      node.aliases = m.aliases;
-      node.attributes = m.attributes;
+      node.label = Pass<Ex>(m.label);
+      node.type = Pass<Ex>(m.type);
+      node.aliases = Pass<Ex>(m.aliases);
+      node.attributes = Pass<Ex>(m.attributes);
     } else {
       Node& node = entities[it->second];
       if (node.label.empty() || (!m.label.empty() && m.label < node.label)) node.label = m.label;
@@ -274,9 +292,10 @@ void AddExtraction(const Extraction& ex, Graph* out) {
     Node& node = entities[it->second];
     if (m.surface_is_alias &&
         std::find(node.aliases.begin(), node.aliases.end(), m.surface) == node.aliases.end()) {
-      node.aliases.push_back(m.surface);
+      node.aliases.push_back(Pass<Ex>(m.surface));
     }
-    node.mentions.push_back({ex.doc_id, m.start, m.end, m.text, m.sentence, m.rule, m.particle});
+    node.mentions.push_back(
+        {ex.doc_id, m.start, m.end, Pass<Ex>(m.text), m.sentence, Pass<Ex>(m.rule), Pass<Ex>(m.particle)});
     by_sentence.emplace_back(m.sentence, m.entity_id);
   }
   for (size_t i = 0; i < entities.size(); ++i) graph.AddNode(std::move(entities[i]), entity_ids[i]);
@@ -301,15 +320,15 @@ void AddExtraction(const Extraction& ex, Graph* out) {
     }
     first = last;
   }
-  for (const ClaimMention& c : ex.claims) {
+  for (auto& c : ex.claims) {
     Node node;
     node.id = c.id;
     node.kind = "claim";
-    node.label = c.label;
+    node.label = Pass<Ex>(c.label);
     node.is_claim = true;
-    node.claim = {c.text, c.cue, c.modality, c.negated, ex.doc_id, c.start, c.end, c.sentence, c.rule,
-                  c.speaker, c.speaker_status};
-    if (!c.date.empty()) node.attributes["date"] = c.date;
+    node.claim = {Pass<Ex>(c.text), Pass<Ex>(c.cue), Pass<Ex>(c.modality), c.negated, ex.doc_id, c.start, c.end,
+                  c.sentence, c.rule, c.speaker, Pass<Ex>(c.speaker_status)};
+    if (!c.date.empty()) node.attributes["date"] = Pass<Ex>(c.date);
     graph.AddNode(std::move(node), c.id);
     auto link = [&](const std::string& source, const std::string& target, const char* relation, int64_t start,
                     int64_t end, std::map<std::string, std::string> attributes) {
@@ -332,15 +351,21 @@ void AddExtraction(const Extraction& ex, Graph* out) {
     for (const std::string& m : c.mentions) link(c.id, m, "mentions", c.start, c.end, {});
     link(c.id, c.about, "about", c.start, c.end, {});
   }
-  for (const RelationMention& r : ex.relations) {
+  for (auto& r : ex.relations) {
     Edge edge;
-    edge.source = r.source;
-    edge.target = r.target;
-    edge.relation = r.relation;
-    edge.attributes = r.attributes;
-    edge.evidence.push_back({ex.doc_id, r.start, r.end, r.rule});
+    edge.source = Pass<Ex>(r.source);
+    edge.target = Pass<Ex>(r.target);
+    edge.relation = Pass<Ex>(r.relation);
+    edge.attributes = Pass<Ex>(r.attributes);
+    edge.evidence.push_back({ex.doc_id, r.start, r.end, Pass<Ex>(r.rule)});
     graph.AddEdge(std::move(edge));
   }
 }
+
+}  // namespace
+
+void AddExtraction(const Extraction& ex, Graph* out) { AddExtractionTo(ex, out); }
+
+void AddExtraction(Extraction&& ex, Graph* out) { AddExtractionTo(ex, out); }
 
 }  // namespace claimgraph

@@ -173,7 +173,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   };
   std::vector<Batch> batches(static_cast<size_t>(threads));
   auto merge = [&](Batch* batch, Graph* graph) {
-    for (const Extraction& ex : batch->extractions) AddExtraction(ex, graph);
+    for (Extraction& ex : batch->extractions) AddExtraction(std::move(ex), graph);
     batch->extractions.clear();
     batch->text_bytes = 0;
     if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) {

@@ -185,6 +185,10 @@ Graph ExtractionToGraph(const Extraction& extraction);
 // Adds one Extraction to `graph`: what graph->Merge(ExtractionToGraph(...))
 // does, without building the intermediate graph.
 void AddExtraction(const Extraction& extraction, Graph* graph);
+// The same, moving the extraction's strings into the graph's nodes and
+// edges instead of copying them (what Pipeline::Run does); `extraction` is
+// left valid but unspecified.
+void AddExtraction(Extraction&& extraction, Graph* graph);
 
 }  // namespace claimgraph
 
