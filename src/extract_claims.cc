@@ -189,13 +189,13 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
               person.attributes["role"] = role->second;
               person.attributes["affiliation"] = EntityIdOf(rules, who);
             }
-            all->push_back(std::move(person));
-            accepted->push_back(all->size() - 1);
-            claim.speaker = static_cast<long>(all->size() - 1);
             claim.speaker_status = "role";
             claim.coref_rule = "coref.org-role";
             claim.coref_begin = who.begin;
             claim.coref_end = t.norm_end;
+            all->push_back(std::move(person));  // (`who` is not read after this: it may move)
+            accepted->push_back(all->size() - 1);
+            claim.speaker = static_cast<long>(all->size() - 1);
           }
         } else if (s.raw) {
           const std::string word(text.substr(s.norm_begin, s.norm_end - s.norm_begin));
