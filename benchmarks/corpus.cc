@@ -41,8 +41,9 @@ class Random {
 
 // Korean sentences. {O1} organization, {P1} person, {M1} model, {R1} product,
 // {B1} benchmark, {L1} place; .topic .subj .obj .and .gen add the particle
-// that fits the name's last sound. {T} title, {C}/{C2} a claim's content,
-// {D} day, {N} number.
+// that fits the name's last sound; {O2}, {M2} a second one of the type. {T}
+// title, {C}/{C2} a claim's content, {D} day, {N} number, {K} a generated
+// Korean name ({KE} an English one) that no gazetteer lists.
 const std::vector<std::string> kKoreanSentences = {
     "{O1.topic} 지난 {D}일 차세대 언어 모델 {M1.obj} 공개했다.",
     "{O1.gen} {M1.topic} {B1}에서 {N}위에 올랐다.",
@@ -58,6 +59,33 @@ const std::vector<std::string> kKoreanSentences = {
     "{O1.topic} {O2.and} 손잡고 {L1} 시장을 공략하기로 했다.",
     "{P1} {T.topic} {C}고 설명했다.",
     "{O1} 관계자는 \"{C}\"고 전했다.",
+    // People the gazetteer does not know ({K}: a generated Korean name).
+    "{O1} {K} {T.topic} \"{C}\"라고 말했다.",
+    "{K} {O1} {T.topic} 이번 협력이 시장의 판도를 바꿀 것이라고 밝혔다.",
+    // More reporting shapes.
+    "\"{C}\"라고 {P1} {T.topic} 말했다.",
+    "{P1} {T.topic} \"{C}\"며 \"{C2}\"라고 지적했다.",
+    "{P1} {T.topic} 경쟁사와의 격차가 빠르게 줄고 있음을 시사했다.",
+    "{P1} {T.topic} 가격이 곧 내려갈 것이라고 말하며, 수요도 함께 늘어난다고 전망했다.",
+    "{O1.topic} 신규 모델 출시가 미뤄졌다는 보도를 부인했다.",
+    "{O1.topic} 자체 AI 칩을 개발하고 있는 것으로 알려졌다.",
+    "{O1.subj} 대규모 투자 유치를 추진하고 있다고 {O2.subj} 보도했다.",
+    "{O1.gen} 보고서에 따르면 기업용 AI 도입률은 1년 새 두 배로 늘어난 것으로 나타났다.",
+    "{O1}에 따르면 {O2.topic} 내년 상반기에 새 모델을 내놓을 계획인 것으로 알려졌다.",
+    "업계 안팎에서는 \"{C}\"라는 평가도 나온다.",
+    "이번 모델이 오픈소스 생태계의 흐름을 바꿀 것이라는 전망도 있다.",
+    "국내 기업들이 데이터 인프라 투자에 소홀했다는 분석입니다.",
+    "업계는 규제가 지나치게 엄격하다며 반발하고 있다.",
+    "{O1.gen} 분석에 따르면, 국내 스타트업 상당수가 해외 모델을 쓰고 있다고 합니다.",
+    // More relations.
+    "{O1.topic} {O2}에 {N}억 달러를 투자했다.",
+    "{O1.topic} 여전히 {O2.gen} 칩에 크게 의존하고 있다.",
+    "{L1}에 본사를 둔 {O1.subj} 새 서비스를 발표했다.",
+    "{O1.gen} 자회사인 {O2.subj} 새 모델을 공개했다.",
+    "{M1.obj} 개발한 {O1.topic} 다음 버전도 준비하고 있다.",
+    "{O1.topic} {O2.and} 치열하게 경쟁하고 있다.",
+    "{O1.gen} {M1} 및 {M2} 출시 이후 시장 분위기가 달라졌다.",
+    "{O1.topic} {N}조 개 이상의 매개변수를 가진 '{M1}' 모델을 선보였다.",
 };
 
 const std::vector<std::string> kKoreanPlain = {
@@ -86,6 +114,13 @@ const std::vector<std::string> kKoreanClaims = {
 
 const std::vector<std::string> kKoreanTitles = {"대표", "교수", "연구원", "최고경영자(CEO)", "부사장", "최고기술책임자(CTO)"};
 
+// Generated names ({K}, {KE}): people no gazetteer lists.
+const std::vector<std::string> kSurnames = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오"};
+const std::vector<std::string> kGivenSyllables = {"민", "서", "지", "현", "우", "하", "준", "은", "도", "윤",
+                                                  "수", "연", "태", "희", "진", "아", "성", "혜"};
+const std::vector<std::string> kFirstNames = {"Maria", "David", "Priya", "Tom", "Elena", "Samuel", "Grace", "Omar"};
+const std::vector<std::string> kLastNames = {"Lopez", "Whitfield", "Okafor", "Brennan", "Sato", "Lindqvist", "Moreau"};
+
 // English sentences: the same slots; {TE} title, {CE} claim, {ORD} ordinal,
 // {MON} month.
 const std::vector<std::string> kEnglishSentences = {
@@ -99,6 +134,26 @@ const std::vector<std::string> kEnglishSentences = {
     "{O1} agreed to buy a {N}% stake in {O2}, the companies said on {MON} {D}.",
     "According to {P1}, {CE}.",
     "Experts warned that {CE}.",
+    // People the gazetteer does not know ({KE}: a generated name).
+    "{KE}, {TE} at {O1}, said the company would expand its research team.",
+    "\"{CE},\" said {KE}, {TE} of {O1}.",
+    // More reporting shapes.
+    "\"{CE},\" {P1} said.",
+    "\"{CE},\" said {P1}.",
+    "{CE}, {P1} said.",
+    "{CE}, said {KE}, {TE} of {O1}.",
+    "Professor {KE} said the results were encouraging.",
+    "{O1} reported that {CE}.",
+    // More relations.
+    "{O1}, founded by {P1}, is preparing a public listing.",
+    "{O1} invested ${N} billion in {O2}.",
+    "{O1} competes with {O2} for cloud customers.",
+    "{O1} relies heavily on {O2} for training hardware.",
+    "{L1}-based {O1} announced a new research lab.",
+    "{O1}, a unit of {O2}, released a new assistant.",
+    "{O1}'s {M1} topped the leaderboard this week.",
+    "{O1}, which develops {M1}, raised new funding.",
+    "{O1} became the largest shareholder of {O2}.",
 };
 
 const std::vector<std::string> kEnglishPlain = {
@@ -220,6 +275,10 @@ std::string Expand(const std::string& templ, bool korean, const Names& names, Ra
       value = rng.Pick(kKoreanClaims);
     } else if (name == "CE") {
       value = rng.Pick(kEnglishClaims);
+    } else if (name == "K") {
+      value = rng.Pick(kSurnames) + rng.Pick(kGivenSyllables) + rng.Pick(kGivenSyllables);
+    } else if (name == "KE") {
+      value = rng.Pick(kFirstNames) + " " + rng.Pick(kLastNames);
     } else if (name == "T") {
       value = rng.Pick(kKoreanTitles);
     } else if (name == "TE") {
@@ -233,6 +292,8 @@ std::string Expand(const std::string& templ, bool korean, const Names& names, Ra
       if (fresh) it->second = rng.Pick(table.at(name[0]));
       value = it->second;
     }
+    // A sentence starts with a capital (an English claim opening it).
+    if (out.empty() && !value.empty() && value[0] >= 'a' && value[0] <= 'z') value[0] = static_cast<char>(value[0] - 'a' + 'A');
     out += value;
     if (!particle.empty()) out += Particle(value, particle);
   }

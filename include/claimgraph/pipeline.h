@@ -129,10 +129,10 @@ struct RunOptions {
   // (16 MiB) text queued per thread ahead of the extractors: with the
   // graph, what a streamed run holds in memory.
   size_t queue_bytes_per_thread = size_t{16} << 20;
-  // (262,144) with several threads, each extracts into a graph of its own
+  // (131,072) with several threads, each extracts into a graph of its own
   // and moves it into the run's graph once it holds this many nodes and
   // edges, so that the run never holds one graph of the corpus per thread.
-  size_t flush_records = size_t{1} << 18;
+  size_t flush_records = size_t{1} << 17;
   // (512 KiB) text each thread extracts before it adds the extractions to
   // its graph, together and in order (the graph is the same for any value;
   // 0 adds each document at once). Extracting in runs keeps more of the
