@@ -112,6 +112,72 @@ std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view 
   return which;
 }
 
+std::string RelaxForScreen(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  auto digits = [&](size_t i) {
+    while (i < pattern.size() && pattern[i] >= '0' && pattern[i] <= '9') ++i;
+    return i;
+  };
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (pattern.compare(i, 2, "\\Q") == 0) {
+      // Quoted literal text, to \E.
+      const size_t close = pattern.find("\\E", i + 2);
+      const size_t end = close == std::string_view::npos ? pattern.size() : close + 2;
+      out.append(pattern.substr(i, end - i));
+      i = end;
+    } else if (c == '\\') {
+      // An escape; \x{…}, \p{…} and \P{…} carry their braces with them.
+      size_t end = std::min(i + 2, pattern.size());
+      if (end < pattern.size() && pattern[end] == '{' &&
+          (pattern[i + 1] == 'x' || pattern[i + 1] == 'p' || pattern[i + 1] == 'P')) {
+        const size_t close = pattern.find('}', end);
+        end = close == std::string_view::npos ? pattern.size() : close + 1;
+      }
+      out.append(pattern.substr(i, end - i));
+      i = end;
+    } else if (c == '[') {
+      // A character class, copied whole: a leading ']' (after an optional
+      // '^') is a literal, and [:alpha:] and escapes may hide a ']'.
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') {
+        if (pattern[j] == '\\') {
+          j += 2;
+        } else if (pattern.compare(j, 2, "[:") == 0) {
+          const size_t close = pattern.find(":]", j + 2);
+          j = close == std::string_view::npos ? pattern.size() : close + 2;
+        } else {
+          ++j;
+        }
+      }
+      j = std::min(j + 1, pattern.size());
+      out.append(pattern.substr(i, j - i));
+      i = j;
+    } else if (c == '{' && digits(i + 1) > i + 1) {
+      // {n}, {m,} or {m,n}: at least m, with no upper bound.
+      const size_t m_end = digits(i + 1);
+      size_t end = m_end;
+      if (end < pattern.size() && pattern[end] == ',') end = digits(end + 1);
+      if (end < pattern.size() && pattern[end] == '}') {
+        const bool at_least_one = pattern.find_first_not_of('0', i + 1) < m_end;
+        out.push_back(at_least_one ? '+' : '*');
+        i = end + 1;
+      } else {  // not a repetition: a literal '{'
+        out.push_back(c);
+        ++i;
+      }
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
 ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view) {
   const int contexts = static_cast<int>(rules.context_rules.size());
   const int total = contexts + static_cast<int>(rules.attribution_rules.size());
@@ -918,10 +984,10 @@ void Loader::Finish() {
     options.set_max_mem(int64_t{64} << 20);
     auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
     for (const auto& r : data_->context_rules) {
-      if (!r.re || set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
+      if (!r.re || set->Add(RelaxForScreen(r.re->pattern()), nullptr) < 0) return nullptr;
     }
     for (const auto& r : data_->attribution_rules) {
-      if (!r.re || set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
+      if (!r.re || set->Add(RelaxForScreen(r.re->pattern()), nullptr) < 0) return nullptr;
     }
     return set->Compile() ? std::move(set) : nullptr;
   }();

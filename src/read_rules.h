@@ -112,6 +112,14 @@ struct ScreenedRules {
 };
 ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view);
 
+// Returns `pattern` with every counted repetition unbounded: X{0,n} -> X*,
+// X{m,n}, X{m,} and X{m} (m >= 1) -> X+. The result matches wherever the
+// pattern does, and its automaton has no counters: the screen is built from
+// these, so its DFA stays small (a bounded repetition of a multi-byte
+// class is a copy of the class per count), at the price of reporting a few
+// rules that then find nothing.
+std::string RelaxForScreen(std::string_view pattern);
+
 // Returns "ent:" + slug for an entity label: ASCII letters lower-cased,
 // letters and digits of any script kept, every other run replaced by '-'.
 // "Hunyuan-Image-3.0" -> "hunyuan-image-3-0"; "카일 찬" -> "카일-찬".

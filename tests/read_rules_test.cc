@@ -115,6 +115,54 @@ TEST_CASE("slugs keep letters of every script") {
 namespace claimgraph {
 namespace {
 
+TEST_CASE("the screen's patterns lose their counted repetitions and nothing else") {
+  using internal::RelaxForScreen;
+  CHECK(RelaxForScreen("a{2,5}b") == "a+b");
+  CHECK(RelaxForScreen("a{0,3}?b") == "a*?b");
+  CHECK(RelaxForScreen("(?:[^ ]+ ){1,4}??x") == "(?:[^ ]+ )+??x");
+  CHECK(RelaxForScreen("x{2,}y{3}z{0}") == "x+y+z*");
+  CHECK(RelaxForScreen("[가-힣A-Za-z0-9]{2,12}(?:대학교|연구원)") == "[가-힣A-Za-z0-9]+(?:대학교|연구원)");
+  CHECK(RelaxForScreen("\\p{Hangul}{1,3}\\x{41}{2}") == "\\p{Hangul}+\\x{41}+");
+  // Braces that are not repetitions stay as they are.
+  CHECK(RelaxForScreen("[{1,2}]a") == "[{1,2}]a");
+  CHECK(RelaxForScreen("[]{1,2}]a") == "[]{1,2}]a");
+  CHECK(RelaxForScreen("[^]{1,2}]a") == "[^]{1,2}]a");
+  CHECK(RelaxForScreen("[[:alpha:]{1]a") == "[[:alpha:]{1]a");
+  CHECK(RelaxForScreen("\\{1,2}") == "\\{1,2}");
+  CHECK(RelaxForScreen("a{,3}") == "a{,3}");
+  CHECK(RelaxForScreen("a{x}") == "a{x}");
+  CHECK(RelaxForScreen("\\Qa{1,2}\\E{2}") == "\\Qa{1,2}\\E+");
+  // What the original matches, the relaxed pattern matches (and more).
+  const RE2 bounded("^(?:[^ ]+ ){1,2}\"[^\"]{4,8}\"라고");
+  const RE2 relaxed(RelaxForScreen(bounded.pattern()));
+  REQUIRE(relaxed.ok());
+  for (const char* text : {"그는 \"모델이 좋다\"라고", "업계 관계자는 \"가격이 내려간다\"라고"}) {
+    CHECK(RE2::PartialMatch(text, bounded));
+    CHECK(RE2::PartialMatch(text, relaxed));
+  }
+  CHECK_FALSE(RE2::PartialMatch("그 업계 관계자는 \"가격이 내려간다\"라고", bounded));  // three words
+  CHECK(RE2::PartialMatch("그 업계 관계자는 \"가격이 내려간다\"라고", relaxed));
+}
+
+TEST_CASE("the built-in pack's screen patterns compile, and are no larger than their rules") {
+  const internal::RulePackData& data = testing::BuiltInRules().data();
+  REQUIRE(data.sentence_screen != nullptr);
+  size_t relaxed_total = 0;
+  size_t total = 0;
+  auto check = [&](const std::string& id, const RE2& re) {
+    CAPTURE(id);
+    const RE2 relaxed(internal::RelaxForScreen(re.pattern()));
+    REQUIRE(relaxed.ok());
+    CHECK(relaxed.ProgramSize() <= re.ProgramSize());
+    relaxed_total += static_cast<size_t>(relaxed.ProgramSize());
+    total += static_cast<size_t>(re.ProgramSize());
+  };
+  for (const auto& r : data.context_rules) check(r.id, *r.re);
+  for (const auto& r : data.attribution_rules) check(r.id, *r.re);
+  MESSAGE("screen patterns: " << relaxed_total << " RE2 instructions, the rules " << total);
+  CHECK(relaxed_total * 3 < total * 2);  // counted repetitions were nearly half of the rules' programs
+}
+
 TEST_CASE("a relation-only rule without placeholders is refused") {
   const std::string errors = LoadErrors(
       {{"ko/particles.txt", kParticles},
