@@ -983,11 +983,16 @@ void Loader::Finish() {
     // flushing its state cache (or gives up; ScreenSentence then runs every rule).
     options.set_max_mem(int64_t{64} << 20);
     auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    // Each rule's relaxed pattern (RelaxForScreen), or the rule's own
+    // should the relaxed one not compile.
+    auto add = [&](const std::unique_ptr<RE2>& re) {
+      return re && (set->Add(RelaxForScreen(re->pattern()), nullptr) >= 0 || set->Add(re->pattern(), nullptr) >= 0);
+    };
     for (const auto& r : data_->context_rules) {
-      if (!r.re || set->Add(RelaxForScreen(r.re->pattern()), nullptr) < 0) return nullptr;
+      if (!add(r.re)) return nullptr;
     }
     for (const auto& r : data_->attribution_rules) {
-      if (!r.re || set->Add(RelaxForScreen(r.re->pattern()), nullptr) < 0) return nullptr;
+      if (!add(r.re)) return nullptr;
     }
     return set->Compile() ? std::move(set) : nullptr;
   }();
