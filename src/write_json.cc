@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
@@ -220,30 +221,77 @@ using Sink = std::function<bool(const std::string&)>;
 // A RapidJSON output stream into a std::string, which it hands to `spill`
 // (and empties) whenever it holds a megabyte at a line break: the object of
 // an entity with a million mentions is hundreds of megabytes of JSON, and
-// is never held whole.
+// is never held whole. Characters gather in a small buffer first, moved to
+// the string in blocks and whenever RapidJSON completes a value (Flush), so
+// the string is whole between values; PutUnsafe and PutN below let string
+// contents and indentation skip the line-break check.
 class IndentingStream {
  public:
   using Ch = char;
   IndentingStream(std::string* out, int shift, const Sink* spill = nullptr)
       : out_(out), shift_(static_cast<size_t>(shift)), spill_(spill) {}
+  ~IndentingStream() { Drain(); }
+  IndentingStream(const IndentingStream&) = delete;
+  IndentingStream& operator=(const IndentingStream&) = delete;
+
   void Put(char c) {
-    out_->push_back(c);
-    if (c != '\n') return;
-    out_->append(shift_, ' ');
-    if (spill_ && out_->size() >= (size_t{1} << 20)) {
+    if (c != '\n') {
+      PutPlain(c);
+      return;
+    }
+    PutPlain('\n');
+    PutSpaces(shift_);
+    if (spill_ && out_->size() + used_ >= (size_t{1} << 20)) {
+      Drain();
       ok_ = ok_ && (*spill_)(*out_);
       out_->clear();
     }
   }
-  void Flush() {}  // RapidJSON calls it after every complete value
+  // A character that is not a line break.
+  void PutPlain(char c) {
+    if (used_ == sizeof(buffer_)) Drain();
+    buffer_[used_++] = c;
+  }
+  void PutSpaces(size_t n) {
+    while (n > 0) {
+      if (used_ == sizeof(buffer_)) Drain();
+      const size_t k = std::min(n, sizeof(buffer_) - used_);
+      std::memset(buffer_ + used_, ' ', k);
+      used_ += k;
+      n -= k;
+    }
+  }
+  void Flush() { Drain(); }  // RapidJSON calls it after every complete value
   bool ok() const { return ok_; }
 
  private:
+  void Drain() {
+    out_->append(buffer_, used_);
+    used_ = 0;
+  }
+
   std::string* out_;
   size_t shift_;
   const Sink* spill_;
   bool ok_ = true;
+  size_t used_ = 0;
+  char buffer_[4096];
 };
+
+// Found by argument-dependent lookup from RapidJSON's writers, in place of
+// their generic versions that call Put: string contents and numbers
+// (PutUnsafe, after PutReserve) hold no raw line break (a newline in a
+// string is escaped), and PutN writes the indentation.
+inline void PutReserve(IndentingStream&, size_t) {}
+inline void PutUnsafe(IndentingStream& stream, char c) { stream.PutPlain(c); }
+inline void PutN(IndentingStream& stream, char c, size_t n) {
+  if (c == ' ') {
+    stream.PutSpaces(n);
+  } else {
+    for (size_t i = 0; i < n; ++i) stream.Put(c);
+  }
+}
+
 using PieceWriter = rapidjson::PrettyWriter<IndentingStream>;
 
 void Configure(PieceWriter* w) {
