@@ -38,6 +38,7 @@ class StageClock {
   explicit StageClock(StageTimes* times) : times_(times) {
     if (times_) last_ = std::chrono::steady_clock::now();
   }
+  RuleTimes* rule_times() const { return times_ != nullptr ? times_->rules : nullptr; }
   void Lap(double StageTimes::*field) {
     if (!times_) return;
     const auto now = std::chrono::steady_clock::now();
@@ -51,76 +52,148 @@ class StageClock {
 };
 }  // namespace
 
-Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, StageTimes* times, bool keep_rejected) {
-  const long long bad = FindInvalidUtf8(doc.text);
-  if (bad >= 0) {
-    Error e;
-    e.code = ErrorCode::kInvalidUtf8;
-    e.location.file = doc.origin.empty() ? doc.id : doc.origin;
-    e.location.byte_offset = bad;
-    e.message = "invalid UTF-8 at byte " + std::to_string(bad) + " of document \"" + doc.id + "\"";
-    return e;
+namespace {
+
+// A document between the two passes of ExtractBatch.
+struct DocumentWork {
+  // One sentence's mentions, numbered from 0 until they join the
+  // document's list (as they are in the order of reading).
+  struct Sentence {
+    std::vector<Candidate> candidates;
+    std::vector<size_t> accepted;  // into candidates
+    std::vector<Candidate> rejected;
+  };
+  NormalizedText norm;
+  std::vector<std::pair<size_t, size_t>> sentences;
+  std::vector<Sentence> local;
+  std::vector<PlaceholderSentence> views;  // each sentence's, its candidates numbered from 0
+  std::vector<ScreenedRules> screened;     // the rules each view's screen reports
+};
+
+// 1. normalize, 2. segment, 3. match (gazetteer, text rules), 4. resolve
+// overlaps, and each sentence's placeholder view (when rules read them).
+void Prepare(const RulePackData& rules, const Document& doc, bool keep_rejected, StageClock* clock,
+             DocumentWork* work) {
+  work->norm = Normalize(doc.text);
+  clock->Lap(&StageTimes::normalize);
+  work->sentences = SegmentSentences(work->norm.text);
+  clock->Lap(&StageTimes::segment);
+  const std::string_view text = work->norm.text;
+  const size_t n = work->sentences.size();
+  RuleTimes* const rule_times = clock->rule_times();
+  work->local.resize(n);
+  for (size_t s = 0; s < n; ++s) {
+    const auto [begin, end] = work->sentences[s];
+    DocumentWork::Sentence& l = work->local[s];
+    std::vector<Candidate>* const reject_to = keep_rejected ? &l.rejected : nullptr;
+    MatchGazetteer(rules, text, begin, end, static_cast<int>(s), &l.candidates, reject_to);
+    clock->Lap(&StageTimes::gazetteer);
+    MatchTextPatterns(rules, text, begin, end, static_cast<int>(s), &l.candidates, reject_to, rule_times);
+    clock->Lap(&StageTimes::text_patterns);
+    l.accepted = ResolveOverlaps(text, l.candidates, reject_to);
+    clock->Lap(&StageTimes::resolve);
   }
-  const RulePackData& rules = pack.data();
-  StageClock clock(times);
+  if (rules.context_rules.empty() && rules.attribution_rules.empty()) return;
+  work->views.reserve(n);
+  for (size_t s = 0; s < n; ++s) {
+    work->views.emplace_back(text, work->sentences[s].first, work->sentences[s].second, static_cast<int>(s),
+                             work->local[s].candidates, work->local[s].accepted);
+  }
+  clock->Lap(&StageTimes::context_patterns);
+}
 
-  // 1. normalize, 2. segment
-  const NormalizedText norm = Normalize(doc.text);
-  clock.Lap(&StageTimes::normalize);
-  const auto sentences = SegmentSentences(norm.text);
-  clock.Lap(&StageTimes::segment);
-
-  // 3. match, 4. resolve, 3b'. context rules: sentence by sentence
+// 3b'. context rules, 4b. relations, 4c. claims, sentence by sentence (a
+// pronoun resolves against earlier sentences), and 5. the extraction, in
+// the original text's offsets.
+Extraction Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, StageClock* clock,
+                  DocumentWork* work) {
+  const std::string_view text = work->norm.text;
+  RuleTimes* const rule_times = clock->rule_times();
+  const bool reads_placeholders = !rules.context_rules.empty() || !rules.attribution_rules.empty();
   std::vector<Candidate> all;
   std::vector<size_t> accepted_all;
   std::vector<CandidateRelation> relations;
   std::vector<CandidateClaim> claims;
   std::vector<Candidate> rejected;
   std::vector<Candidate>* const reject_to = keep_rejected ? &rejected : nullptr;
-  const bool reads_placeholders = !rules.context_rules.empty() || !rules.attribution_rules.empty();
-  RuleTimes* const rule_times = times != nullptr ? times->rules : nullptr;
-  for (size_t s = 0; s < sentences.size(); ++s) {
-    const auto [begin, end] = sentences[s];
+  for (size_t s = 0; s < work->sentences.size(); ++s) {
+    const auto [begin, end] = work->sentences[s];
     const int index = static_cast<int>(s);
-    std::vector<Candidate> candidates;
-    MatchGazetteer(rules, norm.text, begin, end, index, &candidates, reject_to);
-    clock.Lap(&StageTimes::gazetteer);
-    MatchTextPatterns(rules, norm.text, begin, end, index, &candidates, reject_to, rule_times);
-    clock.Lap(&StageTimes::text_patterns);
+    DocumentWork::Sentence& l = work->local[s];
     const size_t base = all.size();
     std::vector<size_t> accepted;
-    for (size_t i : ResolveOverlaps(norm.text, candidates, reject_to)) accepted.push_back(base + i);
-    all.insert(all.end(), std::make_move_iterator(candidates.begin()), std::make_move_iterator(candidates.end()));
-    clock.Lap(&StageTimes::resolve);
+    accepted.reserve(l.accepted.size());
+    for (size_t i : l.accepted) accepted.push_back(base + i);
+    all.insert(all.end(), std::make_move_iterator(l.candidates.begin()), std::make_move_iterator(l.candidates.end()));
+    if (keep_rejected) {
+      rejected.insert(rejected.end(), std::make_move_iterator(l.rejected.begin()),
+                      std::make_move_iterator(l.rejected.end()));
+    }
     if (!reads_placeholders) {
       accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
       continue;
     }
-    // The sentence with its mentions as typed placeholders, and the context
-    // and attribution rules that can match it (one screening pass for both).
-    PlaceholderSentence view(norm.text, begin, end, index, all, accepted);
-    ScreenedRules screened = ScreenSentence(rules, view.str());
+    PlaceholderSentence& view = work->views[s];
+    view.Rebase(base);
+    ScreenedRules& screened = work->screened[s];
     const size_t known = accepted.size();
-    MatchContextPatterns(rules, norm.text, end, index, view, screened.context, &all, &accepted, &relations,
-                         reject_to, rule_times);
+    MatchContextPatterns(rules, text, end, index, view, screened.context, &all, &accepted, &relations, reject_to,
+                         rule_times);
     if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
-      view = PlaceholderSentence(norm.text, begin, end, index, all, accepted);
+      view = PlaceholderSentence(text, begin, end, index, all, accepted);
       screened = ScreenSentence(rules, view.str());
     }
-    clock.Lap(&StageTimes::context_patterns);
-    // 4b. relations, once every entity of the sentence is known
-    ExtractRelations(rules, norm.text, view, screened.context, &all, &relations, rule_times);
-    clock.Lap(&StageTimes::relations);
+    clock->Lap(&StageTimes::context_patterns);
+    ExtractRelations(rules, text, view, screened.context, &all, &relations, rule_times);
+    clock->Lap(&StageTimes::relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
-    // 4c. claims; pronouns resolve against this and earlier sentences
-    ExtractClaims(rules, norm.text, index, view, screened.attribution, &all, &accepted_all, &claims, rule_times);
-    clock.Lap(&StageTimes::claims);
+    ExtractClaims(rules, text, index, view, screened.attribution, &all, &accepted_all, &claims, rule_times);
+    clock->Lap(&StageTimes::claims);
   }
-
-  // 5. map back to the original text
-  Extraction ex = BuildExtraction(rules, doc, norm, sentences, all, accepted_all, relations, claims, rejected);
-  clock.Lap(&StageTimes::build_extraction);
+  Extraction ex =
+      BuildExtraction(rules, doc, work->norm, work->sentences, all, accepted_all, relations, claims, rejected);
+  clock->Lap(&StageTimes::build_extraction);
   return ex;
+}
+
+}  // namespace
+
+std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<const Document*>& docs,
+                                     StageTimes* times, bool keep_rejected) {
+  const RulePackData& rules = pack.data();
+  StageClock clock(times);
+  std::vector<DocumentWork> work(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) Prepare(rules, *docs[d], keep_rejected, &clock, &work[d]);
+  // The screen, over every view of every document in a row.
+  for (DocumentWork& w : work) {
+    w.screened.reserve(w.views.size());
+    for (const PlaceholderSentence& view : w.views) w.screened.push_back(ScreenSentence(rules, view.str()));
+  }
+  clock.Lap(&StageTimes::context_patterns);
+  std::vector<Extraction> out;
+  out.reserve(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    out.push_back(Finish(rules, *docs[d], keep_rejected, &clock, &work[d]));
+    work[d] = DocumentWork();  // what a document held goes as soon as it is done
+  }
+  return out;
+}
+
+Status CheckText(const Document& doc) {
+  const long long bad = FindInvalidUtf8(doc.text);
+  if (bad < 0) return Status();
+  Error e;
+  e.code = ErrorCode::kInvalidUtf8;
+  e.location.file = doc.origin.empty() ? doc.id : doc.origin;
+  e.location.byte_offset = bad;
+  e.message = "invalid UTF-8 at byte " + std::to_string(bad) + " of document \"" + doc.id + "\"";
+  return e;
+}
+
+Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, StageTimes* times, bool keep_rejected) {
+  Status checked = CheckText(doc);
+  if (!checked.ok()) return checked;
+  return std::move(ExtractBatch(pack, {&doc}, times, keep_rejected).front());
 }
 
 }  // namespace internal
@@ -163,35 +236,41 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   std::atomic<uint64_t> bytes_done{0};
   std::optional<std::pair<size_t, Status>> failure;  // the first failing document (by index)
 
-  // Each thread's extractions wait in a batch (options.batch_bytes of
-  // text) and go into its graph together, in document order: extracting
-  // document after document keeps the rules' automata in the CPU caches,
-  // where adding each document to a large graph in between evicted them.
+  // Each thread's documents wait in a batch (options.batch_bytes of text),
+  // are extracted together (internal::ExtractBatch: the screen reads all
+  // their sentences in a row) and go into its graph together, in document
+  // order: extracting document after document keeps the rules' automata in
+  // the CPU caches, where adding each document to a large graph in between
+  // evicted them.
   struct Batch {
-    std::vector<Extraction> extractions;
+    std::vector<Document> documents;
     uint64_t text_bytes = 0;
   };
   std::vector<Batch> batches(static_cast<size_t>(threads));
   auto merge = [&](Batch* batch, Graph* graph) {
-    for (Extraction& ex : batch->extractions) AddExtraction(std::move(ex), graph);
-    batch->extractions.clear();
+    std::vector<const Document*> docs;
+    for (const Document& d : batch->documents) docs.push_back(&d);
+    for (Extraction& ex : internal::ExtractBatch(pipeline.rules(), docs, nullptr, /*keep_rejected=*/false)) {
+      AddExtraction(std::move(ex), graph);
+    }
+    batch->documents.clear();
     batch->text_bytes = 0;
     if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) {
       std::lock_guard<std::mutex> lock(shared_mutex);
       shared.Merge(std::move(*graph));
     }
   };
-  auto extract = [&](size_t index, uint64_t bytes, const Document& doc, Batch* batch, Graph* graph) {
+  auto extract = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch, Graph* graph) {
     if (index >= limit) return;
-    Result<Extraction> ex = internal::ExtractTimed(pipeline.rules(), doc, nullptr, /*keep_rejected=*/false);
-    if (!ex.ok()) {
+    Status checked = internal::CheckText(*doc);
+    if (!checked.ok()) {
       std::lock_guard<std::mutex> lock(mutex);
-      if (!failure || index < failure->first) failure = std::make_pair(index, ex.status());
+      if (!failure || index < failure->first) failure = std::make_pair(index, std::move(checked));
       if (index < limit) limit = index;
       return;
     }
-    batch->extractions.push_back(std::move(*ex));
-    batch->text_bytes += doc.text.size();
+    batch->text_bytes += doc->text.size();
+    batch->documents.push_back(std::move(*doc));
     if (batch->text_bytes >= options.batch_bytes) merge(batch, graph);
     bytes_done += bytes;
     ++done;
@@ -214,7 +293,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
         queued_bytes -= item.doc.text.size();
       }
       can_push.notify_one();
-      extract(item.index, item.bytes, item.doc, batch, graph);
+      extract(item.index, item.bytes, &item.doc, batch, graph);
     }
   };
   // With several threads, the calling thread only reads (it is mostly
@@ -243,7 +322,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     const uint64_t bytes = progress.bytes_read - before;
     if (options.read) options.read(doc);
     if (threads == 1) {
-      extract(index, bytes, doc, &batches[0], &partial[0]);
+      extract(index, bytes, &doc, &batches[0], &partial[0]);
     } else {
       std::unique_lock<std::mutex> lock(mutex);
       can_push.wait(lock, [&] { return queue.empty() || queued_bytes < max_queued; });

@@ -28,6 +28,14 @@ class PlaceholderSentence {
 
   const std::string& str() const { return str_; }
 
+  // Adds `base` to every mention index: for a view built from one
+  // sentence's candidates before they join the document's list at `base`.
+  void Rebase(size_t base) {
+    for (Segment& seg : segments_) {
+      if (seg.mention >= 0) seg.mention += static_cast<long>(base);
+    }
+  }
+
   // What a capture (a view into str()) covers.
   struct Span {
     long mention = -1;        // the mention, if the capture is exactly one placeholder

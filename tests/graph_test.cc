@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "claimgraph/io.h"
+#include "internal/stage_times.h"
 #include "test_util.h"
 
 namespace claimgraph {
@@ -284,9 +285,7 @@ TEST_CASE("extractions added to the graph in batches of any size give the same b
   }
 }
 
-TEST_CASE("a run (which skips rejected candidates) gives the graph of each document's full extraction") {
-  // Pipeline::Run extracts without the rejected candidates; everything
-  // else must be what Pipeline::Extract finds.
+std::vector<Document> ExampleArticles() {
   std::vector<Document> docs;
   for (const char* name : {"news_ko.txt", "news_en.txt", "claims_ko.txt", "claims_en.txt"}) {
     Document d;
@@ -295,6 +294,13 @@ TEST_CASE("a run (which skips rejected candidates) gives the graph of each docum
     REQUIRE(!d.text.empty());
     docs.push_back(d);
   }
+  return docs;
+}
+
+TEST_CASE("a run (which skips rejected candidates) gives the graph of each document's full extraction") {
+  // Pipeline::Run extracts without the rejected candidates; everything
+  // else must be what Pipeline::Extract finds.
+  const std::vector<Document> docs = ExampleArticles();
   Pipeline pipeline(testing::BuiltInRules());
   Graph merged;
   size_t rejected = 0;
@@ -309,6 +315,43 @@ TEST_CASE("a run (which skips rejected candidates) gives the graph of each docum
   REQUIRE(run.ok());
   CHECK(run->node_count() > 20);
   CHECK(WriteJson(*run) == WriteJson(merged));
+}
+
+TEST_CASE("documents extracted together give each one's own extraction, rejected candidates in order") {
+  // A run's batches go through internal::ExtractBatch, which reads its
+  // documents in passes across all of them (the screen over every
+  // sentence in a row): each extraction must still be the document's own.
+  std::vector<Document> docs = ExampleArticles();
+  for (const Document& d : ManyDocuments()) {
+    if (docs.size() < 10) docs.push_back(d);
+  }
+  std::vector<const Document*> pointers;
+  for (const Document& d : docs) pointers.push_back(&d);
+  const std::vector<Extraction> together =
+      internal::ExtractBatch(testing::BuiltInRules(), pointers, nullptr, /*keep_rejected=*/true);
+  REQUIRE(together.size() == docs.size());
+  auto rejected_of = [](const Extraction& ex) {
+    std::string out;
+    for (const RejectedMatch& r : ex.rejected) {
+      out += std::to_string(r.start) + "-" + std::to_string(r.end) + " " + r.text + " " + r.rule + ": " + r.reason + "\n";
+    }
+    return out;
+  };
+  Pipeline pipeline(testing::BuiltInRules());
+  size_t rejected = 0;
+  size_t claims = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    CAPTURE(docs[i].id);
+    const Result<Extraction> alone = pipeline.Extract(docs[i]);
+    REQUIRE(alone.ok());
+    CHECK(together[i].doc_id == docs[i].id);
+    CHECK(WriteJson(ExtractionToGraph(together[i])) == WriteJson(ExtractionToGraph(*alone)));
+    CHECK(rejected_of(together[i]) == rejected_of(*alone));
+    rejected += alone->rejected.size();
+    claims += alone->claims.size();
+  }
+  CHECK(rejected > 0);
+  CHECK(claims > 0);
 }
 
 TEST_CASE("a cancelled run returns kCancelled with how far it got") {

@@ -133,11 +133,12 @@ struct RunOptions {
   // and moves it into the run's graph once it holds this many nodes and
   // edges, so that the run never holds one graph of the corpus per thread.
   size_t flush_records = size_t{1} << 17;
-  // (512 KiB) text each thread extracts before it adds the extractions to
-  // its graph, together and in order (the graph is the same for any value;
-  // 0 adds each document at once). Extracting in runs keeps more of the
-  // rules' automata in the CPU caches: a few percent faster than 0, for
-  // about 6 MB of extractions held per thread.
+  // (512 KiB) text each thread gathers before it extracts those documents
+  // together, each stage over all of them in turn, and adds them to its
+  // graph in order (the graph is the same for any value; 0 extracts and
+  // adds each document at once). Working in runs keeps more of the rules'
+  // automata in the CPU caches (docs/performance.md), for the batch's
+  // documents, their sentences' views and extractions held per thread.
   size_t batch_bytes = size_t{512} << 10;
 };
 

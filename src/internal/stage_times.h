@@ -66,6 +66,20 @@ struct StageTimes {
 Result<Extraction> ExtractTimed(const RulePack& rules, const Document& doc, StageTimes* times,
                                 bool keep_rejected = true);
 
+// kInvalidUtf8 (naming the document and the byte) when `doc`'s text is not
+// valid UTF-8; the one check ExtractTimed makes before extracting.
+Status CheckText(const Document& doc);
+
+// ExtractTimed over several documents, all valid UTF-8 (the caller checks
+// with FindInvalidUtf8), in two passes: every document up to its sentences'
+// placeholder views, then the screen over all of their views in a row,
+// then the rest of every document. The screen's automaton then stays in
+// the CPU caches from one sentence to the next, as it does not with a
+// document's other stages in between (docs/performance.md). The
+// extractions are those of ExtractTimed, in the order of `docs`.
+std::vector<Extraction> ExtractBatch(const RulePack& rules, const std::vector<const Document*>& docs,
+                                     StageTimes* times, bool keep_rejected = true);
+
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_INTERNAL_STAGE_TIMES_H_
