@@ -60,191 +60,189 @@ void TrimContent(std::string_view text, size_t* b, size_t* e) {
 }  // namespace
 
 void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
-                   const std::vector<int>& screened, std::vector<Candidate>* all, std::vector<size_t>* accepted,
+                   const RuleMatches& matches, std::vector<Candidate>* all, std::vector<size_t>* accepted,
                    std::vector<CandidateClaim>* claims, RuleTimes* times) {
   const size_t first_claim = claims->size();
-  for (int index : screened) {
+  matches.ForEach([&](int index, const std::vector<re2::StringPiece>& subs) {
     const AttributionRule& rule = rules.attribution_rules[static_cast<size_t>(index)];
     const RuleLap lap(RuleLap::Slot(times, &RuleTimes::attribution, index));
-    ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
-      const std::string_view content_group = Group(*rule.re, subs, "content");
-      if (content_group.empty()) return;
-      CandidateClaim claim;
-      claim.rule = &rule;
-      claim.sentence = sentence;
-      const PlaceholderSentence::Span content = view.Resolve(content_group);
-      claim.content_begin = content.norm_begin;
-      claim.content_end = content.norm_end;
-      TrimContent(text, &claim.content_begin, &claim.content_end);
-      if (claim.content_end <= claim.content_begin + 3) return;
-      const PlaceholderSentence::Span whole = view.Resolve(std::string_view(subs[0].data(), subs[0].size()));
-      claim.match_begin = whole.norm_begin;
-      claim.match_end = whole.norm_end;
+    const std::string_view content_group = Group(*rule.re, subs, "content");
+    if (content_group.empty()) return;
+    CandidateClaim claim;
+    claim.rule = &rule;
+    claim.sentence = sentence;
+    const PlaceholderSentence::Span content = view.Resolve(content_group);
+    claim.content_begin = content.norm_begin;
+    claim.content_end = content.norm_end;
+    TrimContent(text, &claim.content_begin, &claim.content_end);
+    if (claim.content_end <= claim.content_begin + 3) return;
+    const PlaceholderSentence::Span whole = view.Resolve(std::string_view(subs[0].data(), subs[0].size()));
+    claim.match_begin = whole.norm_begin;
+    claim.match_end = whole.norm_end;
 
-      // The cue and what it implies.
-      claim.cue = rule.cue_lemma;
-      const CueEntry* cue = nullptr;
-      const std::string_view cue_group = Group(*rule.re, subs, "cue");
-      if (!cue_group.empty()) {
-        cue = LookupCue(rules, cue_group);
-        if (cue == nullptr && claim.cue.empty()) return;  // a cue word the lexicon does not know
-        if (cue != nullptr) claim.cue = cue->lemma;
+    // The cue and what it implies.
+    claim.cue = rule.cue_lemma;
+    const CueEntry* cue = nullptr;
+    const std::string_view cue_group = Group(*rule.re, subs, "cue");
+    if (!cue_group.empty()) {
+      cue = LookupCue(rules, cue_group);
+      if (cue == nullptr && claim.cue.empty()) return;  // a cue word the lexicon does not know
+      if (cue != nullptr) claim.cue = cue->lemma;
+    }
+    claim.modality = !rule.modality.empty() ? rule.modality : (cue ? cue->modality : "asserted");
+    claim.negated = rule.negated || (cue && cue->negated);
+    if (claim.modality == "asserted") {
+      const std::string_view content_text = text.substr(claim.content_begin, claim.content_end - claim.content_begin);
+      for (const std::string& hedge : rules.hedges) {
+        const bool at_end = !hedge.empty() && hedge.back() == '$';
+        const std::string_view marker = at_end ? std::string_view(hedge).substr(0, hedge.size() - 1) : hedge;
+        const bool found = at_end ? EndsWith(content_text, marker) : content_text.find(marker) != std::string_view::npos;
+        if (found) claim.modality = "hedged";
       }
-      claim.modality = !rule.modality.empty() ? rule.modality : (cue ? cue->modality : "asserted");
-      claim.negated = rule.negated || (cue && cue->negated);
-      if (claim.modality == "asserted") {
-        const std::string_view content_text = text.substr(claim.content_begin, claim.content_end - claim.content_begin);
-        for (const std::string& hedge : rules.hedges) {
-          const bool at_end = !hedge.empty() && hedge.back() == '$';
-          const std::string_view marker = at_end ? std::string_view(hedge).substr(0, hedge.size() - 1) : hedge;
-          const bool found = at_end ? EndsWith(content_text, marker) : content_text.find(marker) != std::string_view::npos;
-          if (found) claim.modality = "hedged";
+    }
+
+    // Overlap with an accepted claim of this sentence: a medium reports
+    // it; a shorter content from the same start replaces it (the longer
+    // one swallowed a whole attribution: "…라고 말하며, …다고 전망했다");
+    // otherwise the new claim loses.
+    std::vector<size_t> replaced;
+    for (size_t i = first_claim; i < claims->size(); ++i) {
+      CandidateClaim& other = (*claims)[i];
+      if (other.content_begin < claim.content_end && claim.content_begin < other.content_end) {
+        if (rule.medium && other.medium < 0 && other.match_begin >= claim.content_begin) {
+          const PlaceholderSentence::Span m = view.Resolve(Group(*rule.re, subs, "speaker"));
+          if (m.mention >= 0) other.medium = m.mention;
+          return;
         }
+        if (!rule.medium && other.content_begin == claim.content_begin && claim.content_end < other.content_end) {
+          replaced.push_back(i);
+          continue;
+        }
+        return;
       }
+    }
 
-      // Overlap with an accepted claim of this sentence: a medium reports
-      // it; a shorter content from the same start replaces it (the longer
-      // one swallowed a whole attribution: "…라고 말하며, …다고 전망했다");
-      // otherwise the new claim loses.
-      std::vector<size_t> replaced;
+    // The speaker.
+    if (rule.unattributed) {
+      claim.speaker_status = "unattributed";
+    } else if (rule.speaker_from_previous) {
+      const CandidateClaim* previous = nullptr;
       for (size_t i = first_claim; i < claims->size(); ++i) {
-        CandidateClaim& other = (*claims)[i];
-        if (other.content_begin < claim.content_end && claim.content_begin < other.content_end) {
-          if (rule.medium && other.medium < 0 && other.match_begin >= claim.content_begin) {
-            const PlaceholderSentence::Span m = view.Resolve(Group(*rule.re, subs, "speaker"));
-            if (m.mention >= 0) other.medium = m.mention;
-            return;
-          }
-          if (!rule.medium && other.content_begin == claim.content_begin && claim.content_end < other.content_end) {
-            replaced.push_back(i);
-            continue;
-          }
-          return;
+        const CandidateClaim& other = (*claims)[i];
+        if (other.content_end <= claim.content_begin &&
+            (previous == nullptr || other.content_end > previous->content_end)) {
+          previous = &other;
         }
       }
-
-      // The speaker.
-      if (rule.unattributed) {
-        claim.speaker_status = "unattributed";
-      } else if (rule.speaker_from_previous) {
-        const CandidateClaim* previous = nullptr;
-        for (size_t i = first_claim; i < claims->size(); ++i) {
-          const CandidateClaim& other = (*claims)[i];
-          if (other.content_end <= claim.content_begin &&
-              (previous == nullptr || other.content_end > previous->content_end)) {
-            previous = &other;
-          }
-        }
-        if (previous == nullptr) return;  // only as the second claim of a sentence
-        claim.speaker = previous->speaker;
-        claim.speaker_status = previous->speaker_status;
-        claim.coref_rule = previous->coref_rule;
-        claim.coref_begin = previous->coref_begin;
-        claim.coref_end = previous->coref_end;
-      } else {
-        const std::string_view speaker_group = Group(*rule.re, subs, "speaker");
-        if (speaker_group.empty()) return;
-        const PlaceholderSentence::Span s = view.Resolve(speaker_group);
-        const std::string_view title = Group(*rule.re, subs, "title");
-        // Words before the speaker ("AI 스타트업 소라테크 문태준 대표는",
-        // "국내 AI 업계는") are allowed only before a person named with a
-        // title, or a group.
-        if (!Group(*rule.re, subs, "prefix").empty()) {
-          const bool titled_person =
-              s.mention >= 0 && (*all)[static_cast<size_t>(s.mention)].type == "Person" && !title.empty();
-          const bool group = s.raw && rules.speaker_groups.count(
-                                          std::string(text.substr(s.norm_begin, s.norm_end - s.norm_begin)));
-          if (!titled_person && !group) return;
-        }
-        if (s.mention >= 0) {
-          claim.speaker = s.mention;
-          claim.speaker_status = "named";
-          const Candidate& who = (*all)[static_cast<size_t>(s.mention)];
-          const auto role = title.empty() ? rules.title_roles.end() : rules.title_roles.find(std::string(title));
-          if (who.type == "Organization" && role != rules.title_roles.end()) {
-            // An organization's role speaks: 알리바바 CEO.
-            const PlaceholderSentence::Span t = view.Resolve(title);
-            Candidate person;
-            person.begin = who.begin;
-            person.end = t.norm_end;
-            person.sentence = sentence;
-            person.priority = 0;
-            person.rule_id = "coref.org-role";
-            const std::string org_id = who.entity >= 0 ? rules.entities[static_cast<size_t>(who.entity)].id : "";
-            const auto found = org_id.empty() ? rules.persons_by_affiliation_role.end()
-                                              : rules.persons_by_affiliation_role.find(AffiliationRoleKey(org_id, role->second));
-            if (found != rules.persons_by_affiliation_role.end() && found->second.size() == 1) {
-              person.entity = found->second.front();
-              person.label = rules.entities[static_cast<size_t>(person.entity)].canonical;
-              person.type = "Person";
-            } else {
-              // No unique person: a role node, "Alibaba CEO".
-              // "Alibaba CTO", "Alibaba chairman": short roles are acronyms.
-              std::string role_word = role->second;
-              if (role_word.size() <= 3) {
-                for (char& ch : role_word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-              }
-              person.label = who.label + " " + role_word;
-              person.type = "Person";
-              person.attributes["role"] = role->second;
-              person.attributes["affiliation"] = EntityIdOf(rules, who);
-            }
-            claim.speaker_status = "role";
-            claim.coref_rule = "coref.org-role";
-            claim.coref_begin = who.begin;
-            claim.coref_end = t.norm_end;
-            all->push_back(std::move(person));  // (`who` is not read after this: it may move)
-            accepted->push_back(all->size() - 1);
-            claim.speaker = static_cast<long>(all->size() - 1);
-          }
-        } else if (s.raw) {
-          const std::string word(text.substr(s.norm_begin, s.norm_end - s.norm_begin));
-          const auto pronoun = rules.pronouns.find(word);
-          const auto group = rules.speaker_groups.find(word);
-          if (pronoun != rules.pronouns.end()) {
-            claim.coref_rule = "coref.pronoun";
-            claim.coref_begin = s.norm_begin;
-            claim.coref_end = s.norm_end;
-            claim.speaker = NearestAntecedent(*all, *accepted, s.norm_begin, pronoun->second);
-            claim.speaker_status = claim.speaker >= 0 ? "coreference" : "unresolved";
-          } else if (group != rules.speaker_groups.end()) {
-            Candidate g;
-            g.begin = s.norm_begin;
-            g.end = s.norm_end;
-            g.sentence = sentence;
-            g.label = group->second;
-            g.type = "Group";
-            g.rule_id = rule.id;
-            all->push_back(std::move(g));
-            accepted->push_back(all->size() - 1);
-            claim.speaker = static_cast<long>(all->size() - 1);
-            claim.speaker_status = "group";
+      if (previous == nullptr) return;  // only as the second claim of a sentence
+      claim.speaker = previous->speaker;
+      claim.speaker_status = previous->speaker_status;
+      claim.coref_rule = previous->coref_rule;
+      claim.coref_begin = previous->coref_begin;
+      claim.coref_end = previous->coref_end;
+    } else {
+      const std::string_view speaker_group = Group(*rule.re, subs, "speaker");
+      if (speaker_group.empty()) return;
+      const PlaceholderSentence::Span s = view.Resolve(speaker_group);
+      const std::string_view title = Group(*rule.re, subs, "title");
+      // Words before the speaker ("AI 스타트업 소라테크 문태준 대표는",
+      // "국내 AI 업계는") are allowed only before a person named with a
+      // title, or a group.
+      if (!Group(*rule.re, subs, "prefix").empty()) {
+        const bool titled_person =
+            s.mention >= 0 && (*all)[static_cast<size_t>(s.mention)].type == "Person" && !title.empty();
+        const bool group = s.raw && rules.speaker_groups.count(
+                                        std::string(text.substr(s.norm_begin, s.norm_end - s.norm_begin)));
+        if (!titled_person && !group) return;
+      }
+      if (s.mention >= 0) {
+        claim.speaker = s.mention;
+        claim.speaker_status = "named";
+        const Candidate& who = (*all)[static_cast<size_t>(s.mention)];
+        const auto role = title.empty() ? rules.title_roles.end() : rules.title_roles.find(std::string(title));
+        if (who.type == "Organization" && role != rules.title_roles.end()) {
+          // An organization's role speaks: 알리바바 CEO.
+          const PlaceholderSentence::Span t = view.Resolve(title);
+          Candidate person;
+          person.begin = who.begin;
+          person.end = t.norm_end;
+          person.sentence = sentence;
+          person.priority = 0;
+          person.rule_id = "coref.org-role";
+          const std::string org_id = who.entity >= 0 ? rules.entities[static_cast<size_t>(who.entity)].id : "";
+          const auto found = org_id.empty() ? rules.persons_by_affiliation_role.end()
+                                            : rules.persons_by_affiliation_role.find(AffiliationRoleKey(org_id, role->second));
+          if (found != rules.persons_by_affiliation_role.end() && found->second.size() == 1) {
+            person.entity = found->second.front();
+            person.label = rules.entities[static_cast<size_t>(person.entity)].canonical;
+            person.type = "Person";
           } else {
-            return;  // not a speaker the pack knows
+            // No unique person: a role node, "Alibaba CEO".
+            // "Alibaba CTO", "Alibaba chairman": short roles are acronyms.
+            std::string role_word = role->second;
+            if (role_word.size() <= 3) {
+              for (char& ch : role_word) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            }
+            person.label = who.label + " " + role_word;
+            person.type = "Person";
+            person.attributes["role"] = role->second;
+            person.attributes["affiliation"] = EntityIdOf(rules, who);
           }
-        } else {
-          return;
+          claim.speaker_status = "role";
+          claim.coref_rule = "coref.org-role";
+          claim.coref_begin = who.begin;
+          claim.coref_end = t.norm_end;
+          all->push_back(std::move(person));  // (`who` is not read after this: it may move)
+          accepted->push_back(all->size() - 1);
+          claim.speaker = static_cast<long>(all->size() - 1);
         }
+      } else if (s.raw) {
+        const std::string word(text.substr(s.norm_begin, s.norm_end - s.norm_begin));
+        const auto pronoun = rules.pronouns.find(word);
+        const auto group = rules.speaker_groups.find(word);
+        if (pronoun != rules.pronouns.end()) {
+          claim.coref_rule = "coref.pronoun";
+          claim.coref_begin = s.norm_begin;
+          claim.coref_end = s.norm_end;
+          claim.speaker = NearestAntecedent(*all, *accepted, s.norm_begin, pronoun->second);
+          claim.speaker_status = claim.speaker >= 0 ? "coreference" : "unresolved";
+        } else if (group != rules.speaker_groups.end()) {
+          Candidate g;
+          g.begin = s.norm_begin;
+          g.end = s.norm_end;
+          g.sentence = sentence;
+          g.label = group->second;
+          g.type = "Group";
+          g.rule_id = rule.id;
+          all->push_back(std::move(g));
+          accepted->push_back(all->size() - 1);
+          claim.speaker = static_cast<long>(all->size() - 1);
+          claim.speaker_status = "group";
+        } else {
+          return;  // not a speaker the pack knows
+        }
+      } else {
+        return;
       }
-      if (rule.medium && claim.speaker >= 0) claim.medium = claim.speaker;
+    }
+    if (rule.medium && claim.speaker >= 0) claim.medium = claim.speaker;
 
-      // Entities inside the content, and its subject.
-      for (size_t idx : view.MentionsIn(content_group)) {
-        const Candidate& m = (*all)[idx];
-        if (m.begin < claim.content_begin || m.end > claim.content_end) continue;
-        claim.mentions.push_back(idx);
-        const bool korean_subject = m.particle == "은" || m.particle == "는" || m.particle == "이" || m.particle == "가";
-        const bool english_subject = m.begin == claim.content_begin && m.particle.empty();
-        if (claim.about < 0 && (korean_subject || english_subject)) claim.about = static_cast<long>(idx);
-      }
-      // Accepted: the longer claims it replaces go (only now, so that a
-      // candidate dropped above never costs an accepted claim).
-      for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
-        claims->erase(claims->begin() + static_cast<std::ptrdiff_t>(*it));
-      }
-      claims->push_back(std::move(claim));
-    });
-  }
+    // Entities inside the content, and its subject.
+    for (size_t idx : view.MentionsIn(content_group)) {
+      const Candidate& m = (*all)[idx];
+      if (m.begin < claim.content_begin || m.end > claim.content_end) continue;
+      claim.mentions.push_back(idx);
+      const bool korean_subject = m.particle == "은" || m.particle == "는" || m.particle == "이" || m.particle == "가";
+      const bool english_subject = m.begin == claim.content_begin && m.particle.empty();
+      if (claim.about < 0 && (korean_subject || english_subject)) claim.about = static_cast<long>(idx);
+    }
+    // Accepted: the longer claims it replaces go (only now, so that a
+    // candidate dropped above never costs an accepted claim).
+    for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+      claims->erase(claims->begin() + static_cast<std::ptrdiff_t>(*it));
+    }
+    claims->push_back(std::move(claim));
+  });
   std::sort(claims->begin() + static_cast<std::ptrdiff_t>(first_claim), claims->end(),
             [](const CandidateClaim& a, const CandidateClaim& b) { return a.content_begin < b.content_begin; });
 }

@@ -19,6 +19,7 @@ namespace claimgraph::internal {
 struct RulePackData;
 struct AttributionRule;
 class PlaceholderSentence;
+class RuleMatches;
 struct RuleTimes;
 
 struct CandidateClaim {
@@ -41,14 +42,14 @@ struct CandidateClaim {
   long about = -1;           // the content's grammatical subject
 };
 
-// Finds the claims of sentence `sentence` of normalized `text`, read
-// through its placeholder view `view` by the attribution rules `screened`
-// (indices into attribution_rules, from ScreenSentence). `accepted` holds
+// Finds the claims of sentence `sentence` of normalized `text` in
+// `matches`, the matches over its placeholder view `view` of the
+// attribution rules its screen reports (FindAttributionMatches). `accepted` holds
 // the indices into `all` of every accepted mention of this and earlier
 // sentences (pronouns resolve against them). New speaker mentions (groups,
 // roles) are appended to `all` and `accepted`.
 void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
-                   const std::vector<int>& screened, std::vector<Candidate>* all, std::vector<size_t>* accepted,
+                   const RuleMatches& matches, std::vector<Candidate>* all, std::vector<size_t>* accepted,
                    std::vector<CandidateClaim>* claims, RuleTimes* times = nullptr);
 
 // Resolves the first Korean day reference of `sentence` ("지난 26일",

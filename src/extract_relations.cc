@@ -54,30 +54,28 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
 }
 
 void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
-                      const std::vector<int>& screened, std::vector<Candidate>* all,
+                      const RuleMatches& matches, std::vector<Candidate>* all,
                       std::vector<CandidateRelation>* relations, RuleTimes* times) {
-  for (int index : screened) {
+  matches.ForEach([&](int index, const std::vector<re2::StringPiece>& subs) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
-    if (!rule.type.empty()) continue;
+    if (!rule.type.empty()) return;
     const RuleLap lap(RuleLap::Slot(times, &RuleTimes::context, index));
-    ForEachMatch(*rule.re, view.str(), [&](const std::vector<re2::StringPiece>& subs) {
-      EmitRelations(rules, rule, subs, view, -1, text, relations);
-      if (rule.node_attributes.empty()) return;
-      const PlaceholderSentence::Span target = view.Resolve(Group(*rule.re, subs, rule.node_target));
-      if (target.mention < 0) return;
-      for (const PatternRule::NodeAttribute& a : rule.node_attributes) {
-        const std::string_view value = Group(*rule.re, subs, a.group);
-        if (value.empty()) continue;
-        std::string out(value);
-        if (a.number) {
-          const std::optional<std::string> n = ParseQuantity(value, Group(*rule.re, subs, a.unit_group));
-          if (!n) continue;
-          out = *n;
-        }
-        (*all)[static_cast<size_t>(target.mention)].attributes.emplace(a.name, out);
+    EmitRelations(rules, rule, subs, view, -1, text, relations);
+    if (rule.node_attributes.empty()) return;
+    const PlaceholderSentence::Span target = view.Resolve(Group(*rule.re, subs, rule.node_target));
+    if (target.mention < 0) return;
+    for (const PatternRule::NodeAttribute& a : rule.node_attributes) {
+      const std::string_view value = Group(*rule.re, subs, a.group);
+      if (value.empty()) continue;
+      std::string out(value);
+      if (a.number) {
+        const std::optional<std::string> n = ParseQuantity(value, Group(*rule.re, subs, a.unit_group));
+        if (!n) continue;
+        out = *n;
       }
-    });
-  }
+      (*all)[static_cast<size_t>(target.mention)].attributes.emplace(a.name, out);
+    }
+  });
 }
 
 std::optional<std::string> ParseQuantity(std::string_view number, std::string_view unit) {

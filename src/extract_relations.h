@@ -22,11 +22,12 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
                    const PlaceholderSentence& view, long created, std::string_view text,
                    std::vector<CandidateRelation>* relations);
 
-// Runs the relation-only rules among `screened` (indices into
-// context_rules, from ScreenSentence) over `view`, the sentence once every
-// entity rule has run; node attributes are set on the mentions in `all`.
+// Turns the matches of the relation-only rules in `matches` (the matches
+// over `view` of the relation rules its screen reports, FindRelationMatches)
+// into relations, the sentence's entity rules having all run; node
+// attributes are set on the mentions in `all`.
 void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
-                      const std::vector<int>& screened, std::vector<Candidate>* all,
+                      const RuleMatches& matches, std::vector<Candidate>* all,
                       std::vector<CandidateRelation>* relations, RuleTimes* times = nullptr);
 
 // Converts a number and an optional unit (만, 억, 조, million, B ...) into

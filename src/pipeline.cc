@@ -68,6 +68,8 @@ struct DocumentWork {
   std::vector<Sentence> local;
   std::vector<PlaceholderSentence> views;  // each sentence's, its candidates numbered from 0
   std::vector<ScreenedRules> screened;     // the rules each view's screen reports
+  std::vector<RuleMatches> relation;       // the reported relation rules' matches over each view
+  std::vector<RuleMatches> attribution;    // the reported attribution rules' matches over each view
 };
 
 // 1. normalize, 2. segment, 3. match (gazetteer, text rules), 4. resolve
@@ -142,12 +144,14 @@ Extraction Finish(const RulePackData& rules, const Document& doc, bool keep_reje
     if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
       view = PlaceholderSentence(text, begin, end, index, all, accepted);
       screened = ScreenSentence(rules, view.str());
+      work->relation[s] = std::move(FindRelationMatches(rules, {view.str()}, {screened}, rule_times).front());
+      work->attribution[s] = std::move(FindAttributionMatches(rules, {view.str()}, {screened}, rule_times).front());
     }
     clock->Lap(&StageTimes::context_patterns);
-    ExtractRelations(rules, text, view, screened.context, &all, &relations, rule_times);
+    ExtractRelations(rules, text, view, work->relation[s], &all, &relations, rule_times);
     clock->Lap(&StageTimes::relations);
     accepted_all.insert(accepted_all.end(), accepted.begin(), accepted.end());
-    ExtractClaims(rules, text, index, view, screened.attribution, &all, &accepted_all, &claims, rule_times);
+    ExtractClaims(rules, text, index, view, work->attribution[s], &all, &accepted_all, &claims, rule_times);
     clock->Lap(&StageTimes::claims);
   }
   Extraction ex =
@@ -165,11 +169,30 @@ std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<con
   std::vector<DocumentWork> work(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) Prepare(rules, *docs[d], keep_rejected, &clock, &work[d]);
   // The screen, over every view of every document in a row.
+  std::vector<std::string_view> views;
+  std::vector<ScreenedRules> screened;
   for (DocumentWork& w : work) {
     w.screened.reserve(w.views.size());
-    for (const PlaceholderSentence& view : w.views) w.screened.push_back(ScreenSentence(rules, view.str()));
+    for (const PlaceholderSentence& view : w.views) {
+      w.screened.push_back(ScreenSentence(rules, view.str()));
+      views.push_back(view.str());
+      screened.push_back(w.screened.back());
+    }
   }
   clock.Lap(&StageTimes::context_patterns);
+  // The relation and attribution rules, each over every view its screen
+  // reports (a view read anew after context rules is matched again).
+  std::vector<RuleMatches> relation = FindRelationMatches(rules, views, screened, clock.rule_times());
+  clock.Lap(&StageTimes::relations);
+  std::vector<RuleMatches> attribution = FindAttributionMatches(rules, views, screened, clock.rule_times());
+  clock.Lap(&StageTimes::claims);
+  size_t next = 0;
+  for (DocumentWork& w : work) {
+    for (size_t s = 0; s < w.views.size(); ++s, ++next) {
+      w.relation.push_back(std::move(relation[next]));
+      w.attribution.push_back(std::move(attribution[next]));
+    }
+  }
   std::vector<Extraction> out;
   out.reserve(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) {

@@ -14,6 +14,7 @@
 
 #include <re2/re2.h>
 
+#include "internal/stage_times.h"
 #include "internal/utf8.h"
 #include "match_types.h"
 
@@ -75,6 +76,55 @@ void ForEachMatch(const RE2& re, std::string_view s, F&& on_match) {
     int len = 1;
     if (start < s.size()) DecodeAt(s, start, &len);
     pos = start + static_cast<size_t>(len);
+  }
+}
+
+// The matches of several rules in one text, in the order they were added
+// (FindRuleMatches: by rule, then as ForEachMatch finds them).
+class RuleMatches {
+ public:
+  void Add(int rule, const std::vector<re2::StringPiece>& subs) {
+    rule_.push_back(rule);
+    subs_.insert(subs_.end(), subs.begin(), subs.end());
+    first_.push_back(subs_.size());
+  }
+  size_t size() const { return rule_.size(); }
+  // Calls on_match(rule, subs) for each match, in order.
+  template <typename F>
+  void ForEach(F&& on_match) const {
+    std::vector<re2::StringPiece> subs;
+    for (size_t i = 0; i < rule_.size(); ++i) {
+      subs.assign(subs_.begin() + static_cast<std::ptrdiff_t>(first_[i]),
+                  subs_.begin() + static_cast<std::ptrdiff_t>(first_[i + 1]));
+      on_match(rule_[i], subs);
+    }
+  }
+
+ private:
+  std::vector<int> rule_;
+  std::vector<size_t> first_ = {0};  // match i's groups: subs_[first_[i], first_[i + 1])
+  std::vector<re2::StringPiece> subs_;
+};
+
+// Runs each rule r (`*re_of(r)`) over texts[t] for every t in by_rule[r]
+// (ascending), adding the matches to (*found)[t]; rule r's time is added to
+// `*slot_of(r)` when that is not null. It reads rule after rule, each over
+// all its texts: a sentence at a time, with the other stages' data in
+// between, every rule's automaton was read from memory rather than cache
+// (docs/performance.md). Each text's matches come out by rule, then by
+// position: the order of running the rules over one text at a time.
+template <typename ReOf, typename SlotOf>
+void FindRuleMatches(const std::vector<std::vector<size_t>>& by_rule, const std::vector<std::string_view>& texts,
+                     ReOf&& re_of, SlotOf&& slot_of, std::vector<RuleMatches>* found) {
+  found->resize(texts.size());
+  for (size_t r = 0; r < by_rule.size(); ++r) {
+    if (by_rule[r].empty()) continue;
+    const RE2& re = *re_of(r);
+    const RuleLap lap(slot_of(r));
+    for (size_t t : by_rule[r]) {
+      RuleMatches& m = (*found)[t];
+      ForEachMatch(re, texts[t], [&](const std::vector<re2::StringPiece>& subs) { m.Add(static_cast<int>(r), subs); });
+    }
   }
 }
 

@@ -202,6 +202,34 @@ ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view) {
   return screened;
 }
 
+std::vector<RuleMatches> FindRelationMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                             const std::vector<ScreenedRules>& screened, RuleTimes* times) {
+  std::vector<std::vector<size_t>> by_rule(rules.context_rules.size());
+  for (size_t v = 0; v < screened.size(); ++v) {
+    for (int r : screened[v].context) {
+      if (rules.context_rules[static_cast<size_t>(r)].type.empty()) by_rule[static_cast<size_t>(r)].push_back(v);
+    }
+  }
+  std::vector<RuleMatches> found;
+  FindRuleMatches(
+      by_rule, views, [&](size_t r) { return rules.context_rules[r].re.get(); },
+      [&](size_t r) { return RuleLap::Slot(times, &RuleTimes::context, static_cast<int>(r)); }, &found);
+  return found;
+}
+
+std::vector<RuleMatches> FindAttributionMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                                const std::vector<ScreenedRules>& screened, RuleTimes* times) {
+  std::vector<std::vector<size_t>> by_rule(rules.attribution_rules.size());
+  for (size_t v = 0; v < screened.size(); ++v) {
+    for (int r : screened[v].attribution) by_rule[static_cast<size_t>(r)].push_back(v);
+  }
+  std::vector<RuleMatches> found;
+  FindRuleMatches(
+      by_rule, views, [&](size_t r) { return rules.attribution_rules[r].re.get(); },
+      [&](size_t r) { return RuleLap::Slot(times, &RuleTimes::attribution, static_cast<int>(r)); }, &found);
+  return found;
+}
+
 std::string EntityIdOf(const RulePackData& rules, const Candidate& candidate) {
   return candidate.entity >= 0 ? "ent:" + rules.entities[static_cast<size_t>(candidate.entity)].id
                                : Slug(candidate.label);

@@ -17,6 +17,7 @@
 #include "match_gazetteer.h"
 #include "match_particles.h"
 #include "match_patterns.h"
+#include "placeholders.h"
 
 namespace claimgraph::internal {
 
@@ -119,6 +120,15 @@ ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view);
 // class is a copy of the class per count), at the price of reporting a few
 // rules that then find nothing.
 std::string RelaxForScreen(std::string_view pattern);
+
+// The matches over placeholder views of the relation-only context rules
+// and of the attribution rules that each view's screen reports
+// (FindRuleMatches: rule by rule over all the views), by view. Each rule's
+// time is added to `times` when not null.
+std::vector<RuleMatches> FindRelationMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                             const std::vector<ScreenedRules>& screened, RuleTimes* times = nullptr);
+std::vector<RuleMatches> FindAttributionMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                                const std::vector<ScreenedRules>& screened, RuleTimes* times = nullptr);
 
 // Returns "ent:" + slug for an entity label: ASCII letters lower-cased,
 // letters and digits of any script kept, every other run replaced by '-'.
