@@ -50,11 +50,8 @@ class StageClock {
   StageTimes* times_;
   std::chrono::steady_clock::time_point last_;
 };
-}  // namespace
 
-namespace {
-
-// A document between the two passes of ExtractBatch.
+// A document between ExtractBatch's passes.
 struct DocumentWork {
   // One sentence's mentions, numbered from 0 until they join the
   // document's list (as they are in the order of reading).

@@ -71,11 +71,12 @@ Result<Extraction> ExtractTimed(const RulePack& rules, const Document& doc, Stag
 Status CheckText(const Document& doc);
 
 // ExtractTimed over several documents, all valid UTF-8 (the caller checks
-// with FindInvalidUtf8), in two passes: every document up to its sentences'
+// with CheckText), in passes: every document up to its sentences'
 // placeholder views, then the screen over all of their views in a row,
-// then the rest of every document. The screen's automaton then stays in
-// the CPU caches from one sentence to the next, as it does not with a
-// document's other stages in between (docs/performance.md). The
+// then each relation and attribution rule over all the views it may match,
+// then the rest of every document sentence by sentence. The automata then
+// stay in the CPU caches from one sentence to the next, as they do not
+// with a document's other stages in between (docs/performance.md). The
 // extractions are those of ExtractTimed, in the order of `docs`.
 std::vector<Extraction> ExtractBatch(const RulePack& rules, const std::vector<const Document*>& docs,
                                      StageTimes* times, bool keep_rejected = true);
