@@ -195,6 +195,7 @@ std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<con
   for (size_t d = 0; d < docs.size(); ++d) {
     out.push_back(Finish(rules, *docs[d], keep_rejected, &clock, &work[d]));
     work[d] = DocumentWork();  // what a document held goes as soon as it is done
+    clock.Lap(&StageTimes::build_extraction);
   }
   return out;
 }
