@@ -118,58 +118,70 @@ std::string ApplyTitle(const RulePackData& rules, const PatternRule& rule, std::
 
 }  // namespace
 
-void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                       size_t sentence_end, int sentence, std::vector<Candidate>* out,
-                       std::vector<Candidate>* rejected, RuleTimes* times) {
-  const std::string_view sent = text.substr(sentence_begin, sentence_end - sentence_begin);
+std::vector<RuleMatches> FindTextRuleMatches(const RulePackData& rules, const std::vector<std::string_view>& sentences,
+                                             RuleTimes* times) {
   // Not an RE2::Set screen: over plain sentences it costs as much as the
   // few text rules it would skip (measured, docs/performance.md); the
   // literal prefilter costs one trie pass.
-  for (int index : PrefilterTextRules(rules, sent)) {
+  std::vector<std::vector<size_t>> by_rule(rules.text_rules.size());
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    for (int index : PrefilterTextRules(rules, sentences[s])) {
+      // the loader allows relation-only rules only with placeholders
+      if (!rules.text_rules[static_cast<size_t>(index)].type.empty()) by_rule[static_cast<size_t>(index)].push_back(s);
+    }
+  }
+  std::vector<RuleMatches> found;
+  FindRuleMatches(
+      by_rule, sentences, [&](size_t r) { return rules.text_rules[r].re.get(); },
+      [&](size_t r) { return RuleLap::Slot(times, &RuleTimes::text, static_cast<int>(r)); }, &found);
+  return found;
+}
+
+void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                       size_t sentence_end, int sentence, const RuleMatches& matches, std::vector<Candidate>* out,
+                       std::vector<Candidate>* rejected, RuleTimes* times) {
+  matches.ForEach([&](int index, const std::vector<re2::StringPiece>& subs) {
     const PatternRule& rule = rules.text_rules[static_cast<size_t>(index)];
-    if (rule.type.empty()) continue;  // the loader allows relation-only rules only with placeholders
     const RuleLap lap(RuleLap::Slot(times, &RuleTimes::text, index));
     const auto& groups = rule.re->NamedCapturingGroups();
     const int name_group = groups.at(rule.group);
     const int title_group = rule.title_group.empty() ? -1 : groups.at(rule.title_group);
-    ForEachMatch(*rule.re, sent, [&](const std::vector<re2::StringPiece>& subs) {
-      const re2::StringPiece name = subs[static_cast<size_t>(name_group)];
-      if (name.data() == nullptr || name.empty()) return;
-      Candidate c;
-      c.begin = static_cast<size_t>(name.data() - text.data());
-      c.end = c.begin + name.size();
-      c.sentence = sentence;
-      c.label = std::string(name.data(), name.size());
-      c.type = rule.type;
-      c.priority = rule.priority;
-      c.rule_id = rule.id;
-      const std::string_view name_view(name.data(), name.size());
-      std::string reason = FilterName(rules, rule, name_view);
-      if (reason.empty() && rule.require_native_name) {
-        // "소라텍 문태준 대표": when the words between name and title hold a
-        // full name, that one is the person.
-        for (std::string_view token : Tokens(Group(*rule.re, subs, "org"))) {
-          if (IsNativeFullName(rule, token)) reason = "a full name stands between the name and the title";
-        }
+    const re2::StringPiece name = subs[static_cast<size_t>(name_group)];
+    if (name.data() == nullptr || name.empty()) return;
+    Candidate c;
+    c.begin = static_cast<size_t>(name.data() - text.data());
+    c.end = c.begin + name.size();
+    c.sentence = sentence;
+    c.label = std::string(name.data(), name.size());
+    c.type = rule.type;
+    c.priority = rule.priority;
+    c.rule_id = rule.id;
+    const std::string_view name_view(name.data(), name.size());
+    std::string reason = FilterName(rules, rule, name_view);
+    if (reason.empty() && rule.require_native_name) {
+      // "소라텍 문태준 대표": when the words between name and title hold a
+      // full name, that one is the person.
+      for (std::string_view token : Tokens(Group(*rule.re, subs, "org"))) {
+        if (IsNativeFullName(rule, token)) reason = "a full name stands between the name and the title";
       }
-      if (reason.empty() && title_group >= 0) {
-        const re2::StringPiece title = subs[static_cast<size_t>(title_group)];
-        reason = ApplyTitle(rules, rule, name_view, std::string_view(title.data(), title.size()), &c);
-      }
-      if (reason.empty()) reason = CheckLeftBoundary(text, sentence_begin, c.begin);
-      if (reason.empty()) reason = CheckRightBoundary(text, c.end, sentence_end, rules.particles, &c.particle);
-      const bool duplicate = std::any_of(out->begin(), out->end(), [&](const Candidate& o) {
-        return o.begin == c.begin && o.end == c.end && o.rule_id == c.rule_id;
-      });
-      if (duplicate) return;
-      if (reason.empty()) {
-        out->push_back(std::move(c));
-      } else if (rejected != nullptr) {
-        c.reason = std::move(reason);
-        rejected->push_back(std::move(c));
-      }
+    }
+    if (reason.empty() && title_group >= 0) {
+      const re2::StringPiece title = subs[static_cast<size_t>(title_group)];
+      reason = ApplyTitle(rules, rule, name_view, std::string_view(title.data(), title.size()), &c);
+    }
+    if (reason.empty()) reason = CheckLeftBoundary(text, sentence_begin, c.begin);
+    if (reason.empty()) reason = CheckRightBoundary(text, c.end, sentence_end, rules.particles, &c.particle);
+    const bool duplicate = std::any_of(out->begin(), out->end(), [&](const Candidate& o) {
+      return o.begin == c.begin && o.end == c.end && o.rule_id == c.rule_id;
     });
-  }
+    if (duplicate) return;
+    if (reason.empty()) {
+      out->push_back(std::move(c));
+    } else if (rejected != nullptr) {
+      c.reason = std::move(reason);
+      rejected->push_back(std::move(c));
+    }
+  });
 }
 
 void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,

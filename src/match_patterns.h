@@ -25,6 +25,7 @@ namespace claimgraph::internal {
 struct RulePackData;
 struct RuleTimes;
 class PlaceholderSentence;
+class RuleMatches;
 
 // One inline example of a rule: `text` must (or must not) yield a mention
 // by the rule whose surface is `span`.
@@ -97,12 +98,18 @@ struct CandidateRelation {
   std::map<std::string, std::string> attributes;
 };
 
-// Runs the text rules over one sentence. Candidates a check turns down go
-// to `rejected`, with the reason (when not null), as in the other stages.
-// Each rule's time is added to `times` when not null (as in the other
-// rule stages).
+// Finds the matches of the text rules in each of `sentences`, rule by rule
+// (FindRuleMatches), each rule over the sentences its literal prefilter
+// allows. Each rule's time is added to `times` when not null.
+std::vector<RuleMatches> FindTextRuleMatches(const RulePackData& rules, const std::vector<std::string_view>& sentences,
+                                             RuleTimes* times = nullptr);
+
+// Turns the text rules' matches in one sentence (FindTextRuleMatches) into
+// candidates. Candidates a check turns down go to `rejected`, with the
+// reason (when not null), as in the other stages. Each rule's time is added
+// to `times` when not null (as in the other rule stages).
 void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                       size_t sentence_end, int sentence, std::vector<Candidate>* out,
+                       size_t sentence_end, int sentence, const RuleMatches& matches, std::vector<Candidate>* out,
                        std::vector<Candidate>* rejected, RuleTimes* times = nullptr);
 
 // Runs the context entity rules over one sentence whose accepted mentions

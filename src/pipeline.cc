@@ -70,35 +70,48 @@ struct DocumentWork {
 };
 
 // 1. normalize, 2. segment, 3. match (gazetteer, text rules), 4. resolve
-// overlaps, and each sentence's placeholder view (when rules read them).
-void Prepare(const RulePackData& rules, const Document& doc, bool keep_rejected, StageClock* clock,
-             DocumentWork* work) {
-  work->norm = Normalize(doc.text);
-  clock->Lap(&StageTimes::normalize);
-  work->sentences = SegmentSentences(work->norm.text);
-  clock->Lap(&StageTimes::segment);
-  const std::string_view text = work->norm.text;
-  const size_t n = work->sentences.size();
+// overlaps, and each sentence's placeholder view (when rules read them),
+// for every document; the text rules rule by rule over every sentence.
+void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs, bool keep_rejected,
+             StageClock* clock, std::vector<DocumentWork>* work) {
   RuleTimes* const rule_times = clock->rule_times();
-  work->local.resize(n);
-  for (size_t s = 0; s < n; ++s) {
-    const auto [begin, end] = work->sentences[s];
-    DocumentWork::Sentence& l = work->local[s];
-    std::vector<Candidate>* const reject_to = keep_rejected ? &l.rejected : nullptr;
-    MatchGazetteer(rules, text, begin, end, static_cast<int>(s), &l.candidates, reject_to);
-    clock->Lap(&StageTimes::gazetteer);
-    MatchTextPatterns(rules, text, begin, end, static_cast<int>(s), &l.candidates, reject_to, rule_times);
-    clock->Lap(&StageTimes::text_patterns);
-    l.accepted = ResolveOverlaps(text, l.candidates, reject_to);
-    clock->Lap(&StageTimes::resolve);
+  std::vector<std::string_view> texts;  // every sentence of every document
+  for (size_t d = 0; d < docs.size(); ++d) {
+    DocumentWork& w = (*work)[d];
+    w.norm = Normalize(docs[d]->text);
+    clock->Lap(&StageTimes::normalize);
+    w.sentences = SegmentSentences(w.norm.text);
+    w.local.resize(w.sentences.size());
+    for (const auto& [begin, end] : w.sentences) {
+      texts.push_back(std::string_view(w.norm.text).substr(begin, end - begin));
+    }
+    clock->Lap(&StageTimes::segment);
   }
-  if (rules.context_rules.empty() && rules.attribution_rules.empty()) return;
-  work->views.reserve(n);
-  for (size_t s = 0; s < n; ++s) {
-    work->views.emplace_back(text, work->sentences[s].first, work->sentences[s].second, static_cast<int>(s),
-                             work->local[s].candidates, work->local[s].accepted);
+  const std::vector<RuleMatches> text_matches = FindTextRuleMatches(rules, texts, rule_times);
+  clock->Lap(&StageTimes::text_patterns);
+  size_t next = 0;
+  for (DocumentWork& w : *work) {
+    const std::string_view text = w.norm.text;
+    for (size_t s = 0; s < w.sentences.size(); ++s, ++next) {
+      const auto [begin, end] = w.sentences[s];
+      DocumentWork::Sentence& l = w.local[s];
+      std::vector<Candidate>* const reject_to = keep_rejected ? &l.rejected : nullptr;
+      MatchGazetteer(rules, text, begin, end, static_cast<int>(s), &l.candidates, reject_to);
+      clock->Lap(&StageTimes::gazetteer);
+      MatchTextPatterns(rules, text, begin, end, static_cast<int>(s), text_matches[next], &l.candidates, reject_to,
+                        rule_times);
+      clock->Lap(&StageTimes::text_patterns);
+      l.accepted = ResolveOverlaps(text, l.candidates, reject_to);
+      clock->Lap(&StageTimes::resolve);
+    }
+    if (rules.context_rules.empty() && rules.attribution_rules.empty()) continue;
+    w.views.reserve(w.sentences.size());
+    for (size_t s = 0; s < w.sentences.size(); ++s) {
+      w.views.emplace_back(text, w.sentences[s].first, w.sentences[s].second, static_cast<int>(s),
+                           w.local[s].candidates, w.local[s].accepted);
+    }
+    clock->Lap(&StageTimes::context_patterns);
   }
-  clock->Lap(&StageTimes::context_patterns);
 }
 
 // 3b'. context rules, 4b. relations, 4c. claims, sentence by sentence (a
@@ -164,7 +177,7 @@ std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<con
   const RulePackData& rules = pack.data();
   StageClock clock(times);
   std::vector<DocumentWork> work(docs.size());
-  for (size_t d = 0; d < docs.size(); ++d) Prepare(rules, *docs[d], keep_rejected, &clock, &work[d]);
+  Prepare(rules, docs, keep_rejected, &clock, &work);
   // The screen, over every view of every document in a row.
   std::vector<std::string_view> views;
   std::vector<ScreenedRules> screened;

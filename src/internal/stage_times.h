@@ -72,9 +72,10 @@ Status CheckText(const Document& doc);
 
 // ExtractTimed over several documents, all valid UTF-8 (the caller checks
 // with CheckText), in passes: every document up to its sentences'
-// placeholder views, then the screen over all of their views in a row,
-// then each relation and attribution rule over all the views it may match,
-// then the rest of every document sentence by sentence. The automata then
+// placeholder views (each text rule over all the sentences it may match),
+// then the screen over all of their views in a row, then each relation and
+// attribution rule over all the views it may match, then the rest of every
+// document sentence by sentence. The automata then
 // stay in the CPU caches from one sentence to the next, as they do not
 // with a document's other stages in between (docs/performance.md). The
 // extractions are those of ExtractTimed, in the order of `docs`.
