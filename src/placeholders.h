@@ -88,7 +88,6 @@ class RuleMatches {
     subs_.insert(subs_.end(), subs.begin(), subs.end());
     first_.push_back(subs_.size());
   }
-  size_t size() const { return rule_.size(); }
   // Calls on_match(rule, subs) for each match, in order.
   template <typename F>
   void ForEach(F&& on_match) const {

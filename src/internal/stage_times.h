@@ -75,10 +75,10 @@ Status CheckText(const Document& doc);
 // placeholder views (each text rule over all the sentences it may match),
 // then the screen over all of their views in a row, then each relation and
 // attribution rule over all the views it may match, then the rest of every
-// document sentence by sentence. The automata then
-// stay in the CPU caches from one sentence to the next, as they do not
-// with a document's other stages in between (docs/performance.md). The
-// extractions are those of ExtractTimed, in the order of `docs`.
+// document sentence by sentence. The automata then stay in the CPU caches
+// from one sentence to the next, as they do not with a document's other
+// stages in between (docs/performance.md). The extractions are those of
+// ExtractTimed, in the order of `docs`.
 std::vector<Extraction> ExtractBatch(const RulePack& rules, const std::vector<const Document*>& docs,
                                      StageTimes* times, bool keep_rejected = true);
 
