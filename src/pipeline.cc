@@ -279,6 +279,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   struct Batch {
     std::vector<Document> documents;
     uint64_t text_bytes = 0;
+    uint64_t input_bytes = 0;  // for the progress
   };
   std::vector<Batch> batches(static_cast<size_t>(threads));
   auto merge = [&](Batch* batch, Graph* graph) {
@@ -287,8 +288,11 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     for (Extraction& ex : internal::ExtractBatch(pipeline.rules(), docs, nullptr, /*keep_rejected=*/false)) {
       AddExtraction(std::move(ex), graph);
     }
+    done += batch->documents.size();
+    bytes_done += batch->input_bytes;
     batch->documents.clear();
     batch->text_bytes = 0;
+    batch->input_bytes = 0;
     if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) {
       std::lock_guard<std::mutex> lock(shared_mutex);
       shared.Merge(std::move(*graph));
@@ -304,10 +308,9 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
       return;
     }
     batch->text_bytes += doc->text.size();
+    batch->input_bytes += bytes;
     batch->documents.push_back(std::move(*doc));
     if (batch->text_bytes >= options.batch_bytes) merge(batch, graph);
-    bytes_done += bytes;
-    ++done;
   };
   std::atomic<int> working{0};  // workers not yet finished
   auto worker = [&](Batch* batch, Graph* graph) {
