@@ -51,6 +51,11 @@ class StageClock {
   std::chrono::steady_clock::time_point last_;
 };
 
+// Whether any rule reads sentences as placeholder views.
+bool ReadsPlaceholders(const RulePackData& rules) {
+  return !rules.context_rules.empty() || !rules.attribution_rules.empty();
+}
+
 // A document between ExtractBatch's passes.
 struct DocumentWork {
   // One sentence's mentions, numbered from 0 until they join the
@@ -104,7 +109,7 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
       l.accepted = ResolveOverlaps(text, l.candidates, reject_to);
       clock->Lap(&StageTimes::resolve);
     }
-    if (rules.context_rules.empty() && rules.attribution_rules.empty()) continue;
+    if (!ReadsPlaceholders(rules)) continue;
     w.views.reserve(w.sentences.size());
     for (size_t s = 0; s < w.sentences.size(); ++s) {
       w.views.emplace_back(text, w.sentences[s].first, w.sentences[s].second, static_cast<int>(s),
@@ -121,7 +126,7 @@ Extraction Finish(const RulePackData& rules, const Document& doc, bool keep_reje
                   DocumentWork* work) {
   const std::string_view text = work->norm.text;
   RuleTimes* const rule_times = clock->rule_times();
-  const bool reads_placeholders = !rules.context_rules.empty() || !rules.attribution_rules.empty();
+  const bool reads_placeholders = ReadsPlaceholders(rules);
   std::vector<Candidate> all;
   std::vector<size_t> accepted_all;
   std::vector<CandidateRelation> relations;
@@ -180,15 +185,12 @@ std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<con
   Prepare(rules, docs, keep_rejected, &clock, &work);
   // The screen, over every view of every document in a row.
   std::vector<std::string_view> views;
-  std::vector<ScreenedRules> screened;
-  for (DocumentWork& w : work) {
-    w.screened.reserve(w.views.size());
-    for (const PlaceholderSentence& view : w.views) {
-      w.screened.push_back(ScreenSentence(rules, view.str()));
-      views.push_back(view.str());
-      screened.push_back(w.screened.back());
-    }
+  for (const DocumentWork& w : work) {
+    for (const PlaceholderSentence& view : w.views) views.push_back(view.str());
   }
+  std::vector<ScreenedRules> screened;
+  screened.reserve(views.size());
+  for (std::string_view view : views) screened.push_back(ScreenSentence(rules, view));
   clock.Lap(&StageTimes::context_patterns);
   // The relation and attribution rules, each over every view its screen
   // reports (a view read anew after context rules is matched again).
@@ -196,9 +198,11 @@ std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<con
   clock.Lap(&StageTimes::relations);
   std::vector<RuleMatches> attribution = FindAttributionMatches(rules, views, screened, clock.rule_times());
   clock.Lap(&StageTimes::claims);
+  // Each document takes its views' share.
   size_t next = 0;
   for (DocumentWork& w : work) {
     for (size_t s = 0; s < w.views.size(); ++s, ++next) {
+      w.screened.push_back(std::move(screened[next]));
       w.relation.push_back(std::move(relation[next]));
       w.attribution.push_back(std::move(attribution[next]));
     }

@@ -202,32 +202,43 @@ ScreenedRules ScreenSentence(const RulePackData& rules, std::string_view view) {
   return screened;
 }
 
-std::vector<RuleMatches> FindRelationMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
+namespace {
+
+// The matches of the rules of `list` over the views, each rule that `keep`
+// allows over the views whose screen reports it (`reported`: the context or
+// the attribution list); each rule's time goes to its `slot` in `times`.
+template <typename Rule, typename Keep>
+std::vector<RuleMatches> FindScreenedMatches(const std::vector<Rule>& list, std::vector<int> ScreenedRules::*reported,
+                                             std::vector<double> RuleTimes::*slot, Keep&& keep,
+                                             const std::vector<std::string_view>& views,
                                              const std::vector<ScreenedRules>& screened, RuleTimes* times) {
-  std::vector<std::vector<size_t>> by_rule(rules.context_rules.size());
+  std::vector<std::vector<size_t>> by_rule(list.size());
   for (size_t v = 0; v < screened.size(); ++v) {
-    for (int r : screened[v].context) {
-      if (rules.context_rules[static_cast<size_t>(r)].type.empty()) by_rule[static_cast<size_t>(r)].push_back(v);
+    for (int r : screened[v].*reported) {
+      if (keep(list[static_cast<size_t>(r)])) by_rule[static_cast<size_t>(r)].push_back(v);
     }
   }
   std::vector<RuleMatches> found;
   FindRuleMatches(
-      by_rule, views, [&](size_t r) { return rules.context_rules[r].re.get(); },
-      [&](size_t r) { return RuleLap::Slot(times, &RuleTimes::context, static_cast<int>(r)); }, &found);
+      by_rule, views, [&](size_t r) { return list[r].re.get(); },
+      [&](size_t r) { return RuleLap::Slot(times, slot, static_cast<int>(r)); }, &found);
   return found;
+}
+
+}  // namespace
+
+std::vector<RuleMatches> FindRelationMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                             const std::vector<ScreenedRules>& screened, RuleTimes* times) {
+  return FindScreenedMatches(
+      rules.context_rules, &ScreenedRules::context, &RuleTimes::context,
+      [](const PatternRule& rule) { return rule.type.empty(); }, views, screened, times);
 }
 
 std::vector<RuleMatches> FindAttributionMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
                                                 const std::vector<ScreenedRules>& screened, RuleTimes* times) {
-  std::vector<std::vector<size_t>> by_rule(rules.attribution_rules.size());
-  for (size_t v = 0; v < screened.size(); ++v) {
-    for (int r : screened[v].attribution) by_rule[static_cast<size_t>(r)].push_back(v);
-  }
-  std::vector<RuleMatches> found;
-  FindRuleMatches(
-      by_rule, views, [&](size_t r) { return rules.attribution_rules[r].re.get(); },
-      [&](size_t r) { return RuleLap::Slot(times, &RuleTimes::attribution, static_cast<int>(r)); }, &found);
-  return found;
+  return FindScreenedMatches(
+      rules.attribution_rules, &ScreenedRules::attribution, &RuleTimes::attribution,
+      [](const AttributionRule&) { return true; }, views, screened, times);
 }
 
 std::string EntityIdOf(const RulePackData& rules, const Candidate& candidate) {
