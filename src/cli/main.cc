@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The claimgraph command: verb dispatch, top-level usage and exit codes
 // (0 ok, 1 input or rules error, 2 usage). Uses only <claimgraph/...>.
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -8,6 +10,10 @@
 
 #include "claimgraph/version.h"
 #include "commands.h"
+
+#ifdef CLAIMGRAPH_WITH_JEMALLOC
+#include <jemalloc/jemalloc.h>
+#endif
 
 namespace {
 
@@ -35,6 +41,30 @@ constexpr const char* kUsage =
     "\n"
     "Exit codes: 0 success, 1 input or rule error, 2 usage error.\n";
 
+// The allocator behind malloc: "jemalloc VERSION" when the binary was
+// linked with it (CMake's CLAIMGRAPH_JEMALLOC) and its malloc is the one
+// called (a block allocated here shows in its count), else "system".
+std::string AllocatorName() {
+#ifdef CLAIMGRAPH_WITH_JEMALLOC
+  uint64_t before = 0;
+  uint64_t after = 0;
+  size_t size = sizeof(uint64_t);
+  if (mallctl("thread.allocated", &before, &size, nullptr, 0) != 0) return "system";
+  volatile char* block = static_cast<volatile char*>(std::malloc(1 << 16));
+  if (block == nullptr) return "system";
+  block[0] = 1;
+  size = sizeof(uint64_t);
+  const bool counted = mallctl("thread.allocated", &after, &size, nullptr, 0) == 0 && after > before;
+  std::free(const_cast<char*>(block));
+  const char* version = nullptr;
+  size = sizeof(version);
+  if (!counted || mallctl("version", &version, &size, nullptr, 0) != 0 || version == nullptr) return "system";
+  return std::string("jemalloc ") + version;
+#else
+  return "system";
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,7 +79,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verb == "--version" || verb == "version") {
-    std::cout << "claimgraph " << CLAIMGRAPH_VERSION_STRING << "\n";
+    std::cout << "claimgraph " << CLAIMGRAPH_VERSION_STRING << "\n"
+              << "allocator: " << AllocatorName() << "\n";
     return 0;
   }
   args.erase(args.begin());
