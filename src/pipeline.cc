@@ -316,7 +316,8 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     batch->documents.push_back(std::move(*doc));
     if (batch->text_bytes >= options.batch_bytes) merge(batch, graph);
   };
-  std::atomic<int> working{0};  // workers not yet finished
+  int working = 0;  // workers not yet finished (guarded by `mutex`)
+  std::condition_variable finished;
   auto worker = [&](Batch* batch, Graph* graph) {
     for (;;) {
       Item item;
@@ -326,7 +327,16 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
         if (queue.empty()) {
           lock.unlock();
           merge(batch, graph);
+          // A worker done while another still extracts moves its graph
+          // into `shared` now, rather than leave it for the calling
+          // thread to merge after the last one.
+          if (limit == kNoLimit) {
+            std::lock_guard<std::mutex> shared_lock(shared_mutex);
+            shared.Merge(std::move(*graph));
+          }
+          lock.lock();
           --working;
+          finished.notify_all();
           return;
         }
         item = std::move(queue.front());
@@ -385,8 +395,11 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   }
   can_pop.notify_all();
   // The workers drain the queue: keep reporting, and polling for a cancel.
-  while (working > 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      if (finished.wait_for(lock, std::chrono::milliseconds(50), [&] { return working == 0; })) break;
+    }
     if (!cancelled && options.cancelled && options.cancelled()) {
       std::lock_guard<std::mutex> lock(mutex);
       cancelled = true;
