@@ -244,9 +244,12 @@ namespace {
 
 // Runs `pipeline` over the documents `pull` yields (false at the end), on
 // options.threads threads; see Pipeline::Run(DocumentStream&, ...).
-// `read_state` fills the reading half of the progress.
+// `read_state` fills the reading half of the progress. Each document's
+// text is checked to be valid UTF-8 unless `texts_valid` (a DocumentStream
+// has checked them).
 Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Document*)>& pull,
-                        const std::function<void(RunProgress*)>& read_state, const RunOptions& options) {
+                        const std::function<void(RunProgress*)>& read_state, const RunOptions& options,
+                        bool texts_valid) {
   const int threads = std::max(1, options.threads);
   // With several threads, each extracts into a graph of its own and moves
   // it into `shared` whenever it holds options.flush_records nodes and
@@ -304,7 +307,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   };
   auto extract = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch, Graph* graph) {
     if (index >= limit) return;
-    Status checked = internal::CheckText(*doc);
+    Status checked = texts_valid ? Status() : internal::CheckText(*doc);
     if (!checked.ok()) {
       std::lock_guard<std::mutex> lock(mutex);
       if (!failure || index < failure->first) failure = std::make_pair(index, std::move(checked));
@@ -456,7 +459,7 @@ Result<Graph> Pipeline::Run(const std::vector<Document>& docs, const RunOptions&
         p->total_documents = docs.size();
         p->total_bytes = total_bytes;
       },
-      options);
+      options, /*texts_valid=*/false);
 }
 
 Result<Graph> Pipeline::Run(DocumentStream& stream, const RunOptions& options) const {
@@ -473,7 +476,7 @@ Result<Graph> Pipeline::Run(DocumentStream& stream, const RunOptions& options) c
         p->bytes_read = stream.bytes_read();
         p->total_bytes = stream.total_bytes();
       },
-      options);
+      options, /*texts_valid=*/true);
   if (!stream.status().ok()) return stream.status();
   return graph;
 }
