@@ -189,7 +189,9 @@ NormalizedText Normalize(std::string_view original) {
       builder.Char(c, cp_index, cp_index + 1);
       continue;
     }
-    if (nfkc->hasBoundaryBefore(static_cast<UChar32>(folded))) flush();
+    // A precomposed Hangul syllable starts a segment (as ICU would say:
+    // the commonest case here, without its call).
+    if (IsHangulSyllable(folded) || nfkc->hasBoundaryBefore(static_cast<UChar32>(folded))) flush();
     if (segment.empty()) seg_begin = cp_index;
     segment.push_back(folded);
     seg_end = cp_index + 1;
