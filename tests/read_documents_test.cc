@@ -90,6 +90,25 @@ TEST_CASE("invalid UTF-8 in a text file names the byte offset") {
   CHECK(docs.status().ToString() == file + ": error: invalid UTF-8 at byte 3\n");
 }
 
+TEST_CASE("a JSONL text whose \\u escape makes a lone surrogate is invalid UTF-8, other escapes are fine") {
+  // The line is checked before JSON reads it; only a \u escape can make
+  // what JSON reads invalid (a lone surrogate), so the text is checked again
+  // exactly then.
+  const std::string content = "{\"id\": \"a\", \"text\": \"caf\\u00e9 \\\"q\\\" \\ud55c\\n\"}\n"
+                              "{\"id\": \"b\", \"text\": \"x\\udc00y\"}\n";
+  Result<std::vector<Document>> docs = ParseJsonl(content, "s.jsonl");
+  REQUIRE_FALSE(docs.ok());
+  CHECK(docs.status().code() == ErrorCode::kInvalidUtf8);
+  // The line's start in the content plus the bad byte's place in the text.
+  const size_t second_line = content.find('\n') + 1;
+  CHECK(docs.status().ToString() == "s.jsonl:2: error: invalid UTF-8 at byte " + std::to_string(second_line + 1) + "\n");
+  Result<std::vector<Document>> first = ParseJsonl(content.substr(0, content.find('\n') + 1), "s.jsonl");
+  REQUIRE(first.ok());
+  REQUIRE(first->size() == 1);
+  CHECK((*first)[0].text == "caf\u00e9 \"q\" \ud55c\n");
+  CHECK(FindInvalidUtf8((*first)[0].text) == -1);
+}
+
 TEST_CASE("UTF-8 validation rejects overlongs, surrogates and truncation") {
   CHECK(FindInvalidUtf8("plain 한글 🙂") == -1);
   CHECK(FindInvalidUtf8("\xc0\xaf") == 0);
