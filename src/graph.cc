@@ -267,7 +267,9 @@ void ShrinkSlack(std::vector<T>* v) {
 // Gives the pages of freed memory back to the system. A moving merge of two
 // large graphs frees the records of one as the other grows; when the graphs
 // were built on different threads, glibc keeps the freed memory in the
-// builder's arena, unused by the merging thread, unless asked.
+// builder's arena, unused by the merging thread, unless asked. (Under
+// jemalloc, the claimgraph executable's allocator, glibc's arenas are idle
+// and this costs nothing; jemalloc returns unused pages itself.)
 void ReturnFreedMemory() {
 #if defined(__GLIBC__)
   malloc_trim(0);
