@@ -90,8 +90,12 @@ void BuildTextPrefilter(RulePackData* data) {
     trie.Add(atoms[i], static_cast<int32_t>(i));
   }
   trie.Build();
+  std::vector<int> without_atoms;
+  filter->AllPotentials({}, &without_atoms);
+  std::sort(without_atoms.begin(), without_atoms.end());
   data->text_prefilter = std::move(filter);
   data->text_atoms = std::move(trie);
+  data->text_rules_without_atoms = std::move(without_atoms);
 }
 
 std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view sentence) {
@@ -105,6 +109,7 @@ std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view 
     if ((static_cast<unsigned char>(sentence[i]) & 0xC0) == 0x80) continue;  // inside a code point
     rules.text_atoms.MatchAtAsciiLower(sentence, i, [&](size_t, int32_t atom) { atoms.push_back(atom); });
   }
+  if (atoms.empty()) return rules.text_rules_without_atoms;
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   rules.text_prefilter->AllPotentials(atoms, &which);

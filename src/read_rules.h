@@ -94,6 +94,9 @@ struct RulePackData {
   // by ASCII lower-casing (then every text rule runs).
   std::unique_ptr<re2::FilteredRE2> text_prefilter;
   AliasTrie text_atoms;
+  // The prefilter's answer for a sentence with none of the atoms (the rules
+  // that need no literal), sorted: most sentences, asked once.
+  std::vector<int> text_rules_without_atoms;
 };
 
 // Builds `data`'s text_prefilter and text_atoms from its text rules.
