@@ -84,6 +84,7 @@ void ForEachMatch(const RE2& re, std::string_view s, F&& on_match) {
 class RuleMatches {
  public:
   void Add(int rule, const std::vector<re2::StringPiece>& subs) {
+    if (first_.empty()) first_.push_back(0);
     rule_.push_back(rule);
     subs_.insert(subs_.end(), subs.begin(), subs.end());
     first_.push_back(subs_.size());
@@ -101,7 +102,9 @@ class RuleMatches {
 
  private:
   std::vector<int> rule_;
-  std::vector<size_t> first_ = {0};  // match i's groups: subs_[first_[i], first_[i + 1])
+  // Match i's groups: subs_[first_[i], first_[i + 1]). Empty until the
+  // first match: most sentences have none, and cost no allocation.
+  std::vector<size_t> first_;
   std::vector<re2::StringPiece> subs_;
 };
 
