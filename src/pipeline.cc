@@ -289,6 +289,11 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     uint64_t input_bytes = 0;  // for the progress
   };
   std::vector<Batch> batches(static_cast<size_t>(threads));
+  // Moves a worker's graph into `shared`.
+  auto move_to_shared = [&](Graph* graph) {
+    std::lock_guard<std::mutex> lock(shared_mutex);
+    shared.Merge(std::move(*graph));
+  };
   auto merge = [&](Batch* batch, Graph* graph) {
     std::vector<const Document*> docs;
     for (const Document& d : batch->documents) docs.push_back(&d);
@@ -300,10 +305,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     batch->documents.clear();
     batch->text_bytes = 0;
     batch->input_bytes = 0;
-    if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) {
-      std::lock_guard<std::mutex> lock(shared_mutex);
-      shared.Merge(std::move(*graph));
-    }
+    if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) move_to_shared(graph);
   };
   auto extract = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch, Graph* graph) {
     if (index >= limit) return;
@@ -333,10 +335,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
           // A worker done while another still extracts moves its graph
           // into `shared` now, rather than leave it for the calling
           // thread to merge after the last one.
-          if (limit == kNoLimit) {
-            std::lock_guard<std::mutex> shared_lock(shared_mutex);
-            shared.Merge(std::move(*graph));
-          }
+          if (limit == kNoLimit) move_to_shared(graph);
           lock.lock();
           --working;
           finished.notify_all();
