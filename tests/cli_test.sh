@@ -231,18 +231,28 @@ cp "$tmp/good.json" "$tmp/keep2.json"
 if [[ $? -eq 1 ]] && grep -q "cannot write output: File too large" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep2.json"; then
   passed=$((passed + 1)); else echo "FAIL: write under a file-size limit"; cat "$tmp/err"; failed=$((failed + 1)); fi
 # SIGINT during a long run: exit 130, previous output intact, no temporary file.
+# The input is a pipe that never ends (a file of fixed size may be built
+# before the signal arrives), fed until the build stops reading it.
+mkfifo "$tmp/long.jsonl"
 python3 -c '
-import json, sys
+import itertools, json, sys
 text = open(sys.argv[1], encoding="utf-8").read()
-with open(sys.argv[2], "w", encoding="utf-8") as f:
-    for i in range(3000): f.write(json.dumps({"id": "d%d" % i, "text": text}, ensure_ascii=False) + "\n")' "$ex/news_ko.txt" "$tmp/long.jsonl"
+try:
+    with open(sys.argv[2], "w", encoding="utf-8") as f:
+        for i in itertools.count(): f.write(json.dumps({"id": "d%d" % i, "text": text}, ensure_ascii=False) + "\n")
+except OSError:  # the build stopped reading
+    pass' "$ex/news_ko.txt" "$tmp/long.jsonl" 2>/dev/null &
+feeder=$!
 cp "$tmp/good.json" "$tmp/keep3.json"
-"$bin" build "$tmp/long.jsonl" -o "$tmp/keep3.json" -q -j 1 2>"$tmp/err" &
+# (timeout passes the SIGINT on, and ends the build should it ignore it.)
+timeout 120 "$bin" build "$tmp/long.jsonl" -o "$tmp/keep3.json" -q -j 1 2>"$tmp/err" &
 pid=$!
 sleep 1
 kill -INT $pid
 wait $pid
 code=$?
+kill $feeder 2>/dev/null
+wait $feeder 2>/dev/null
 if [[ $code -eq 130 ]] && grep -q "interrupted by SIGINT" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep3.json" && ! ls -a "$tmp" | grep -q '\.tmp-'; then
   passed=$((passed + 1)); else echo "FAIL: SIGINT (exit $code)"; cat "$tmp/err"; failed=$((failed + 1)); fi
 # GraphML from elsewhere: unknown keys kept, entity declarations not expanded, undeclared nodes named.
