@@ -9,14 +9,14 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <memory>
 #include <optional>
 #include <tuple>
-#include <type_traits>
 #include <utility>
 #include <unordered_map>
-#include <unordered_set>
 
+#include "internal/graph_appender.h"
 #include "internal/utf8.h"
 #include "read_rules.h"
 
@@ -31,10 +31,16 @@ std::string Romanize(const std::string& text) {
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
   if (!translit) return "";
+  // Names recur across a corpus's documents, and transliterating one costs
+  // microseconds: each thread remembers the last few thousand.
+  thread_local std::unordered_map<std::string, std::string> known;
+  if (const auto it = known.find(text); it != known.end()) return it->second;
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(text);
   translit->transliterate(s);
   std::string out;
   s.toUTF8String(out);
+  if (known.size() >= 4096) known.clear();
+  known.emplace(text, out);
   return out;
 }
 
@@ -92,7 +98,7 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     ex.sentences.push_back({start, end});
   }
 
-  std::map<size_t, std::string> entity_ids;  // candidate index -> entity id
+  std::vector<std::string> entity_ids(all.size());  // by candidate index: its entity's id, or "" if not accepted
   ex.mentions.reserve(accepted.size());
   for (size_t idx : accepted) {
     const Candidate& c = all[idx];
@@ -131,17 +137,31 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     entity_ids[idx] = m.entity_id;
     ex.mentions.push_back(std::move(m));
   }
-  std::sort(ex.mentions.begin(), ex.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+  // In text order (sorting indices: a mention is large to move).
+  std::vector<uint32_t> order(ex.mentions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const EntityMention& a = ex.mentions[i];
+    const EntityMention& b = ex.mentions[j];
     return std::tie(a.start, a.end, a.entity_id) < std::tie(b.start, b.end, b.entity_id);
   });
+  std::vector<EntityMention> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t i : order) sorted.push_back(std::move(ex.mentions[i]));
+  ex.mentions = std::move(sorted);
+  // The entity id of candidate `idx`, or "" if it is not an accepted mention.
+  auto id_of = [&](long idx) -> const std::string& {
+    static const std::string kNone;
+    return idx >= 0 && static_cast<size_t>(idx) < entity_ids.size() ? entity_ids[static_cast<size_t>(idx)] : kNone;
+  };
 
   for (const CandidateRelation& r : relations) {
-    const auto s = entity_ids.find(r.source);
-    const auto t = entity_ids.find(r.target);
-    if (s == entity_ids.end() || t == entity_ids.end() || s->second == t->second) continue;
+    const std::string& source = id_of(static_cast<long>(r.source));
+    const std::string& target = id_of(static_cast<long>(r.target));
+    if (source.empty() || target.empty() || source == target) continue;
     RelationMention rel;
-    rel.source = s->second;
-    rel.target = t->second;
+    rel.source = source;
+    rel.target = target;
     rel.relation = r.relation;
     rel.rule = r.rule_id;
     const auto [start, end] = norm.ToOriginal(r.begin, r.end);
@@ -172,10 +192,6 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     claim.evidence_start = ev_start;
     claim.evidence_end = ev_end;
     claim.speaker_status = c.speaker_status;
-    auto id_of = [&](long idx) {
-      const auto it = entity_ids.find(static_cast<size_t>(idx));
-      return idx >= 0 && it != entity_ids.end() ? it->second : std::string();
-    };
     claim.speaker = id_of(c.speaker);
     if (!c.coref_rule.empty()) {
       const auto [cs, ce] = norm.ToOriginal(c.coref_begin, c.coref_end);
@@ -223,84 +239,71 @@ Graph ExtractionToGraph(const Extraction& ex) {
 }
 
 namespace {
+constexpr uint32_t kNoNode = UINT32_MAX;
+}  // namespace
 
-// Passes `value` on: moved out of a non-const extraction, copied from a
-// const one.
-template <typename Ex, typename T>
-decltype(auto) Pass(T& value) {
-  if constexpr (std::is_const_v<Ex>) {
-    return static_cast<const T&>(value);
-  } else {
-    return std::move(value);
-  }
-}
-
-// AddExtraction for `Ex` = const Extraction (copies) or Extraction (moves
-// the strings no later step reads).
-template <typename Ex>
-void AddExtractionTo(Ex& ex, Graph* out) {
-  // An edge needs both ends among this document's nodes (not just somewhere
-  // in `out`), so that adding documents in any order gives the same graph.
-  // (Views of the ids in `ex`, which outlives this call.)
-  std::unordered_set<std::string_view> here;
-  struct Adder {
-    Graph* graph;
-    std::unordered_set<std::string_view>* here;
-    void AddNode(Node&& node, std::string_view id) {
-      here->insert(id);
-      graph->AddNode(std::move(node));
-    }
-    void AddEdge(Edge&& edge) {
-      if (here->count(edge.source) && here->count(edge.target)) graph->AddEdge(std::move(edge));
-    }
-    void AddDocument(const DocumentInfo& doc) { graph->AddDocument(doc); }
-  } graph{out, &here};
-  graph.AddDocument({ex.doc_id, ex.chars});
+void AddExtraction(const Extraction& ex, Graph* out) {
+  using internal::GraphAppender;
+  GraphAppender graph(out, ex.doc_id, ex.chars);
+  // This document's nodes, by id: an edge needs both ends among them (not
+  // just somewhere in `out`), so that adding documents in any order gives
+  // the same graph. (Views of the strings in `ex`.)
+  std::unordered_map<std::string_view, uint32_t> here;
+  auto node_here = [&](std::string_view id) {
+    const auto it = here.find(id);
+    return it == here.end() ? kNoNode : it->second;
+  };
   // One node per entity of the document, holding all its mentions here, and
   // merged as the graph merges nodes (the smaller label and type win, and
   // of two values of an attribute the smaller).
-  std::vector<Node> entities;
-  std::vector<std::string_view> entity_ids;
+  struct Entity {
+    std::string_view id, label, type;
+    std::vector<std::string_view> aliases;
+    std::map<std::string_view, std::string_view> attributes;
+    std::vector<GraphAppender::MentionIn> mentions;
+  };
+  std::vector<Entity> entities;
   std::unordered_map<std::string_view, size_t> entity_at;
   std::vector<std::pair<int, std::string_view>> by_sentence;  // (sentence, entity id)
   entities.reserve(ex.mentions.size());
-  entity_ids.reserve(ex.mentions.size());
   by_sentence.reserve(ex.mentions.size());
-  for (auto& m : ex.mentions) {
+  for (const EntityMention& m : ex.mentions) {
     const auto [it, added] = entity_at.emplace(m.entity_id, entities.size());
     if (added) {
-      entity_ids.push_back(m.entity_id);
-      Node& node = entities.emplace_back();
-      node.id = m.entity_id;
-      node.kind = "entity";
-      node.label = Pass<Ex>(m.label);
-      node.type = Pass<Ex>(m.type);
-      node.aliases = Pass<Ex>(m.aliases);
-      node.attributes = Pass<Ex>(m.attributes);
+      Entity& e = entities.emplace_back();
+      e.id = m.entity_id;
+      e.label = m.label;
+      e.type = m.type;
+      e.aliases.assign(m.aliases.begin(), m.aliases.end());
+      e.attributes.insert(m.attributes.begin(), m.attributes.end());
     } else {
-      Node& node = entities[it->second];
-      if (node.label.empty() || (!m.label.empty() && m.label < node.label)) node.label = m.label;
-      if (node.type.empty() || (!m.type.empty() && m.type < node.type)) node.type = m.type;
+      Entity& e = entities[it->second];
+      if (e.label.empty() || (!m.label.empty() && m.label < e.label)) e.label = m.label;
+      if (e.type.empty() || (!m.type.empty() && m.type < e.type)) e.type = m.type;
       for (const std::string& a : m.aliases) {
-        if (std::find(node.aliases.begin(), node.aliases.end(), a) == node.aliases.end()) node.aliases.push_back(a);
+        if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
       }
       for (const auto& [key, value] : m.attributes) {
-        auto [at, inserted] = node.attributes.emplace(key, value);
+        auto [at, inserted] = e.attributes.emplace(key, value);
         if (!inserted && value < at->second) at->second = value;
       }
     }
-    Node& node = entities[it->second];
-    if (m.surface_is_alias &&
-        std::find(node.aliases.begin(), node.aliases.end(), m.surface) == node.aliases.end()) {
-      node.aliases.push_back(Pass<Ex>(m.surface));
+    Entity& e = entities[it->second];
+    if (m.surface_is_alias && std::find(e.aliases.begin(), e.aliases.end(), m.surface) == e.aliases.end()) {
+      e.aliases.push_back(m.surface);
     }
-    node.mentions.push_back(
-        {ex.doc_id, m.start, m.end, Pass<Ex>(m.text), m.sentence, Pass<Ex>(m.rule), Pass<Ex>(m.particle)});
+    e.mentions.push_back({m.start, m.end, m.text, m.sentence, m.rule, m.particle});
     by_sentence.emplace_back(m.sentence, m.entity_id);
   }
-  for (size_t i = 0; i < entities.size(); ++i) graph.AddNode(std::move(entities[i]), entity_ids[i]);
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;
+  for (const Entity& e : entities) {
+    attributes.assign(e.attributes.begin(), e.attributes.end());
+    here.emplace(e.id, graph.AddEntity(e.id, e.label, e.type, e.aliases, graph.InternAttributes(attributes),
+                                       e.mentions));
+  }
   // Entities of one sentence are co-mentioned; one edge per pair, from the
   // smaller id to the larger, one evidence span per sentence.
+  const uint32_t co_mentioned = graph.Intern("co_mentioned");
   std::sort(by_sentence.begin(), by_sentence.end());
   by_sentence.erase(std::unique(by_sentence.begin(), by_sentence.end()), by_sentence.end());
   for (size_t first = 0; first < by_sentence.size();) {
@@ -310,62 +313,61 @@ void AddExtractionTo(Ex& ex, Graph* out) {
     const SentenceSpan& span = ex.sentences[static_cast<size_t>(sentence)];
     for (size_t a = first; a < last; ++a) {
       for (size_t b = a + 1; b < last; ++b) {
-        Edge edge;
-        edge.source = by_sentence[a].second;
-        edge.target = by_sentence[b].second;
-        edge.relation = "co_mentioned";
-        edge.evidence.push_back({ex.doc_id, span.start, span.end, "co_mentioned"});
-        graph.AddEdge(std::move(edge));
+        graph.AddEdge(here.at(by_sentence[a].second), here.at(by_sentence[b].second), co_mentioned, 0, span.start,
+                      span.end, co_mentioned);
       }
     }
     first = last;
   }
-  for (auto& c : ex.claims) {
-    Node node;
-    node.id = c.id;
-    node.kind = "claim";
-    node.label = Pass<Ex>(c.label);
-    node.is_claim = true;
-    node.claim = {Pass<Ex>(c.text), Pass<Ex>(c.cue), Pass<Ex>(c.modality), c.negated, ex.doc_id, c.start, c.end,
-                  c.sentence, c.rule, c.speaker, Pass<Ex>(c.speaker_status)};
-    if (!c.date.empty()) node.attributes["date"] = Pass<Ex>(c.date);
-    graph.AddNode(std::move(node), c.id);
-    auto link = [&](const std::string& source, const std::string& target, const char* relation, int64_t start,
-                    int64_t end, std::map<std::string, std::string> attributes) {
+  const uint32_t asserts = graph.Intern("asserts");
+  const uint32_t reports = graph.Intern("reports");
+  const uint32_t mentions = graph.Intern("mentions");
+  const uint32_t about = graph.Intern("about");
+  for (const ClaimMention& c : ex.claims) {
+    attributes.clear();
+    if (!c.date.empty()) attributes.emplace_back("date", c.date);
+    GraphAppender::ClaimIn info;
+    info.text = c.text;
+    info.cue = c.cue;
+    info.modality = c.modality;
+    info.rule = c.rule;
+    info.speaker = c.speaker;
+    info.speaker_status = c.speaker_status;
+    info.start = c.start;
+    info.end = c.end;
+    info.sentence = c.sentence;
+    info.negated = c.negated;
+    here.emplace(c.id, graph.AddClaim(c.id, c.label, graph.InternAttributes(attributes), info));
+    const uint32_t rule = graph.Intern(c.rule);
+    auto link = [&](std::string_view source, std::string_view target, uint32_t relation, int64_t start, int64_t end,
+                    uint32_t edge_attributes) {
       if (source.empty() || target.empty()) return;
-      Edge edge;
-      edge.source = source;
-      edge.target = target;
-      edge.relation = relation;
-      edge.attributes = std::move(attributes);
-      edge.evidence.push_back({ex.doc_id, start, end, c.rule});
-      graph.AddEdge(std::move(edge));
+      const uint32_t s = node_here(source);
+      const uint32_t t = node_here(target);
+      if (s != kNoNode && t != kNoNode) graph.AddEdge(s, t, relation, edge_attributes, start, end, rule);
     };
-    std::map<std::string, std::string> coref;
+    uint32_t coref = 0;
     if (!c.coref_rule.empty()) {
-      coref = {{"coref_rule", c.coref_rule}, {"coref_text", c.coref_text},
-               {"coref_start", std::to_string(c.coref_start)}, {"coref_end", std::to_string(c.coref_end)}};
+      const std::string cs = std::to_string(c.coref_start);
+      const std::string ce = std::to_string(c.coref_end);
+      coref = graph.InternAttributes(
+          {{"coref_end", ce}, {"coref_rule", c.coref_rule}, {"coref_start", cs}, {"coref_text", c.coref_text}});
     }
-    link(c.speaker, c.id, "asserts", c.evidence_start, c.evidence_end, coref);
-    link(c.medium, c.id, "reports", c.evidence_start, c.evidence_end, {});
-    for (const std::string& m : c.mentions) link(c.id, m, "mentions", c.start, c.end, {});
-    link(c.id, c.about, "about", c.start, c.end, {});
+    link(c.speaker, c.id, asserts, c.evidence_start, c.evidence_end, coref);
+    link(c.medium, c.id, reports, c.evidence_start, c.evidence_end, 0);
+    for (const std::string& m : c.mentions) link(c.id, m, mentions, c.start, c.end, 0);
+    link(c.id, c.about, about, c.start, c.end, 0);
   }
-  for (auto& r : ex.relations) {
-    Edge edge;
-    edge.source = Pass<Ex>(r.source);
-    edge.target = Pass<Ex>(r.target);
-    edge.relation = Pass<Ex>(r.relation);
-    edge.attributes = Pass<Ex>(r.attributes);
-    edge.evidence.push_back({ex.doc_id, r.start, r.end, Pass<Ex>(r.rule)});
-    graph.AddEdge(std::move(edge));
+  for (const RelationMention& r : ex.relations) {
+    const uint32_t s = node_here(r.source);
+    const uint32_t t = node_here(r.target);
+    if (s == kNoNode || t == kNoNode) continue;
+    attributes.assign(r.attributes.begin(), r.attributes.end());
+    graph.AddEdge(s, t, graph.Intern(r.relation), graph.InternAttributes(attributes), r.start, r.end,
+                  graph.Intern(r.rule));
   }
 }
 
-}  // namespace
-
-void AddExtraction(const Extraction& ex, Graph* out) { AddExtractionTo(ex, out); }
-
-void AddExtraction(Extraction&& ex, Graph* out) { AddExtractionTo(ex, out); }
+void AddExtraction(Extraction&& ex, Graph* out) { AddExtraction(static_cast<const Extraction&>(ex), out); }
 
 }  // namespace claimgraph

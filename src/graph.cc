@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "claimgraph/boost_graph.h"
+#include "internal/graph_appender.h"
 #include "internal/graph_order.h"
 #include "internal/string_pool.h"
 
@@ -634,8 +635,8 @@ namespace {
 
 // Sorts `v` by `less`, on up to `threads` threads (parts sorted at once,
 // then merged).
-template <typename Less>
-void SortOn(std::vector<uint32_t>* v, int threads, Less less) {
+template <typename T, typename Less>
+void SortOn(std::vector<T>* v, int threads, Less less) {
   const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), v->size() / 65536 + 1);
   if (parts <= 1) {
     std::sort(v->begin(), v->end(), less);
@@ -665,21 +666,41 @@ std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
 
 // Edges by source id, target id, relation, then attributes (as std::map
 // compares: key, then value, pair by pair). Ends compare by their place in
-// `node_order` (ids are unique: the same order as comparing the ids).
+// `node_order` (ids are unique: the same order as comparing the ids), and
+// relations by their place among the graph's few relation names, so that
+// the sort reads a contiguous array of keys; only edges with the same ends
+// and relation look at their records.
 std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const {
   std::vector<uint32_t> rank(nodes.size());
   for (size_t i = 0; i < node_order.size(); ++i) rank[node_order[i]] = static_cast<uint32_t>(i);
-  std::vector<uint32_t> order(edges.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
-  SortOn(&order, threads, [&](uint32_t ia, uint32_t ib) {
-    const EdgeRec& a = edges[ia];
-    const EdgeRec& b = edges[ib];
-    if (a.source != b.source) return rank[a.source] < rank[b.source];
-    if (a.target != b.target) return rank[a.target] < rank[b.target];
-    if (a.relation != b.relation) return Str(a.relation) < Str(b.relation);
-    if (a.attributes == b.attributes) return false;
-    const AttrRecs& la = attr_lists[a.attributes];
-    const AttrRecs& lb = attr_lists[b.attributes];
+  std::vector<uint32_t> relations;  // pool ids, in the order of their strings
+  for (const EdgeRec& e : edges) {
+    if (relations.empty() || relations.back() != e.relation) relations.push_back(e.relation);
+  }
+  std::sort(relations.begin(), relations.end());
+  relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
+  std::sort(relations.begin(), relations.end(), [this](uint32_t a, uint32_t b) { return StrLess(a, b); });
+  std::unordered_map<uint32_t, uint32_t> relation_rank;
+  for (size_t i = 0; i < relations.size(); ++i) relation_rank[relations[i]] = static_cast<uint32_t>(i);
+  struct Key {
+    uint32_t source, target, relation, edge;
+  };
+  std::vector<Key> keys(edges.size());
+  uint32_t last_relation = kNone, last_rank = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const EdgeRec& e = edges[i];
+    if (e.relation != last_relation) last_relation = e.relation, last_rank = relation_rank.at(e.relation);
+    keys[i] = {rank[e.source], rank[e.target], last_rank, static_cast<uint32_t>(i)};
+  }
+  SortOn(&keys, threads, [&](const Key& a, const Key& b) {
+    if (a.source != b.source) return a.source < b.source;
+    if (a.target != b.target) return a.target < b.target;
+    if (a.relation != b.relation) return a.relation < b.relation;
+    const uint32_t la_id = edges[a.edge].attributes;
+    const uint32_t lb_id = edges[b.edge].attributes;
+    if (la_id == lb_id) return false;
+    const AttrRecs& la = attr_lists[la_id];
+    const AttrRecs& lb = attr_lists[lb_id];
     return std::lexicographical_compare(
         la.begin(), la.end(), lb.begin(), lb.end(),
         [this](const auto& x, const auto& y) {
@@ -687,6 +708,8 @@ std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_o
           return StrLess(x.second, y.second);
         });
   });
+  std::vector<uint32_t> order(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].edge;
   return order;
 }
 
@@ -831,6 +854,92 @@ bool Graph::AddEdge(const Edge& edge) {
 bool Graph::AddEdge(Edge&& edge) { return AddEdge(static_cast<const Edge&>(edge)); }
 
 void Graph::AddDocument(const DocumentInfo& doc) { impl_->AddDocument(doc.id, doc.chars); }
+
+namespace internal {
+
+GraphAppender::GraphAppender(Graph* graph, std::string_view doc_id, int64_t chars)
+    : impl_(*graph->impl_),
+      doc_(impl_.pool.Intern(doc_id)),
+      entity_kind_(impl_.pool.Intern("entity")),
+      claim_kind_(impl_.pool.Intern("claim")) {
+  impl_.AddDocument(doc_id, chars);
+}
+
+uint32_t GraphAppender::Intern(std::string_view s) { return impl_.pool.Intern(s); }
+
+uint32_t GraphAppender::InternAttributes(const std::vector<std::pair<std::string_view, std::string_view>>& sorted) {
+  if (sorted.empty()) return 0;
+  AttrRecs list;
+  list.reserve(sorted.size());
+  for (const auto& [k, v] : sorted) list.emplace_back(impl_.pool.Intern(k), impl_.pool.Intern(v));
+  return impl_.InternAttributes(std::move(list));
+}
+
+// As Graph::AddNode does with an entity Node.
+uint32_t GraphAppender::AddEntity(std::string_view id, std::string_view label, std::string_view type,
+                                  const std::vector<std::string_view>& aliases, uint32_t attributes,
+                                  const std::vector<MentionIn>& mentions) {
+  auto& pool = impl_.pool;
+  NodeRec rec;
+  rec.id = id;
+  rec.kind = entity_kind_;
+  rec.type = pool.Intern(type);
+  if (!aliases.empty() || !mentions.empty()) {
+    EntityLists& lists = rec.Lists();
+    lists.aliases.reserve(aliases.size());
+    for (std::string_view a : aliases) lists.aliases.push_back(pool.Intern(a));
+    lists.mentions.reserve(mentions.size());
+    for (const MentionIn& m : mentions) {
+      MentionRec r;
+      r.start = m.start;
+      r.end = m.end;
+      r.doc = doc_;
+      r.text = pool.Intern(m.text);
+      r.tag = impl_.InternTag(pool.Intern(m.rule), pool.Intern(m.particle));
+      r.sentence = m.sentence;
+      lists.mentions.push_back(r);
+    }
+  }
+  rec.attributes = attributes;
+  return impl_.AddNode(std::move(rec), label, /*owned=*/false);
+}
+
+// As Graph::AddNode does with a claim Node.
+uint32_t GraphAppender::AddClaim(std::string_view id, std::string_view label, uint32_t attributes,
+                                 const ClaimIn& claim) {
+  auto& pool = impl_.pool;
+  NodeRec rec;
+  rec.id = id;
+  rec.kind = claim_kind_;
+  rec.attributes = attributes;
+  rec.is_claim = true;
+  ClaimRec& r = rec.claim;
+  r.text = claim.text;
+  r.start = claim.start;
+  r.end = claim.end;
+  r.cue = pool.Intern(claim.cue);
+  r.modality = pool.Intern(claim.modality);
+  r.doc = doc_;
+  r.rule = pool.Intern(claim.rule);
+  r.speaker = pool.Intern(claim.speaker);
+  r.speaker_status = pool.Intern(claim.speaker_status);
+  r.sentence = claim.sentence;
+  r.negated = claim.negated;
+  return impl_.AddNode(std::move(rec), label, /*owned=*/false);
+}
+
+void GraphAppender::AddEdge(uint32_t source, uint32_t target, uint32_t relation, uint32_t attributes, int64_t start,
+                            int64_t end, uint32_t rule) {
+  EdgeRec rec;
+  rec.source = source;
+  rec.target = target;
+  rec.relation = relation;
+  rec.attributes = attributes;
+  rec.evidence.push_back({start, end, doc_, rule});
+  impl_.AddEdge(std::move(rec));
+}
+
+}  // namespace internal
 
 void Graph::Merge(const Graph& other) {
   if (this == &other) return;  // a graph united with itself is itself

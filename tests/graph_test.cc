@@ -214,6 +214,88 @@ TEST_CASE("attributes unite across merges, the smaller value winning, in any ord
   CHECK(seen == std::vector<std::pair<std::string, int>>{{"", 0}, {"10", 1}, {"2", 2}});
 }
 
+TEST_CASE("an extraction's edges need both ends among its own nodes and its entities merge as the graph merges") {
+  Graph g;
+  Node elsewhere;  // in the graph, but not in the document below
+  elsewhere.id = "ent:elsewhere";
+  elsewhere.kind = "entity";
+  g.AddNode(elsewhere);
+  Extraction ex;
+  ex.doc_id = "d";
+  ex.chars = 40;
+  ex.sentences = {{0, 20}, {21, 40}};
+  auto mention = [](const std::string& id, const std::string& label, int64_t start, int sentence,
+                    std::map<std::string, std::string> attributes) {
+    EntityMention m;
+    m.entity_id = id;
+    m.label = label;
+    m.type = "Organization";
+    m.start = start;
+    m.end = start + 2;
+    m.text = m.surface = label.substr(0, 2);
+    m.sentence = sentence;
+    m.rule = "gazetteer";
+    m.aliases = {label};
+    m.attributes = std::move(attributes);
+    return m;
+  };
+  ex.mentions = {mention("ent:a", "Bee", 0, 0, {{"role", "x"}}), mention("ent:b", "Cee", 5, 0, {}),
+                 mention("ent:a", "Ant", 22, 1, {{"role", "w"}, {"year", "2025"}})};
+  ClaimMention c;
+  c.id = "claim:d:0";
+  c.label = c.text = "text";
+  c.start = 25;
+  c.end = 29;
+  c.sentence = 1;
+  c.rule = "r";
+  c.speaker = "ent:a";
+  c.speaker_status = "coreference";
+  c.coref_rule = "coref.pronoun";
+  c.coref_text = "그";
+  c.coref_start = 21;
+  c.coref_end = 22;
+  c.evidence_start = 21;
+  c.evidence_end = 35;
+  c.medium = "ent:elsewhere";                      // not in this document: no edge
+  c.mentions = {"ent:b", "ent:missing", "ent:a"};  // "ent:missing" is nowhere
+  ex.claims = {c};
+  RelationMention r;
+  r.source = "ent:a";
+  r.target = "ent:b";
+  r.relation = "leads";
+  r.rule = "rel";
+  r.attributes = {{"rank", "1"}};
+  RelationMention away = r;
+  away.target = "ent:elsewhere";
+  ex.relations = {r, away};
+  AddExtraction(ex, &g);
+
+  const Node* a = g.FindNode("ent:a");
+  REQUIRE(a != nullptr);
+  CHECK(a->label == "Ant");
+  CHECK(a->attributes == std::map<std::string, std::string>{{"role", "w"}, {"year", "2025"}});
+  CHECK(a->aliases == std::vector<std::string>{"An", "Ant", "Be", "Bee"});
+  CHECK(a->mentions.size() == 2);
+  std::vector<std::string> edges;
+  for (const Edge& e : g.Edges()) {
+    std::string attrs;
+    for (const auto& [k, v] : e.attributes) attrs += " " + k + "=" + v;
+    edges.push_back(e.source + " " + e.relation + " " + e.target + attrs + " @" + std::to_string(e.evidence[0].start) +
+                    " " + e.evidence[0].rule);
+  }
+  CHECK(edges == std::vector<std::string>{
+                     "claim:d:0 mentions ent:a @25 r",
+                     "claim:d:0 mentions ent:b @25 r",
+                     "ent:a asserts claim:d:0 coref_end=22 coref_rule=coref.pronoun coref_start=21 coref_text=그 @21 r",
+                     "ent:a co_mentioned ent:b @0 co_mentioned",
+                     "ent:a leads ent:b rank=1 @0 rel",
+                 });
+  // The same extraction into a graph alone gives the same document's part.
+  Graph alone = ExtractionToGraph(ex);
+  CHECK(alone.node_count() == 3);
+  CHECK(alone.edge_count() == 5);
+}
+
 std::vector<Document> ManyDocuments() {
   const std::vector<std::string> texts = {"알리바바와 텐센트가 경쟁한다.", "구글은 제미나이를 공개했다.",
                                           "바이두는 어니를 내놓았다. 텐센트는 조용했다.", "오픈AI와 구글이 맞섰다."};

@@ -13,6 +13,10 @@
 
 namespace claimgraph {
 
+namespace internal {
+class GraphAppender;  // src/internal/graph_appender.h
+}  // namespace internal
+
 // One occurrence of an entity. Offsets are Unicode code points into the
 // original document text, end exclusive (as Python slices a str).
 struct Mention {
@@ -136,6 +140,7 @@ class Graph {
   const Impl& impl() const { return *impl_; }
 
  private:
+  friend class internal::GraphAppender;
   std::unique_ptr<Impl> impl_;
 };
 
