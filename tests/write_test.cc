@@ -120,7 +120,8 @@ Graph LargeGraph() {
     Node n;
     n.id = "ent:e" + std::to_string(i);
     n.kind = "entity";
-    n.label = "Entity \"" + std::to_string(i) + "\"\n";  // escapes must survive the re-indenting
+    // Escapes must survive the re-indenting; a long label crosses the writer's buffer.
+    n.label = "Entity \"" + std::to_string(i) + "\"\n\\ \t\x01\x7f 이름" + (i == 7 ? std::string(9000, 'x') : "");
     n.type = "Organization";
     n.aliases = {"E" + std::to_string(i), "이 " + std::to_string(i)};
     for (int m = 0; m < 3; ++m) n.mentions.push_back({"doc" + std::to_string(i % 7), m * 10, m * 10 + 3, "E", m, "gazetteer", ""});
@@ -182,6 +183,13 @@ TEST_CASE("JSON written in pieces, on any number of threads, is what one PrettyW
     }
   }
   CHECK(expected == 5000);
+  // Strings read back as written.
+  for (const auto& n : doc["nodes"].GetArray()) {
+    if (std::string(n["id"].GetString()) == "ent:e7") {
+      CHECK(std::string(n["label"].GetString(), n["label"].GetStringLength()) ==
+            "Entity \"7\"\n\\ \t\x01\x7f 이름" + std::string(9000, 'x'));
+    }
+  }
   // A write error ends the writing on any number of threads (no hang).
   if (std::FILE* full = std::fopen("/dev/full", "w")) {
     for (int threads : {1, 2, 3}) {
