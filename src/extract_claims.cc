@@ -247,7 +247,22 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
             [](const CandidateClaim& a, const CandidateClaim& b) { return a.content_begin < b.content_begin; });
 }
 
+namespace {
+
+// Whether `sentence` has a digit just before "일": a day reference needs one,
+// and most sentences have none (a cheaper test than the pattern below).
+bool MayNameDay(std::string_view sentence) {
+  static constexpr std::string_view kIl = "일";
+  for (size_t at = sentence.find(kIl, 1); at != std::string_view::npos; at = sentence.find(kIl, at + kIl.size())) {
+    if (sentence[at - 1] >= '0' && sentence[at - 1] <= '9') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string ResolveDayReference(std::string_view sentence, std::string_view doc_date) {
+  if (!MayNameDay(sentence)) return "";
   static const RE2 kDocDate("^([0-9]{4})-([0-9]{2})-([0-9]{2})");
   static const RE2 kDay("(?:^|[^0-9])(?:([0-9]{1,2})월 )?([0-9]{1,2})일(?:[^간동째]|$)");
   int year = 0, month = 0, day = 0;

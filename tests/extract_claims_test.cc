@@ -278,6 +278,10 @@ TEST_CASE("day references resolve against the document date") {
   CHECK(internal::ResolveDayReference("12월 30일 공개했다", "2026-01-05") == "2025-12-30");
   CHECK(internal::ResolveDayReference("3일간 열린 행사", "2025-10-14").empty());
   CHECK(internal::ResolveDayReference("지난 26일 발표했다", "").empty());
+  // "일" without a digit before it is no day; a later one with a digit is.
+  CHECK(internal::ResolveDayReference("일부 업체는 지난 2일 발표했다", "2025-10-14") == "2025-10-02");
+  CHECK(internal::ResolveDayReference("일본 업체가 일주일 만에 발표했다", "2025-10-14").empty());
+  CHECK(internal::ResolveDayReference("일", "2025-10-14").empty());
 }
 
 TEST_CASE("a claim carries the resolved date of its sentence") {
