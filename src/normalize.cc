@@ -43,6 +43,24 @@ enum class Fold { kKeep, kDrop, kSpace, kNewline };
 // Precomposed Hangul syllables: NFKC quick check "yes" for all of them.
 bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
+// The length of the precomposed Hangul syllable at `i`, or 0.
+size_t HangulSyllableAt(std::string_view s, size_t i) {
+  if (i + 2 >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0xEA || b0 > 0xED) return 0;
+  const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                     (static_cast<char32_t>(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+  return IsHangulSyllable(c) ? 3 : 0;
+}
+
+// Whether the code point at `i` (or the end) leaves the one before it
+// alone under NFKC: ASCII and Hangul syllables start segments of their own
+// (a combining mark, or a trailing jamo after a syllable, would join it).
+bool StartsOwnSegment(std::string_view s, size_t i) {
+  return i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80 || HangulSyllableAt(s, i) != 0;
+}
+
 // Folds one code point: returns what to do with it, and may rewrite `c`.
 Fold FoldChar(char32_t* c) {
   const char32_t x = *c;
@@ -102,6 +120,26 @@ class Builder {
     FlushWhitespace();
     AppendUtf8(&out_->text, f);
     Map(begin, end);
+  }
+
+  // Code points that folding and NFKC leave as they are (ASCII, spaces
+  // between words, Hangul syllables: `run`, valid UTF-8), the first being
+  // original code point `cp`.
+  void PlainRun(std::string_view run, uint32_t cp) {
+    FlushWhitespace();
+    const size_t from = out_->text.size();
+    out_->text.append(run);
+    out_->orig_begin.resize(out_->text.size());
+    out_->orig_end.resize(out_->text.size());
+    uint32_t* begin = out_->orig_begin.data() + from;
+    uint32_t* end = out_->orig_end.data() + from;
+    for (size_t k = 0; k < run.size(); ++cp) {
+      const size_t n = static_cast<unsigned char>(run[k]) < 0x80 ? 1 : 3;
+      for (size_t m = 0; m < n; ++m, ++k) {
+        begin[k] = cp;
+        end[k] = cp + 1;
+      }
+    }
   }
 
   void FlushWhitespace() {
@@ -170,6 +208,32 @@ NormalizedText Normalize(std::string_view original) {
 
   uint32_t cp_index = 0;
   for (size_t i = 0; i < original.size(); ++cp_index) {
+    // Fast path, nearly every code point of news text: a run of printable
+    // ASCII and Hangul syllables, each of which the next code point does
+    // not join, and single spaces between them. Folding and NFKC leave it
+    // as it is, code point for code point.
+    size_t j = i;
+    uint32_t cp = cp_index;
+    while (j < original.size()) {
+      const auto lead = static_cast<unsigned char>(original[j]);
+      size_t plain = lead > 0x20 && lead < 0x7F ? 1 : HangulSyllableAt(original, j);
+      // A space after the run's first code point, before another plain
+      // one, is a whitespace run of its own: it stays a space.
+      if (lead == ' ' && j > i && j + 1 < original.size()) {
+        const auto next = static_cast<unsigned char>(original[j + 1]);
+        if ((next > 0x20 && next < 0x7F) || HangulSyllableAt(original, j + 1) != 0) plain = 1;
+      }
+      if (plain == 0 || !StartsOwnSegment(original, j + plain)) break;
+      j += plain;
+      ++cp;
+    }
+    if (j > i) {
+      flush();
+      builder.PlainRun(original.substr(i, j - i), cp_index);
+      i = j;
+      cp_index = cp - 1;  // the loop adds the last one
+      continue;
+    }
     int len = 0;
     char32_t c = DecodeAt(original, i, &len);
     i += static_cast<size_t>(len);

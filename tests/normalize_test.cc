@@ -30,6 +30,8 @@ TEST_CASE("normalization folds width, quotes, dashes, invisible characters and w
       {"a\r\nb\rc", "a\nb\nc"},
       {"e\u0301", "\u00e9"},
       {"\u1100\u1161", "가"},
+      {"가\u11a8나", "각나"},  // a syllable and a trailing jamo compose
+      {"x\u0301y", "x\u0301y"},
       {"①…", "1..."},
   };
   for (const Row& row : rows) {
@@ -51,6 +53,14 @@ TEST_CASE("offsets of normalized spans map back to the original surface") {
     CHECK(Original(original, n, b, b + 5) == "Cafe\u0301");
     const size_t q = n.text.find("Qwen");
     CHECK(Original(original, n, q, q + 4) == "Qwen");
+  }
+  SUBCASE("a syllable joined by a trailing jamo maps to both") {
+    const std::string original = "나가\u11a8 AI";
+    const NormalizedText n = Normalize(original);
+    REQUIRE(n.text == "나각 AI");
+    CHECK(Original(original, n, 0, 3) == "나");
+    CHECK(Original(original, n, 3, 6) == "가\u11a8");
+    CHECK(Original(original, n, 7, 9) == "AI");
   }
   SUBCASE("CRLF line endings") {
     const std::string original = "첫 줄\r\n알리바바가\r\n";
