@@ -39,6 +39,17 @@ void AliasTrie::Build() {
   kids_.clear();
   dense_.clear();
   root_ = MakeRoot();
+  // The syllables aliases start with: the root's paths three bytes deep.
+  syllable_starts_.reset();
+  for (const auto& [b0, n0] : nodes_[0].children) {
+    for (const auto& [b1, n1] : nodes_[static_cast<size_t>(n0)].children) {
+      for (const auto& [b2, n2] : nodes_[static_cast<size_t>(n1)].children) {
+        const char bytes[3] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        const int s = SyllableAt(std::string_view(bytes, 3), 0);
+        if (s >= 0) syllable_starts_.set(static_cast<size_t>(s));
+      }
+    }
+  }
   for (size_t i = 0; i < nodes_.size(); ++i) {
     const Node& node = nodes_[i];
     FlatNode& flat = flat_[i];
