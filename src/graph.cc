@@ -1014,15 +1014,31 @@ size_t GraphOrder::MentionCount(size_t i) const {
   return n.lists ? n.lists->mentions.size() : 0;
 }
 
-void GraphOrder::FillMentions(size_t i, size_t from, size_t count, std::vector<Mention>* out) const {
+void GraphOrder::FillMentions(size_t i, size_t from, size_t count, std::vector<MentionView>* out) const {
   const NodeRec& n = impl_.nodes[nodes_[i]];
   const size_t total = n.lists ? n.lists->mentions.size() : 0;
   from = std::min(from, total);
   out->resize(std::min(count, total - from));
-  for (size_t k = 0; k < out->size(); ++k) impl_.Fill(n.lists->mentions[from + k], &(*out)[k]);
+  for (size_t k = 0; k < out->size(); ++k) {
+    const MentionRec& m = n.lists->mentions[from + k];
+    const auto& [rule, particle] = impl_.tags[m.tag];
+    (*out)[k] = {impl_.Str(m.doc), m.start, m.end, impl_.Str(m.text), m.sentence, impl_.Str(rule), impl_.Str(particle)};
+  }
 }
 
 void GraphOrder::FillEdge(size_t i, Edge* out) const { impl_.Fill(impl_.edges[edges_[i]], out); }
+
+void GraphOrder::FillEdge(size_t i, EdgeView* out) const {
+  const EdgeRec& r = impl_.edges[edges_[i]];
+  out->source = impl_.nodes[r.source].id;
+  out->target = impl_.nodes[r.target].id;
+  out->relation = impl_.Str(r.relation);
+  out->weight = static_cast<int64_t>(r.evidence.size());
+  out->evidence.clear();
+  for (const EvidenceRec& e : r.evidence) out->evidence.push_back({impl_.Str(e.doc), e.start, e.end, impl_.Str(e.rule)});
+  out->attributes.clear();
+  for (const auto& [k, v] : impl_.attr_lists[r.attributes]) out->attributes.emplace_back(impl_.Str(k), impl_.Str(v));
+}
 
 size_t GraphOrder::NodeWeight(size_t i) const {
   const NodeRec& n = impl_.nodes[nodes_[i]];

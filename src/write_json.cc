@@ -29,11 +29,13 @@ namespace internal {
 namespace {
 
 template <typename W>
-void Str(W& w, const std::string& s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+void Str(W& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 }  // namespace
 
-template <typename W>
-void WriteMentionJson(W& w, const Mention& m) {
+// (M is Mention or MentionView, E is Edge or EdgeView, and so on: the
+// same fields.)
+template <typename W, typename M>
+void WriteMentionJson(W& w, const M& m) {
   w.StartObject();
   w.Key("doc"); Str(w, m.doc);
   w.Key("start"); w.Int64(m.start);
@@ -52,10 +54,10 @@ void WriteMentionsJson(W& w, const std::vector<Mention>& mentions) {
   w.EndArray();
 }
 
-template <typename W>
-void WriteEvidenceJson(W& w, const std::vector<Evidence>& evidence) {
+template <typename W, typename Spans>
+void WriteEvidenceJson(W& w, const Spans& evidence) {
   w.StartArray();
-  for (const Evidence& e : evidence) {
+  for (const auto& e : evidence) {
     w.StartObject();
     w.Key("doc"); Str(w, e.doc);
     w.Key("start"); w.Int64(e.start);
@@ -154,8 +156,8 @@ void WriteNodeObject(W& w, const Node& n) {
 }
 
 // Writes one edge object; `key` tells parallel edges apart.
-template <typename W>
-void WriteEdgeObject(W& w, const Edge& e, int edge_key) {
+template <typename W, typename E>
+void WriteEdgeObject(W& w, const E& e, int edge_key) {
   w.StartObject();
   w.Key("source"); Str(w, e.source);
   w.Key("target"); Str(w, e.target);
@@ -341,7 +343,7 @@ bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   PieceWriter w(stream);
   Configure(&w);
   Node node;  // without its mentions: they are written 256 at a time
-  std::vector<Mention> batch;
+  std::vector<MentionView> batch;
   for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillNode(i, &node, /*with_mentions=*/false);
     if (i > 0) *out += ", ";
@@ -350,7 +352,7 @@ bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
       pw.StartArray();
       for (size_t from = 0, count = order.MentionCount(i); from < count; from += 256) {
         order.FillMentions(i, from, 256, &batch);
-        for (const Mention& m : batch) WriteMentionJson(pw, m);
+        for (const MentionView& m : batch) WriteMentionJson(pw, m);
       }
       pw.EndArray();
     });
@@ -362,7 +364,7 @@ bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   IndentingStream stream(out, 2, &spill);
   PieceWriter w(stream);
   Configure(&w);
-  Edge edge;
+  EdgeView edge;
   int key = 0;
   for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillEdge(i, &edge);

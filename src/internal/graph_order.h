@@ -7,11 +7,40 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "claimgraph/graph.h"
 
 namespace claimgraph::internal {
+
+// A mention, an evidence span and an edge as views of the graph's strings
+// (valid while the graph lives unchanged): what a writer reads, without
+// copying the strings into Mention and Edge values. Fields as theirs.
+struct MentionView {
+  std::string_view doc;
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string_view text;
+  int sentence = 0;
+  std::string_view rule;
+  std::string_view particle;
+};
+struct EvidenceView {
+  std::string_view doc;
+  int64_t start = 0;
+  int64_t end = 0;
+  std::string_view rule;
+};
+struct EdgeView {
+  std::string_view source;
+  std::string_view target;
+  std::string_view relation;
+  int64_t weight = 0;
+  std::vector<EvidenceView> evidence;
+  std::vector<std::pair<std::string_view, std::string_view>> attributes;  // by key
+};
 
 class GraphOrder {
  public:
@@ -29,9 +58,10 @@ class GraphOrder {
   // have millions).
   void FillNode(size_t i, Node* out, bool with_mentions = true) const;
   void FillEdge(size_t i, Edge* out) const;
+  void FillEdge(size_t i, EdgeView* out) const;  // views, as a writer reads them
   size_t MentionCount(size_t i) const;
   // Mentions [from, from + count) of the i-th node (fewer at its end).
-  void FillMentions(size_t i, size_t from, size_t count, std::vector<Mention>* out) const;
+  void FillMentions(size_t i, size_t from, size_t count, std::vector<MentionView>* out) const;
   // How much there is to write of the i-th node or edge: 1 + the lengths
   // of its lists (mentions and aliases, or evidence).
   size_t NodeWeight(size_t i) const;
