@@ -666,41 +666,29 @@ std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
 
 // Edges by source id, target id, relation, then attributes (as std::map
 // compares: key, then value, pair by pair). Ends compare by their place in
-// `node_order` (ids are unique: the same order as comparing the ids), and
-// relations by their place among the graph's few relation names, so that
-// the sort reads a contiguous array of keys; only edges with the same ends
-// and relation look at their records.
+// `node_order` (ids are unique: the same order as comparing the ids), so
+// that the sort reads a contiguous array of keys; only edges with the same
+// ends (parallel edges, few) look at their records.
 std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const {
   std::vector<uint32_t> rank(nodes.size());
   for (size_t i = 0; i < node_order.size(); ++i) rank[node_order[i]] = static_cast<uint32_t>(i);
-  std::vector<uint32_t> relations;  // pool ids, in the order of their strings
-  for (const EdgeRec& e : edges) {
-    if (relations.empty() || relations.back() != e.relation) relations.push_back(e.relation);
-  }
-  std::sort(relations.begin(), relations.end());
-  relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
-  std::sort(relations.begin(), relations.end(), [this](uint32_t a, uint32_t b) { return StrLess(a, b); });
-  std::unordered_map<uint32_t, uint32_t> relation_rank;
-  for (size_t i = 0; i < relations.size(); ++i) relation_rank[relations[i]] = static_cast<uint32_t>(i);
-  struct Key {
-    uint32_t source, target, relation, edge;
+  struct Key {  // 12 bytes an edge: a corpus's graph has millions
+    uint32_t source, target, edge;
   };
   std::vector<Key> keys(edges.size());
-  uint32_t last_relation = kNone, last_rank = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
-    const EdgeRec& e = edges[i];
-    if (e.relation != last_relation) last_relation = e.relation, last_rank = relation_rank.at(e.relation);
-    keys[i] = {rank[e.source], rank[e.target], last_rank, static_cast<uint32_t>(i)};
+    keys[i] = {rank[edges[i].source], rank[edges[i].target], static_cast<uint32_t>(i)};
   }
-  SortOn(&keys, threads, [&](const Key& a, const Key& b) {
-    if (a.source != b.source) return a.source < b.source;
-    if (a.target != b.target) return a.target < b.target;
-    if (a.relation != b.relation) return a.relation < b.relation;
-    const uint32_t la_id = edges[a.edge].attributes;
-    const uint32_t lb_id = edges[b.edge].attributes;
-    if (la_id == lb_id) return false;
-    const AttrRecs& la = attr_lists[la_id];
-    const AttrRecs& lb = attr_lists[lb_id];
+  std::vector<uint32_t>().swap(rank);
+  SortOn(&keys, threads, [&](const Key& ka, const Key& kb) {
+    if (ka.source != kb.source) return ka.source < kb.source;
+    if (ka.target != kb.target) return ka.target < kb.target;
+    const EdgeRec& a = edges[ka.edge];
+    const EdgeRec& b = edges[kb.edge];
+    if (a.relation != b.relation) return Str(a.relation) < Str(b.relation);
+    if (a.attributes == b.attributes) return false;
+    const AttrRecs& la = attr_lists[a.attributes];
+    const AttrRecs& lb = attr_lists[b.attributes];
     return std::lexicographical_compare(
         la.begin(), la.end(), lb.begin(), lb.end(),
         [this](const auto& x, const auto& y) {
