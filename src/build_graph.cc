@@ -2,19 +2,29 @@
 // Stage 5, build graph. Offsets leave normalized space here, once: every
 // span becomes original code points, and every mention's text is sliced
 // from the original document.
+//
+// One function (Emit) turns a document's accepted candidates into its
+// mentions, claims and relations, as views of the strings they come from;
+// a sink consumes them. ExtractionSink copies them into an Extraction
+// (Pipeline::Extract, explain); GraphSink appends them to a graph, which is
+// what a build does, without an Extraction in between. AddExtraction feeds
+// an Extraction's fields to the same GraphSink, so both ways make the same
+// graph.
 #include "build_graph.h"
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <deque>
 #include <map>
-#include <numeric>
 #include <memory>
+#include <numeric>
 #include <optional>
+#include <string_view>
 #include <tuple>
-#include <utility>
 #include <unordered_map>
+#include <utility>
 
 #include "internal/graph_appender.h"
 #include "internal/utf8.h"
@@ -47,7 +57,7 @@ std::string Romanize(const std::string& text) {
 namespace {
 
 // The first words of a claim's text, at most 40 code points.
-std::string ShortLabel(const std::string& text) {
+std::string ShortLabel(std::string_view text) {
   size_t bytes = 0;
   int64_t cps = 0;
   while (bytes < text.size() && cps < 40) {
@@ -56,9 +66,9 @@ std::string ShortLabel(const std::string& text) {
     bytes += static_cast<size_t>(len);
     ++cps;
   }
-  if (bytes >= text.size()) return text;
+  if (bytes >= text.size()) return std::string(text);
   const size_t space = text.rfind(' ', bytes);
-  return text.substr(0, space != std::string::npos && space > bytes / 2 ? space : bytes) + "…";
+  return std::string(text.substr(0, space != std::string_view::npos && space > bytes / 2 ? space : bytes)) + "…";
 }
 
 bool HasHangul(std::string_view s) {
@@ -70,44 +80,103 @@ bool HasHangul(std::string_view s) {
   return false;
 }
 
-}  // namespace
+using Pairs = std::vector<std::pair<std::string_view, std::string_view>>;
 
-Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
-                           const std::vector<std::pair<size_t, size_t>>& sentences,
-                           const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
-                           const std::vector<CandidateRelation>& relations,
-                           const std::vector<CandidateClaim>& claims,
-                           const std::vector<Candidate>& rejected) {
-  // Byte offset of every original code point, to slice mention texts.
-  std::vector<size_t> cp_byte;
-  cp_byte.reserve(doc.text.size() + 1);
-  for (size_t i = 0; i < doc.text.size(); ++i) {
-    if ((static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80) cp_byte.push_back(i);
+// A mention, a claim and a relation as EntityMention, ClaimMention and
+// RelationMention hold them, as views (valid during the sink's call, and
+// until the document is done: they point into the rule pack, the document,
+// its normalized text, its candidates and Emit's own storage).
+struct MentionFields {
+  std::string_view entity_id, label, type, text, surface, rule, particle;
+  int64_t start = 0;
+  int64_t end = 0;
+  int sentence = 0;
+  int priority = 0;
+  bool surface_is_alias = true;
+  std::vector<std::string_view> aliases;
+  Pairs attributes;  // by key, each key once
+};
+
+struct ClaimFields {
+  std::string_view id, label, text, cue, modality, rule, speaker, speaker_status, medium, about, date;
+  std::string_view coref_rule, coref_text;
+  int64_t start = 0, end = 0, evidence_start = 0, evidence_end = 0, coref_start = 0, coref_end = 0;
+  int sentence = 0;
+  bool negated = false;
+  std::vector<std::string_view> mentions;
+};
+
+struct RelationFields {
+  std::string_view source, target, relation, rule;
+  int64_t start = 0, end = 0;
+  int sentence = 0;
+  Pairs attributes;  // by key
+};
+
+template <typename Map>
+void AssignPairs(const Map& map, Pairs* out) {
+  out->clear();
+  for (const auto& [k, v] : map) out->emplace_back(k, v);
+}
+
+// Slices of the original text by code point offsets.
+class OriginalText {
+ public:
+  explicit OriginalText(std::string_view text) : text_(text) {
+    cp_byte_.reserve(text.size() + 1);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cp_byte_.push_back(i);
+    }
+    cp_byte_.push_back(text.size());
   }
-  cp_byte.push_back(doc.text.size());
-  auto original = [&](int64_t start, int64_t end) {
-    return doc.text.substr(cp_byte[static_cast<size_t>(start)],
-                           cp_byte[static_cast<size_t>(end)] - cp_byte[static_cast<size_t>(start)]);
-  };
+  int64_t chars() const { return static_cast<int64_t>(cp_byte_.size()) - 1; }
+  std::string_view Slice(int64_t start, int64_t end) const {
+    const size_t b = cp_byte_[static_cast<size_t>(start)];
+    return text_.substr(b, cp_byte_[static_cast<size_t>(end)] - b);
+  }
 
-  Extraction ex;
-  ex.doc_id = doc.id;
-  ex.chars = static_cast<int64_t>(cp_byte.size()) - 1;
+ private:
+  std::string_view text_;
+  std::vector<size_t> cp_byte_;  // byte offset of every code point, and of the end
+};
+
+// Sends the document's sentences, accepted mentions (in text order), claims
+// and relations to `sink`.
+template <typename Sink>
+void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& norm, const OriginalText& original,
+          const std::vector<std::pair<size_t, size_t>>& sentences, const std::vector<Candidate>& all,
+          const std::vector<size_t>& accepted, const std::vector<CandidateRelation>& relations,
+          const std::vector<CandidateClaim>& claims, Sink* sink) {
   for (const auto& [b, e] : sentences) {
     const auto [start, end] = norm.ToOriginal(b, e);
-    ex.sentences.push_back({start, end});
+    sink->Sentence(start, end);
   }
 
-  std::vector<std::string> entity_ids(all.size());  // by candidate index: its entity's id, or "" if not accepted
-  ex.mentions.reserve(accepted.size());
+  // By candidate index: its entity's id, or "" if it is not an accepted mention.
+  std::vector<std::string> entity_ids(all.size());
+  struct Placed {
+    int64_t start, end;
+    size_t index;
+  };
+  std::vector<Placed> placed;
+  placed.reserve(accepted.size());
   for (size_t idx : accepted) {
-    const Candidate& c = all[idx];
-    EntityMention m;
-    const auto [start, end] = norm.ToOriginal(c.begin, c.end);
-    m.start = start;
-    m.end = end;
-    m.text = original(start, end);
-    m.surface = norm.text.substr(c.begin, c.end - c.begin);
+    entity_ids[idx] = EntityIdOf(rules, all[idx]);
+    const auto [start, end] = norm.ToOriginal(all[idx].begin, all[idx].end);
+    placed.push_back({start, end, idx});
+  }
+  std::sort(placed.begin(), placed.end(), [&](const Placed& a, const Placed& b) {
+    return std::tie(a.start, a.end, entity_ids[a.index]) < std::tie(b.start, b.end, entity_ids[b.index]);
+  });
+  std::deque<std::string> latin;  // romanized names (a deque: views of them stay valid)
+  MentionFields m;
+  for (const Placed& p : placed) {
+    const Candidate& c = all[p.index];
+    m.entity_id = entity_ids[p.index];
+    m.start = p.start;
+    m.end = p.end;
+    m.text = original.Slice(p.start, p.end);
+    m.surface = std::string_view(norm.text).substr(c.begin, c.end - c.begin);
     // "차이" (a surname with a title) or "알리바바 CEO" (a role) resolved to a
     // gazetteer entity is not one of its names.
     m.surface_is_alias = c.entity < 0 || c.rule_id == "gazetteer";
@@ -116,171 +185,204 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
     m.particle = c.particle;
     m.priority = c.priority;
     m.type = c.type;
+    m.aliases.clear();
+    m.attributes.clear();
     if (c.entity >= 0) {
       const GazetteerEntry& entry = rules.entities[static_cast<size_t>(c.entity)];
-      m.entity_id = EntityIdOf(rules, c);
       m.label = entry.canonical;
-      m.aliases = entry.aliases;
-      for (const auto& [key, value] : entry.attributes) {
-        m.attributes[key] = IsReferenceAttribute(key) ? "ent:" + value : value;
-      }
+      m.aliases.assign(entry.aliases.begin(), entry.aliases.end());
+      AssignPairs(entry.exported_attributes, &m.attributes);
     } else {
       m.label = c.label;
-      m.entity_id = EntityIdOf(rules, c);
       m.aliases.push_back(c.label);
       if (HasHangul(c.label)) {
-        const std::string latin = Romanize(c.label);
-        if (!latin.empty() && latin != c.label) m.aliases.push_back(latin);
+        std::string romanized = Romanize(c.label);
+        if (!romanized.empty() && romanized != c.label) m.aliases.push_back(latin.emplace_back(std::move(romanized)));
       }
     }
-    for (const auto& [key, value] : c.attributes) m.attributes.emplace(key, value);
-    entity_ids[idx] = m.entity_id;
-    ex.mentions.push_back(std::move(m));
+    // The candidate's own attributes, where the entry has none of that key.
+    for (const auto& [key, value] : c.attributes) {
+      const auto at = std::lower_bound(m.attributes.begin(), m.attributes.end(), key,
+                                       [](const auto& kv, const std::string& k) { return kv.first < k; });
+      if (at == m.attributes.end() || at->first != key) m.attributes.emplace(at, key, value);
+    }
+    sink->Mention(m);
   }
-  // In text order (sorting indices: a mention is large to move).
-  std::vector<uint32_t> order(ex.mentions.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
-    const EntityMention& a = ex.mentions[i];
-    const EntityMention& b = ex.mentions[j];
-    return std::tie(a.start, a.end, a.entity_id) < std::tie(b.start, b.end, b.entity_id);
-  });
-  std::vector<EntityMention> sorted;
-  sorted.reserve(order.size());
-  for (uint32_t i : order) sorted.push_back(std::move(ex.mentions[i]));
-  ex.mentions = std::move(sorted);
-  // The entity id of candidate `idx`, or "" if it is not an accepted mention.
-  auto id_of = [&](long idx) -> const std::string& {
-    static const std::string kNone;
-    return idx >= 0 && static_cast<size_t>(idx) < entity_ids.size() ? entity_ids[static_cast<size_t>(idx)] : kNone;
+  sink->EndMentions();
+
+  auto id_of = [&](long idx) -> std::string_view {
+    return idx >= 0 && static_cast<size_t>(idx) < entity_ids.size() ? entity_ids[static_cast<size_t>(idx)]
+                                                                     : std::string_view();
   };
-
-  for (const CandidateRelation& r : relations) {
-    const std::string& source = id_of(static_cast<long>(r.source));
-    const std::string& target = id_of(static_cast<long>(r.target));
-    if (source.empty() || target.empty() || source == target) continue;
-    RelationMention rel;
-    rel.source = source;
-    rel.target = target;
-    rel.relation = r.relation;
-    rel.rule = r.rule_id;
-    const auto [start, end] = norm.ToOriginal(r.begin, r.end);
-    rel.start = start;
-    rel.end = end;
-    rel.sentence = all[r.source].sentence;
-    rel.attributes = r.attributes;
-    ex.relations.push_back(std::move(rel));
-  }
-
-  ex.claims.reserve(claims.size());
-  std::vector<std::optional<std::string>> dates(sentences.size());
+  std::vector<std::optional<std::string>> dates(sentences.size());  // claims of one sentence share its date
+  ClaimFields f;
+  std::string id, label;
   for (size_t i = 0; i < claims.size(); ++i) {
     const CandidateClaim& c = claims[i];
-    ClaimMention claim;
-    claim.id = "claim:" + doc.id + ":" + std::to_string(i);
+    id = "claim:" + doc.id + ":" + std::to_string(i);
+    f.id = id;
     const auto [start, end] = norm.ToOriginal(c.content_begin, c.content_end);
-    claim.start = start;
-    claim.end = end;
-    claim.text = original(start, end);
-    claim.label = ShortLabel(claim.text);
-    claim.cue = c.cue;
-    claim.modality = c.modality;
-    claim.negated = c.negated;
-    claim.sentence = c.sentence;
-    claim.rule = c.rule->id;
+    f.start = start;
+    f.end = end;
+    f.text = original.Slice(start, end);
+    label = ShortLabel(f.text);
+    f.label = label;
+    f.cue = c.cue;
+    f.modality = c.modality;
+    f.negated = c.negated;
+    f.sentence = c.sentence;
+    f.rule = c.rule->id;
     const auto [ev_start, ev_end] = norm.ToOriginal(c.match_begin, c.match_end);
-    claim.evidence_start = ev_start;
-    claim.evidence_end = ev_end;
-    claim.speaker_status = c.speaker_status;
-    claim.speaker = id_of(c.speaker);
+    f.evidence_start = ev_start;
+    f.evidence_end = ev_end;
+    f.speaker_status = c.speaker_status;
+    f.speaker = id_of(c.speaker);
+    f.coref_rule = c.coref_rule;
+    f.coref_text = {};
+    f.coref_start = f.coref_end = 0;
     if (!c.coref_rule.empty()) {
       const auto [cs, ce] = norm.ToOriginal(c.coref_begin, c.coref_end);
-      claim.coref_rule = c.coref_rule;
-      claim.coref_start = cs;
-      claim.coref_end = ce;
-      claim.coref_text = original(cs, ce);
+      f.coref_start = cs;
+      f.coref_end = ce;
+      f.coref_text = original.Slice(cs, ce);
     }
-    claim.medium = id_of(c.medium);
-    for (size_t m : c.mentions) {
-      const std::string id = id_of(static_cast<long>(m));
-      if (!id.empty() && std::find(claim.mentions.begin(), claim.mentions.end(), id) == claim.mentions.end()) {
-        claim.mentions.push_back(id);
+    f.medium = id_of(c.medium);
+    f.mentions.clear();
+    for (size_t mention : c.mentions) {
+      const std::string_view mention_id = id_of(static_cast<long>(mention));
+      if (!mention_id.empty() && std::find(f.mentions.begin(), f.mentions.end(), mention_id) == f.mentions.end()) {
+        f.mentions.push_back(mention_id);
       }
     }
-    claim.about = id_of(c.about);
-    auto& date = dates[static_cast<size_t>(c.sentence)];  // claims of one sentence share its date
+    f.about = id_of(c.about);
+    auto& date = dates[static_cast<size_t>(c.sentence)];
     if (!date) {
       const auto [sb, se] = sentences[static_cast<size_t>(c.sentence)];
       date = ResolveDayReference(std::string_view(norm.text).substr(sb, se - sb), doc.date);
     }
-    claim.date = *date;
-    ex.claims.push_back(std::move(claim));
+    f.date = *date;
+    sink->Claim(f);
   }
 
-  for (const Candidate& c : rejected) {
-    RejectedMatch r;
-    const auto [start, end] = norm.ToOriginal(c.begin, c.end);
+  RelationFields r;
+  for (const CandidateRelation& rel : relations) {
+    r.source = id_of(static_cast<long>(rel.source));
+    r.target = id_of(static_cast<long>(rel.target));
+    if (r.source.empty() || r.target.empty() || r.source == r.target) continue;
+    r.relation = rel.relation;
+    r.rule = rel.rule_id;
+    const auto [start, end] = norm.ToOriginal(rel.begin, rel.end);
     r.start = start;
     r.end = end;
-    r.text = original(start, end);
-    r.rule = c.rule_id;
-    r.reason = c.reason;
-    ex.rejected.push_back(std::move(r));
+    r.sentence = all[rel.source].sentence;
+    AssignPairs(rel.attributes, &r.attributes);
+    sink->Relation(r);
   }
-  return ex;
 }
 
-}  // namespace internal
+// Copies what Emit sends into an Extraction.
+class ExtractionSink {
+ public:
+  ExtractionSink(std::string_view doc_id, int64_t chars) {
+    ex_.doc_id = doc_id;
+    ex_.chars = chars;
+  }
+  void Sentence(int64_t start, int64_t end) { ex_.sentences.push_back({start, end}); }
+  void Mention(const MentionFields& f) {
+    EntityMention& m = ex_.mentions.emplace_back();
+    m.entity_id = f.entity_id;
+    m.label = f.label;
+    m.type = f.type;
+    m.start = f.start;
+    m.end = f.end;
+    m.text = f.text;
+    m.surface = f.surface;
+    m.surface_is_alias = f.surface_is_alias;
+    m.sentence = f.sentence;
+    m.rule = f.rule;
+    m.particle = f.particle;
+    m.priority = f.priority;
+    m.aliases.assign(f.aliases.begin(), f.aliases.end());
+    for (const auto& [k, v] : f.attributes) m.attributes.emplace_hint(m.attributes.end(), k, v);
+  }
+  void EndMentions() {}
+  void Claim(const ClaimFields& f) {
+    ClaimMention& c = ex_.claims.emplace_back();
+    c.id = f.id;
+    c.label = f.label;
+    c.text = f.text;
+    c.cue = f.cue;
+    c.modality = f.modality;
+    c.negated = f.negated;
+    c.start = f.start;
+    c.end = f.end;
+    c.sentence = f.sentence;
+    c.rule = f.rule;
+    c.speaker = f.speaker;
+    c.speaker_status = f.speaker_status;
+    c.evidence_start = f.evidence_start;
+    c.evidence_end = f.evidence_end;
+    c.coref_rule = f.coref_rule;
+    c.coref_text = f.coref_text;
+    c.coref_start = f.coref_start;
+    c.coref_end = f.coref_end;
+    c.medium = f.medium;
+    c.mentions.assign(f.mentions.begin(), f.mentions.end());
+    c.about = f.about;
+    c.date = f.date;
+  }
+  void Relation(const RelationFields& f) {
+    RelationMention& r = ex_.relations.emplace_back();
+    r.source = f.source;
+    r.target = f.target;
+    r.relation = f.relation;
+    r.rule = f.rule;
+    r.start = f.start;
+    r.end = f.end;
+    r.sentence = f.sentence;
+    for (const auto& [k, v] : f.attributes) r.attributes.emplace_hint(r.attributes.end(), k, v);
+  }
+  Extraction& extraction() { return ex_; }
 
-Graph ExtractionToGraph(const Extraction& ex) {
-  Graph graph;
-  AddExtraction(ex, &graph);
-  return graph;
-}
+ private:
+  Extraction ex_;
+};
 
-namespace {
 constexpr uint32_t kNoNode = UINT32_MAX;
-}  // namespace
 
-void AddExtraction(const Extraction& ex, Graph* out) {
-  using internal::GraphAppender;
-  GraphAppender graph(out, ex.doc_id, ex.chars);
-  // This document's nodes, by id: an edge needs both ends among them (not
-  // just somewhere in `out`), so that adding documents in any order gives
-  // the same graph. (Views of the strings in `ex`.)
-  std::unordered_map<std::string_view, uint32_t> here;
-  auto node_here = [&](std::string_view id) {
-    const auto it = here.find(id);
-    return it == here.end() ? kNoNode : it->second;
-  };
-  // One node per entity of the document, holding all its mentions here, and
-  // merged as the graph merges nodes (the smaller label and type win, and
-  // of two values of an attribute the smaller).
-  struct Entity {
-    std::string_view id, label, type;
-    std::vector<std::string_view> aliases;
-    std::map<std::string_view, std::string_view> attributes;
-    std::vector<GraphAppender::MentionIn> mentions;
-  };
-  std::vector<Entity> entities;
-  std::unordered_map<std::string_view, size_t> entity_at;
-  std::vector<std::pair<int, std::string_view>> by_sentence;  // (sentence, entity id)
-  entities.reserve(ex.mentions.size());
-  by_sentence.reserve(ex.mentions.size());
-  for (const EntityMention& m : ex.mentions) {
-    const auto [it, added] = entity_at.emplace(m.entity_id, entities.size());
+// Appends what Emit sends to a graph: one node per entity of the document,
+// holding all its mentions here, and merged as the graph merges nodes (the
+// smaller label and type win, and of two values of an attribute the
+// smaller); co_mentioned edges between the entities of a sentence; claim
+// nodes and their edges; relations. An edge needs both ends among this
+// document's nodes (not just somewhere in the graph), so that adding
+// documents in any order gives the same graph.
+class GraphSink {
+ public:
+  GraphSink(Graph* graph, std::string_view doc_id, int64_t chars)
+      : graph_(graph, doc_id, chars),
+        co_mentioned_(graph_.Intern("co_mentioned")),
+        asserts_(graph_.Intern("asserts")),
+        reports_(graph_.Intern("reports")),
+        mentions_(graph_.Intern("mentions")),
+        about_(graph_.Intern("about")) {}
+
+  void Sentence(int64_t start, int64_t end) { sentences_.push_back({start, end}); }
+
+  void Mention(const MentionFields& m) {
+    const auto [it, added] = entity_at_.emplace(m.entity_id, entities_.size());
     if (added) {
-      Entity& e = entities.emplace_back();
+      Entity& e = entities_.emplace_back();
       e.id = m.entity_id;
       e.label = m.label;
       e.type = m.type;
-      e.aliases.assign(m.aliases.begin(), m.aliases.end());
+      e.aliases = m.aliases;
       e.attributes.insert(m.attributes.begin(), m.attributes.end());
     } else {
-      Entity& e = entities[it->second];
+      Entity& e = entities_[it->second];
       if (e.label.empty() || (!m.label.empty() && m.label < e.label)) e.label = m.label;
       if (e.type.empty() || (!m.type.empty() && m.type < e.type)) e.type = m.type;
-      for (const std::string& a : m.aliases) {
+      for (std::string_view a : m.aliases) {
         if (std::find(e.aliases.begin(), e.aliases.end(), a) == e.aliases.end()) e.aliases.push_back(a);
       }
       for (const auto& [key, value] : m.attributes) {
@@ -288,44 +390,42 @@ void AddExtraction(const Extraction& ex, Graph* out) {
         if (!inserted && value < at->second) at->second = value;
       }
     }
-    Entity& e = entities[it->second];
+    Entity& e = entities_[it->second];
     if (m.surface_is_alias && std::find(e.aliases.begin(), e.aliases.end(), m.surface) == e.aliases.end()) {
       e.aliases.push_back(m.surface);
     }
     e.mentions.push_back({m.start, m.end, m.text, m.sentence, m.rule, m.particle});
-    by_sentence.emplace_back(m.sentence, m.entity_id);
+    by_sentence_.emplace_back(m.sentence, m.entity_id);
   }
-  std::vector<std::pair<std::string_view, std::string_view>> attributes;
-  for (const Entity& e : entities) {
-    attributes.assign(e.attributes.begin(), e.attributes.end());
-    here.emplace(e.id, graph.AddEntity(e.id, e.label, e.type, e.aliases, graph.InternAttributes(attributes),
-                                       e.mentions));
-  }
-  // Entities of one sentence are co-mentioned; one edge per pair, from the
-  // smaller id to the larger, one evidence span per sentence.
-  const uint32_t co_mentioned = graph.Intern("co_mentioned");
-  std::sort(by_sentence.begin(), by_sentence.end());
-  by_sentence.erase(std::unique(by_sentence.begin(), by_sentence.end()), by_sentence.end());
-  for (size_t first = 0; first < by_sentence.size();) {
-    const int sentence = by_sentence[first].first;
-    size_t last = first;
-    while (last < by_sentence.size() && by_sentence[last].first == sentence) ++last;
-    const SentenceSpan& span = ex.sentences[static_cast<size_t>(sentence)];
-    for (size_t a = first; a < last; ++a) {
-      for (size_t b = a + 1; b < last; ++b) {
-        graph.AddEdge(here.at(by_sentence[a].second), here.at(by_sentence[b].second), co_mentioned, 0, span.start,
-                      span.end, co_mentioned);
-      }
+
+  void EndMentions() {
+    for (const Entity& e : entities_) {
+      attributes_.assign(e.attributes.begin(), e.attributes.end());
+      here_.emplace(e.id, graph_.AddEntity(e.id, e.label, e.type, e.aliases, graph_.InternAttributes(attributes_),
+                                           e.mentions));
     }
-    first = last;
+    // One co_mentioned edge per pair, from the smaller id to the larger,
+    // one evidence span per sentence.
+    std::sort(by_sentence_.begin(), by_sentence_.end());
+    by_sentence_.erase(std::unique(by_sentence_.begin(), by_sentence_.end()), by_sentence_.end());
+    for (size_t first = 0; first < by_sentence_.size();) {
+      const int sentence = by_sentence_[first].first;
+      size_t last = first;
+      while (last < by_sentence_.size() && by_sentence_[last].first == sentence) ++last;
+      const SentenceSpan& span = sentences_[static_cast<size_t>(sentence)];
+      for (size_t a = first; a < last; ++a) {
+        for (size_t b = a + 1; b < last; ++b) {
+          graph_.AddEdge(here_.at(by_sentence_[a].second), here_.at(by_sentence_[b].second), co_mentioned_, 0,
+                         span.start, span.end, co_mentioned_);
+        }
+      }
+      first = last;
+    }
   }
-  const uint32_t asserts = graph.Intern("asserts");
-  const uint32_t reports = graph.Intern("reports");
-  const uint32_t mentions = graph.Intern("mentions");
-  const uint32_t about = graph.Intern("about");
-  for (const ClaimMention& c : ex.claims) {
-    attributes.clear();
-    if (!c.date.empty()) attributes.emplace_back("date", c.date);
+
+  void Claim(const ClaimFields& c) {
+    attributes_.clear();
+    if (!c.date.empty()) attributes_.emplace_back("date", c.date);
     GraphAppender::ClaimIn info;
     info.text = c.text;
     info.cue = c.cue;
@@ -337,34 +437,163 @@ void AddExtraction(const Extraction& ex, Graph* out) {
     info.end = c.end;
     info.sentence = c.sentence;
     info.negated = c.negated;
-    here.emplace(c.id, graph.AddClaim(c.id, c.label, graph.InternAttributes(attributes), info));
-    const uint32_t rule = graph.Intern(c.rule);
+    // The claim's id is a view of the caller's string: the key is kept as
+    // the graph's copy of it.
+    const uint32_t claim = graph_.AddClaim(c.id, c.label, graph_.InternAttributes(attributes_), info);
+    here_.emplace(graph_.NodeId(claim), claim);
+    const uint32_t rule = graph_.Intern(c.rule);
     auto link = [&](std::string_view source, std::string_view target, uint32_t relation, int64_t start, int64_t end,
                     uint32_t edge_attributes) {
       if (source.empty() || target.empty()) return;
-      const uint32_t s = node_here(source);
-      const uint32_t t = node_here(target);
-      if (s != kNoNode && t != kNoNode) graph.AddEdge(s, t, relation, edge_attributes, start, end, rule);
+      const uint32_t s = NodeHere(source);
+      const uint32_t t = NodeHere(target);
+      if (s != kNoNode && t != kNoNode) graph_.AddEdge(s, t, relation, edge_attributes, start, end, rule);
     };
     uint32_t coref = 0;
     if (!c.coref_rule.empty()) {
       const std::string cs = std::to_string(c.coref_start);
       const std::string ce = std::to_string(c.coref_end);
-      coref = graph.InternAttributes(
+      coref = graph_.InternAttributes(
           {{"coref_end", ce}, {"coref_rule", c.coref_rule}, {"coref_start", cs}, {"coref_text", c.coref_text}});
     }
-    link(c.speaker, c.id, asserts, c.evidence_start, c.evidence_end, coref);
-    link(c.medium, c.id, reports, c.evidence_start, c.evidence_end, 0);
-    for (const std::string& m : c.mentions) link(c.id, m, mentions, c.start, c.end, 0);
-    link(c.id, c.about, about, c.start, c.end, 0);
+    link(c.speaker, c.id, asserts_, c.evidence_start, c.evidence_end, coref);
+    link(c.medium, c.id, reports_, c.evidence_start, c.evidence_end, 0);
+    for (std::string_view m : c.mentions) link(c.id, m, mentions_, c.start, c.end, 0);
+    link(c.id, c.about, about_, c.start, c.end, 0);
   }
-  for (const RelationMention& r : ex.relations) {
-    const uint32_t s = node_here(r.source);
-    const uint32_t t = node_here(r.target);
-    if (s == kNoNode || t == kNoNode) continue;
-    attributes.assign(r.attributes.begin(), r.attributes.end());
-    graph.AddEdge(s, t, graph.Intern(r.relation), graph.InternAttributes(attributes), r.start, r.end,
-                  graph.Intern(r.rule));
+
+  void Relation(const RelationFields& r) {
+    const uint32_t s = NodeHere(r.source);
+    const uint32_t t = NodeHere(r.target);
+    if (s == kNoNode || t == kNoNode) return;
+    graph_.AddEdge(s, t, graph_.Intern(r.relation), graph_.InternAttributes(r.attributes), r.start, r.end,
+                   graph_.Intern(r.rule));
+  }
+
+ private:
+  struct Entity {
+    std::string_view id, label, type;
+    std::vector<std::string_view> aliases;
+    std::map<std::string_view, std::string_view> attributes;
+    std::vector<GraphAppender::MentionIn> mentions;
+  };
+  uint32_t NodeHere(std::string_view id) const {
+    const auto it = here_.find(id);
+    return it == here_.end() ? kNoNode : it->second;
+  }
+
+  GraphAppender graph_;
+  const uint32_t co_mentioned_, asserts_, reports_, mentions_, about_;
+  std::vector<SentenceSpan> sentences_;
+  std::vector<Entity> entities_;
+  std::unordered_map<std::string_view, size_t> entity_at_;
+  std::vector<std::pair<int, std::string_view>> by_sentence_;  // (sentence, entity id)
+  // This document's nodes by id (views of the sink's inputs, or of the
+  // graph's copy of a claim's id).
+  std::unordered_map<std::string_view, uint32_t> here_;
+  Pairs attributes_;
+};
+
+}  // namespace
+
+Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
+                           const std::vector<std::pair<size_t, size_t>>& sentences,
+                           const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
+                           const std::vector<CandidateRelation>& relations,
+                           const std::vector<CandidateClaim>& claims,
+                           const std::vector<Candidate>& rejected) {
+  const OriginalText original(doc.text);
+  ExtractionSink sink(doc.id, original.chars());
+  Emit(rules, doc, norm, original, sentences, all, accepted, relations, claims, &sink);
+  Extraction& ex = sink.extraction();
+  for (const Candidate& c : rejected) {
+    RejectedMatch& r = ex.rejected.emplace_back();
+    const auto [start, end] = norm.ToOriginal(c.begin, c.end);
+    r.start = start;
+    r.end = end;
+    r.text = original.Slice(start, end);
+    r.rule = c.rule_id;
+    r.reason = c.reason;
+  }
+  return std::move(ex);
+}
+
+void AppendExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
+                      const std::vector<std::pair<size_t, size_t>>& sentences, const std::vector<Candidate>& all,
+                      const std::vector<size_t>& accepted, const std::vector<CandidateRelation>& relations,
+                      const std::vector<CandidateClaim>& claims, Graph* graph) {
+  const OriginalText original(doc.text);
+  GraphSink sink(graph, doc.id, original.chars());
+  Emit(rules, doc, norm, original, sentences, all, accepted, relations, claims, &sink);
+}
+
+}  // namespace internal
+
+Graph ExtractionToGraph(const Extraction& ex) {
+  Graph graph;
+  AddExtraction(ex, &graph);
+  return graph;
+}
+
+void AddExtraction(const Extraction& ex, Graph* out) {
+  internal::GraphSink sink(out, ex.doc_id, ex.chars);
+  for (const SentenceSpan& s : ex.sentences) sink.Sentence(s.start, s.end);
+  internal::MentionFields m;
+  for (const EntityMention& e : ex.mentions) {
+    m.entity_id = e.entity_id;
+    m.label = e.label;
+    m.type = e.type;
+    m.start = e.start;
+    m.end = e.end;
+    m.text = e.text;
+    m.surface = e.surface;
+    m.surface_is_alias = e.surface_is_alias;
+    m.sentence = e.sentence;
+    m.rule = e.rule;
+    m.particle = e.particle;
+    m.priority = e.priority;
+    m.aliases.assign(e.aliases.begin(), e.aliases.end());
+    internal::AssignPairs(e.attributes, &m.attributes);
+    sink.Mention(m);
+  }
+  sink.EndMentions();
+  internal::ClaimFields f;
+  for (const ClaimMention& c : ex.claims) {
+    f.id = c.id;
+    f.label = c.label;
+    f.text = c.text;
+    f.cue = c.cue;
+    f.modality = c.modality;
+    f.rule = c.rule;
+    f.speaker = c.speaker;
+    f.speaker_status = c.speaker_status;
+    f.medium = c.medium;
+    f.about = c.about;
+    f.date = c.date;
+    f.coref_rule = c.coref_rule;
+    f.coref_text = c.coref_text;
+    f.start = c.start;
+    f.end = c.end;
+    f.evidence_start = c.evidence_start;
+    f.evidence_end = c.evidence_end;
+    f.coref_start = c.coref_start;
+    f.coref_end = c.coref_end;
+    f.sentence = c.sentence;
+    f.negated = c.negated;
+    f.mentions.assign(c.mentions.begin(), c.mentions.end());
+    sink.Claim(f);
+  }
+  internal::RelationFields r;
+  for (const RelationMention& rel : ex.relations) {
+    r.source = rel.source;
+    r.target = rel.target;
+    r.relation = rel.relation;
+    r.rule = rel.rule;
+    r.start = rel.start;
+    r.end = rel.end;
+    r.sentence = rel.sentence;
+    internal::AssignPairs(rel.attributes, &r.attributes);
+    sink.Relation(r);
   }
 }
 

@@ -26,6 +26,14 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
                            const std::vector<CandidateClaim>& claims,
                            const std::vector<Candidate>& rejected);
 
+// Appends to `graph` what AddExtraction(BuildExtraction(...)) would add
+// (the rejected candidates aside), without making the Extraction: what a
+// build does with each document.
+void AppendExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
+                      const std::vector<std::pair<size_t, size_t>>& sentences, const std::vector<Candidate>& all,
+                      const std::vector<size_t>& accepted, const std::vector<CandidateRelation>& relations,
+                      const std::vector<CandidateClaim>& claims, Graph* graph);
+
 // Returns the ICU Hangul-Latin romanization of `text` ("카일 찬" -> "kail chan").
 std::string Romanize(const std::string& text);
 

@@ -916,6 +916,8 @@ uint32_t GraphAppender::AddClaim(std::string_view id, std::string_view label, ui
   return impl_.AddNode(std::move(rec), label, /*owned=*/false);
 }
 
+std::string_view GraphAppender::NodeId(uint32_t index) const { return impl_.nodes[index].id; }
+
 void GraphAppender::AddEdge(uint32_t source, uint32_t target, uint32_t relation, uint32_t attributes, int64_t start,
                             int64_t end, uint32_t rule) {
   EdgeRec rec;

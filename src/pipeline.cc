@@ -119,19 +119,27 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
   }
 }
 
-// 3b'. context rules, 4b. relations, 4c. claims, sentence by sentence (a
-// pronoun resolves against earlier sentences), and 5. the extraction, in
-// the original text's offsets.
-Extraction Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, StageClock* clock,
-                  DocumentWork* work) {
-  const std::string_view text = work->norm.text;
-  RuleTimes* const rule_times = clock->rule_times();
-  const bool reads_placeholders = ReadsPlaceholders(rules);
+// A document's candidates, their relations and claims, once every rule has read it.
+struct Found {
   std::vector<Candidate> all;
-  std::vector<size_t> accepted_all;
+  std::vector<size_t> accepted;  // into all
   std::vector<CandidateRelation> relations;
   std::vector<CandidateClaim> claims;
   std::vector<Candidate> rejected;
+};
+
+// 3b'. context rules, 4b. relations, 4c. claims, sentence by sentence (a
+// pronoun resolves against earlier sentences).
+Found Finish(const RulePackData& rules, bool keep_rejected, StageClock* clock, DocumentWork* work) {
+  const std::string_view text = work->norm.text;
+  RuleTimes* const rule_times = clock->rule_times();
+  const bool reads_placeholders = ReadsPlaceholders(rules);
+  Found found;
+  std::vector<Candidate>& all = found.all;
+  std::vector<size_t>& accepted_all = found.accepted;
+  std::vector<CandidateRelation>& relations = found.relations;
+  std::vector<CandidateClaim>& claims = found.claims;
+  std::vector<Candidate>& rejected = found.rejected;
   std::vector<Candidate>* const reject_to = keep_rejected ? &rejected : nullptr;
   for (size_t s = 0; s < work->sentences.size(); ++s) {
     const auto [begin, end] = work->sentences[s];
@@ -169,16 +177,14 @@ Extraction Finish(const RulePackData& rules, const Document& doc, bool keep_reje
     ExtractClaims(rules, text, index, view, work->attribution[s], &all, &accepted_all, &claims, rule_times);
     clock->Lap(&StageTimes::claims);
   }
-  Extraction ex =
-      BuildExtraction(rules, doc, work->norm, work->sentences, all, accepted_all, relations, claims, rejected);
-  clock->Lap(&StageTimes::build_extraction);
-  return ex;
+  return found;
 }
 
-}  // namespace
-
-std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<const Document*>& docs,
-                                     StageTimes* times, bool keep_rejected) {
+// Extracts `docs` as ExtractBatch describes, and calls done(d, work, found)
+// for each document d in order, when every rule has read it.
+template <typename Done>
+void RunBatch(const RulePack& pack, const std::vector<const Document*>& docs, StageTimes* times, bool keep_rejected,
+              Done&& done) {
   const RulePackData& rules = pack.data();
   StageClock clock(times);
   std::vector<DocumentWork> work(docs.size());
@@ -207,14 +213,33 @@ std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<con
       w.attribution.push_back(std::move(attribution[next]));
     }
   }
-  std::vector<Extraction> out;
-  out.reserve(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) {
-    out.push_back(Finish(rules, *docs[d], keep_rejected, &clock, &work[d]));
+    const Found found = Finish(rules, keep_rejected, &clock, &work[d]);
+    done(d, work[d], found);
     work[d] = DocumentWork();  // what a document held goes as soon as it is done
     clock.Lap(&StageTimes::build_extraction);
   }
+}
+
+}  // namespace
+
+std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<const Document*>& docs,
+                                     StageTimes* times, bool keep_rejected) {
+  std::vector<Extraction> out;
+  out.reserve(docs.size());
+  RunBatch(pack, docs, times, keep_rejected, [&](size_t d, const DocumentWork& work, const Found& found) {
+    out.push_back(BuildExtraction(pack.data(), *docs[d], work.norm, work.sentences, found.all, found.accepted,
+                                  found.relations, found.claims, found.rejected));
+  });
   return out;
+}
+
+void ExtractBatchInto(const RulePack& pack, const std::vector<const Document*>& docs, Graph* graph,
+                      StageTimes* times) {
+  RunBatch(pack, docs, times, /*keep_rejected=*/false, [&](size_t d, const DocumentWork& work, const Found& found) {
+    AppendExtraction(pack.data(), *docs[d], work.norm, work.sentences, found.all, found.accepted, found.relations,
+                     found.claims, graph);
+  });
 }
 
 Status CheckText(const Document& doc) {
@@ -297,9 +322,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   auto merge = [&](Batch* batch, Graph* graph) {
     std::vector<const Document*> docs;
     for (const Document& d : batch->documents) docs.push_back(&d);
-    for (Extraction& ex : internal::ExtractBatch(pipeline.rules(), docs, nullptr, /*keep_rejected=*/false)) {
-      AddExtraction(std::move(ex), graph);
-    }
+    internal::ExtractBatchInto(pipeline.rules(), docs, graph, nullptr);
     done += batch->documents.size();
     bytes_done += batch->input_bytes;
     batch->documents.clear();

@@ -980,6 +980,12 @@ void Loader::LoadHedges(const std::string& file, std::string_view content) {
 }
 
 void Loader::Finish() {
+  for (GazetteerEntry& entry : data_->entities) {
+    entry.exported_attributes.clear();
+    for (const auto& [key, value] : entry.attributes) {
+      entry.exported_attributes.emplace_back(key, IsReferenceAttribute(key) ? "ent:" + value : value);
+    }
+  }
   for (size_t i = 0; i < data_->entities.size(); ++i) {
     const GazetteerEntry& e = data_->entities[i];
     for (const auto& [key, value] : e.attributes) {

@@ -27,6 +27,10 @@ struct GazetteerEntry {
   std::string type;
   std::vector<std::string> aliases;  // as written, canonical first
   std::map<std::string, std::string> attributes;
+  // The attributes as mentions carry them, by key: references (developer,
+  // affiliation, parent, country) as node ids, "ent:" + id. Set when the
+  // pack is loaded.
+  std::vector<std::pair<std::string, std::string>> exported_attributes;
   SourceLocation location;
 };
 

@@ -52,6 +52,9 @@ class GraphAppender {
                      const std::vector<MentionIn>& mentions);
   // Adds a claim node of this document, or merges it; returns its index.
   uint32_t AddClaim(std::string_view id, std::string_view label, uint32_t attributes, const ClaimIn& claim);
+  // The id of node `index`, as the graph holds it (valid while the graph
+  // lives).
+  std::string_view NodeId(uint32_t index) const;
   // Adds an edge between node indices with one evidence span of this
   // document, or adds the span to the edge with the same ends, relation
   // and attributes.

@@ -82,6 +82,12 @@ Status CheckText(const Document& doc);
 std::vector<Extraction> ExtractBatch(const RulePack& rules, const std::vector<const Document*>& docs,
                                      StageTimes* times, bool keep_rejected = true);
 
+// ExtractBatch without the rejected candidates, each document's graph
+// added to `graph` as AddExtraction would add its extraction, without
+// making the extractions (what a build does).
+void ExtractBatchInto(const RulePack& rules, const std::vector<const Document*>& docs, Graph* graph,
+                      StageTimes* times);
+
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_INTERNAL_STAGE_TIMES_H_
