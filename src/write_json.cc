@@ -367,6 +367,7 @@ bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   EdgeView edge;
   int key = 0;
   for (size_t i = begin; i < end && stream.ok(); ++i) {
+    order.PrefetchEdge(i);
     order.FillEdge(i, &edge);
     key = i == begin ? order.EdgeKey(i) : order.SameEndsAsPrevious(i) ? key + 1 : 0;
     if (i > 0) *out += ", ";

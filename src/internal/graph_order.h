@@ -59,6 +59,9 @@ class GraphOrder {
   void FillNode(size_t i, Node* out, bool with_mentions = true) const;
   void FillEdge(size_t i, Edge* out) const;
   void FillEdge(size_t i, EdgeView* out) const;  // views, as a writer reads them
+  // Asks the CPU for what FillEdge(i) will read, some edges ahead of it:
+  // edges in output order are scattered in memory.
+  void PrefetchEdge(size_t i) const;
   size_t MentionCount(size_t i) const;
   // Mentions [from, from + count) of the i-th node (fewer at its end).
   void FillMentions(size_t i, size_t from, size_t count, std::vector<MentionView>* out) const;
