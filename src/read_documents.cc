@@ -210,8 +210,15 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
     result_.warnings.push_back(std::move(w));
     text = RepairUtf8(text);
   }
+  // The line is valid UTF-8 (checked or repaired above), and so is what
+  // JSON makes of it, except a \u escape (a lone surrogate): only then is
+  // the text checked again. (Asked before parsing, which rewrites the line.)
+  const bool utf8_checked = text.find("\\u") == std::string::npos;
+  // Parsed in place: the strings are unescaped inside `text` (ours), not
+  // copied into the document's pool first. (A NUL byte ends the JSON here,
+  // as it does for RapidJSON's parsing by length.)
   rapidjson::Document json;
-  json.Parse<rapidjson::kParseIterativeFlag>(text.data(), text.size());
+  json.ParseInsitu<rapidjson::kParseIterativeFlag>(text.data());
   if (json.HasParseError()) {
     Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
                         std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()));
@@ -243,10 +250,6 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
     if (json.HasMember(key) && json[key].IsString()) field->assign(json[key].GetString(), json[key].GetStringLength());
   }
   doc.origin = origin + ":" + std::to_string(line);
-  // The line is valid UTF-8 (checked or repaired above), and so is what
-  // JSON makes of it, except a \u escape (a lone surrogate): only then is
-  // the text checked again.
-  const bool utf8_checked = text.find("\\u") == std::string::npos;
   return Add(std::move(doc), origin, line, static_cast<long long>(line_start), utf8_checked);
 }
 
