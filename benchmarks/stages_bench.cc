@@ -273,7 +273,8 @@ void BM_Stage(benchmark::State& state) {
 
 // BM_Extract/1 is Pipeline::Extract (a document at a time, with the
 // rejected candidates, for `claimgraph explain`); BM_Extract/0 extracts as
-// a build does (in batches, without them).
+// a build does (in batches, without them), but makes Extractions where a
+// build appends each document to its graph (internal::ExtractBatchInto).
 void BM_Extract(benchmark::State& state) {
   const Fixture& f = Corpus();
   const bool keep_rejected = state.range(0) != 0;
