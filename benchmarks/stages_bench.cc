@@ -238,20 +238,29 @@ double StageSeconds(const internal::StageTimes& t, int stage) {
   return v[stage];
 }
 
-// Extracts `docs` as a build does: in batches of RunOptions::batch_bytes
-// of text, without the rejected candidates.
-void ExtractAsBuild(const std::vector<Document>& docs, internal::StageTimes* times) {
+// Calls extract(batch) for `docs` in batches of RunOptions::batch_bytes of
+// text, as a build gathers them.
+template <typename Extract>
+void InBatches(const std::vector<Document>& docs, Extract&& extract) {
   std::vector<const Document*> batch;
   size_t bytes = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
     batch.push_back(&docs[i]);
     bytes += docs[i].text.size();
     if (bytes >= RunOptions().batch_bytes || i + 1 == docs.size()) {
-      benchmark::DoNotOptimize(internal::ExtractBatch(Pack(), batch, times, /*keep_rejected=*/false));
+      extract(batch);
       batch.clear();
       bytes = 0;
     }
   }
+}
+
+// Extracts `docs` in batches, without the rejected candidates, into
+// Extractions.
+void ExtractAsBuild(const std::vector<Document>& docs, internal::StageTimes* times) {
+  InBatches(docs, [&](const std::vector<const Document*>& batch) {
+    benchmark::DoNotOptimize(internal::ExtractBatch(Pack(), batch, times, /*keep_rejected=*/false));
+  });
 }
 
 // One stage's time inside the full pipeline, as a build runs it (manual time).
@@ -274,7 +283,7 @@ void BM_Stage(benchmark::State& state) {
 // BM_Extract/1 is Pipeline::Extract (a document at a time, with the
 // rejected candidates, for `claimgraph explain`); BM_Extract/0 extracts as
 // a build does (in batches, without them), but makes Extractions where a
-// build appends each document to its graph (internal::ExtractBatchInto).
+// build appends each document to its graph (BM_ExtractIntoGraph).
 void BM_Extract(benchmark::State& state) {
   const Fixture& f = Corpus();
   const bool keep_rejected = state.range(0) != 0;
@@ -288,6 +297,23 @@ void BM_Extract(benchmark::State& state) {
     }
   }
   state.SetLabel(keep_rejected ? "with rejected candidates" : "as a build");
+  Text(state);
+}
+
+// What a one-thread build does between reading the documents and writing
+// the graph: batches extracted and appended to one graph
+// (internal::ExtractBatchInto).
+void BM_ExtractIntoGraph(benchmark::State& state) {
+  const Fixture& f = Corpus();
+  size_t records = 0;
+  for (auto _ : state) {
+    Graph graph;
+    InBatches(f.docs, [&](const std::vector<const Document*>& batch) {
+      internal::ExtractBatchInto(Pack(), batch, &graph, nullptr);
+    });
+    records = graph.node_count() + graph.edge_count();
+  }
+  state.counters["records"] = static_cast<double>(records);
   Text(state);
 }
 
@@ -352,6 +378,7 @@ BENCHMARK(BM_TextPatterns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Particles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage)->DenseRange(kNormalize, kBuild)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Extract)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExtractIntoGraph)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractionToGraph)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GraphMerge)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);
