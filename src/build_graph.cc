@@ -113,10 +113,76 @@ struct RelationFields {
   Pairs attributes;  // by key
 };
 
+// Attributes from a map to views of it, or from views to a map (both in
+// key order).
 template <typename Map>
-void AssignPairs(const Map& map, Pairs* out) {
-  out->clear();
-  for (const auto& [k, v] : map) out->emplace_back(k, v);
+void CopyAttributes(const Map& from, Pairs* to) {
+  to->clear();
+  for (const auto& [k, v] : from) to->emplace_back(k, v);
+}
+void CopyAttributes(const Pairs& from, std::map<std::string, std::string>* to) {
+  to->clear();
+  for (const auto& [k, v] : from) to->emplace_hint(to->end(), k, v);
+}
+
+// A mention, claim or relation's fields, between the Fields views and the
+// public EntityMention, ClaimMention and RelationMention (the same names),
+// either way: ExtractionSink copies views into an Extraction, AddExtraction
+// reads an Extraction as views.
+template <typename From, typename To>
+void CopyMention(const From& f, To* m) {
+  m->entity_id = f.entity_id;
+  m->label = f.label;
+  m->type = f.type;
+  m->start = f.start;
+  m->end = f.end;
+  m->text = f.text;
+  m->surface = f.surface;
+  m->surface_is_alias = f.surface_is_alias;
+  m->sentence = f.sentence;
+  m->rule = f.rule;
+  m->particle = f.particle;
+  m->priority = f.priority;
+  m->aliases.assign(f.aliases.begin(), f.aliases.end());
+  CopyAttributes(f.attributes, &m->attributes);
+}
+
+template <typename From, typename To>
+void CopyClaim(const From& f, To* c) {
+  c->id = f.id;
+  c->label = f.label;
+  c->text = f.text;
+  c->cue = f.cue;
+  c->modality = f.modality;
+  c->negated = f.negated;
+  c->start = f.start;
+  c->end = f.end;
+  c->sentence = f.sentence;
+  c->rule = f.rule;
+  c->speaker = f.speaker;
+  c->speaker_status = f.speaker_status;
+  c->evidence_start = f.evidence_start;
+  c->evidence_end = f.evidence_end;
+  c->coref_rule = f.coref_rule;
+  c->coref_text = f.coref_text;
+  c->coref_start = f.coref_start;
+  c->coref_end = f.coref_end;
+  c->medium = f.medium;
+  c->mentions.assign(f.mentions.begin(), f.mentions.end());
+  c->about = f.about;
+  c->date = f.date;
+}
+
+template <typename From, typename To>
+void CopyRelation(const From& f, To* r) {
+  r->source = f.source;
+  r->target = f.target;
+  r->relation = f.relation;
+  r->rule = f.rule;
+  r->start = f.start;
+  r->end = f.end;
+  r->sentence = f.sentence;
+  CopyAttributes(f.attributes, &r->attributes);
 }
 
 // Slices of the original text by code point offsets.
@@ -191,7 +257,7 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
       const GazetteerEntry& entry = rules.entities[static_cast<size_t>(c.entity)];
       m.label = entry.canonical;
       m.aliases.assign(entry.aliases.begin(), entry.aliases.end());
-      AssignPairs(entry.exported_attributes, &m.attributes);
+      CopyAttributes(entry.exported_attributes, &m.attributes);
     } else {
       m.label = c.label;
       m.aliases.push_back(c.label);
@@ -275,7 +341,7 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     r.start = start;
     r.end = end;
     r.sentence = all[rel.source].sentence;
-    AssignPairs(rel.attributes, &r.attributes);
+    CopyAttributes(rel.attributes, &r.attributes);
     sink->Relation(r);
   }
 }
@@ -288,60 +354,10 @@ class ExtractionSink {
     ex_.chars = chars;
   }
   void Sentence(int64_t start, int64_t end) { ex_.sentences.push_back({start, end}); }
-  void Mention(const MentionFields& f) {
-    EntityMention& m = ex_.mentions.emplace_back();
-    m.entity_id = f.entity_id;
-    m.label = f.label;
-    m.type = f.type;
-    m.start = f.start;
-    m.end = f.end;
-    m.text = f.text;
-    m.surface = f.surface;
-    m.surface_is_alias = f.surface_is_alias;
-    m.sentence = f.sentence;
-    m.rule = f.rule;
-    m.particle = f.particle;
-    m.priority = f.priority;
-    m.aliases.assign(f.aliases.begin(), f.aliases.end());
-    for (const auto& [k, v] : f.attributes) m.attributes.emplace_hint(m.attributes.end(), k, v);
-  }
+  void Mention(const MentionFields& f) { CopyMention(f, &ex_.mentions.emplace_back()); }
   void EndMentions() {}
-  void Claim(const ClaimFields& f) {
-    ClaimMention& c = ex_.claims.emplace_back();
-    c.id = f.id;
-    c.label = f.label;
-    c.text = f.text;
-    c.cue = f.cue;
-    c.modality = f.modality;
-    c.negated = f.negated;
-    c.start = f.start;
-    c.end = f.end;
-    c.sentence = f.sentence;
-    c.rule = f.rule;
-    c.speaker = f.speaker;
-    c.speaker_status = f.speaker_status;
-    c.evidence_start = f.evidence_start;
-    c.evidence_end = f.evidence_end;
-    c.coref_rule = f.coref_rule;
-    c.coref_text = f.coref_text;
-    c.coref_start = f.coref_start;
-    c.coref_end = f.coref_end;
-    c.medium = f.medium;
-    c.mentions.assign(f.mentions.begin(), f.mentions.end());
-    c.about = f.about;
-    c.date = f.date;
-  }
-  void Relation(const RelationFields& f) {
-    RelationMention& r = ex_.relations.emplace_back();
-    r.source = f.source;
-    r.target = f.target;
-    r.relation = f.relation;
-    r.rule = f.rule;
-    r.start = f.start;
-    r.end = f.end;
-    r.sentence = f.sentence;
-    for (const auto& [k, v] : f.attributes) r.attributes.emplace_hint(r.attributes.end(), k, v);
-  }
+  void Claim(const ClaimFields& f) { CopyClaim(f, &ex_.claims.emplace_back()); }
+  void Relation(const RelationFields& f) { CopyRelation(f, &ex_.relations.emplace_back()); }
   Extraction& extraction() { return ex_; }
 
  private:
@@ -540,59 +556,18 @@ void AddExtraction(const Extraction& ex, Graph* out) {
   for (const SentenceSpan& s : ex.sentences) sink.Sentence(s.start, s.end);
   internal::MentionFields m;
   for (const EntityMention& e : ex.mentions) {
-    m.entity_id = e.entity_id;
-    m.label = e.label;
-    m.type = e.type;
-    m.start = e.start;
-    m.end = e.end;
-    m.text = e.text;
-    m.surface = e.surface;
-    m.surface_is_alias = e.surface_is_alias;
-    m.sentence = e.sentence;
-    m.rule = e.rule;
-    m.particle = e.particle;
-    m.priority = e.priority;
-    m.aliases.assign(e.aliases.begin(), e.aliases.end());
-    internal::AssignPairs(e.attributes, &m.attributes);
+    internal::CopyMention(e, &m);
     sink.Mention(m);
   }
   sink.EndMentions();
   internal::ClaimFields f;
   for (const ClaimMention& c : ex.claims) {
-    f.id = c.id;
-    f.label = c.label;
-    f.text = c.text;
-    f.cue = c.cue;
-    f.modality = c.modality;
-    f.rule = c.rule;
-    f.speaker = c.speaker;
-    f.speaker_status = c.speaker_status;
-    f.medium = c.medium;
-    f.about = c.about;
-    f.date = c.date;
-    f.coref_rule = c.coref_rule;
-    f.coref_text = c.coref_text;
-    f.start = c.start;
-    f.end = c.end;
-    f.evidence_start = c.evidence_start;
-    f.evidence_end = c.evidence_end;
-    f.coref_start = c.coref_start;
-    f.coref_end = c.coref_end;
-    f.sentence = c.sentence;
-    f.negated = c.negated;
-    f.mentions.assign(c.mentions.begin(), c.mentions.end());
+    internal::CopyClaim(c, &f);
     sink.Claim(f);
   }
   internal::RelationFields r;
   for (const RelationMention& rel : ex.relations) {
-    r.source = rel.source;
-    r.target = rel.target;
-    r.relation = rel.relation;
-    r.rule = rel.rule;
-    r.start = rel.start;
-    r.end = rel.end;
-    r.sentence = rel.sentence;
-    internal::AssignPairs(rel.attributes, &r.attributes);
+    internal::CopyRelation(rel, &r);
     sink.Relation(r);
   }
 }

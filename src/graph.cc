@@ -350,6 +350,37 @@ struct Graph::Impl {
     for (const auto& [k, v] : attributes) out.emplace_back(pool.Intern(k), pool.Intern(v));
     return InternAttributes(std::move(out));
   }
+  // A mention's record in document `doc` (a pool id), its strings interned.
+  MentionRec InternMention(uint32_t doc, int64_t start, int64_t end, std::string_view text, int sentence,
+                           std::string_view rule, std::string_view particle) {
+    MentionRec r;
+    r.start = start;
+    r.end = end;
+    r.doc = doc;
+    r.text = pool.Intern(text);
+    r.tag = InternTag(pool.Intern(rule), pool.Intern(particle));
+    r.sentence = sentence;
+    return r;
+  }
+  // A claim's record in document `doc` from a ClaimInfo or a
+  // GraphAppender::ClaimIn (the same fields), its strings interned; the
+  // text is viewed, not copied.
+  template <typename Claim>
+  ClaimRec InternClaim(uint32_t doc, const Claim& c) {
+    ClaimRec r;
+    r.text = c.text;
+    r.start = c.start;
+    r.end = c.end;
+    r.cue = pool.Intern(c.cue);
+    r.modality = pool.Intern(c.modality);
+    r.doc = doc;
+    r.rule = pool.Intern(c.rule);
+    r.speaker = pool.Intern(c.speaker);
+    r.speaker_status = pool.Intern(c.speaker_status);
+    r.sentence = c.sentence;
+    r.negated = c.negated;
+    return r;
+  }
   uint32_t InternTag(uint32_t rule, uint32_t particle) {
     if (rule == 0 && particle == 0) return 0;
     const size_t hash = Mix(Mix(0, rule), particle);
@@ -795,32 +826,12 @@ void Graph::AddNode(const Node& node) {
     lists.mentions.reserve(node.mentions.size());
   }
   for (const Mention& m : node.mentions) {
-    MentionRec r;
-    r.start = m.start;
-    r.end = m.end;
-    r.doc = pool.Intern(m.doc);
-    r.text = pool.Intern(m.text);
-    r.tag = impl.InternTag(pool.Intern(m.rule), pool.Intern(m.particle));
-    r.sentence = m.sentence;
-    rec.lists->mentions.push_back(r);
+    rec.lists->mentions.push_back(
+        impl.InternMention(pool.Intern(m.doc), m.start, m.end, m.text, m.sentence, m.rule, m.particle));
   }
   rec.attributes = impl.InternAttributes(node.attributes);
   rec.is_claim = node.is_claim;
-  if (node.is_claim) {
-    const ClaimInfo& c = node.claim;
-    ClaimRec& r = rec.claim;
-    r.text = c.text;
-    r.start = c.start;
-    r.end = c.end;
-    r.cue = pool.Intern(c.cue);
-    r.modality = pool.Intern(c.modality);
-    r.doc = pool.Intern(c.doc);
-    r.rule = pool.Intern(c.rule);
-    r.speaker = pool.Intern(c.speaker);
-    r.speaker_status = pool.Intern(c.speaker_status);
-    r.sentence = c.sentence;
-    r.negated = c.negated;
-  }
+  if (node.is_claim) rec.claim = impl.InternClaim(pool.Intern(node.claim.doc), node.claim);
   impl.AddNode(std::move(rec), node.label, /*owned=*/false);
 }
 void Graph::AddNode(Node&& node) { AddNode(static_cast<const Node&>(node)); }
@@ -878,14 +889,7 @@ uint32_t GraphAppender::AddEntity(std::string_view id, std::string_view label, s
     for (std::string_view a : aliases) lists.aliases.push_back(pool.Intern(a));
     lists.mentions.reserve(mentions.size());
     for (const MentionIn& m : mentions) {
-      MentionRec r;
-      r.start = m.start;
-      r.end = m.end;
-      r.doc = doc_;
-      r.text = pool.Intern(m.text);
-      r.tag = impl_.InternTag(pool.Intern(m.rule), pool.Intern(m.particle));
-      r.sentence = m.sentence;
-      lists.mentions.push_back(r);
+      lists.mentions.push_back(impl_.InternMention(doc_, m.start, m.end, m.text, m.sentence, m.rule, m.particle));
     }
   }
   rec.attributes = attributes;
@@ -895,24 +899,12 @@ uint32_t GraphAppender::AddEntity(std::string_view id, std::string_view label, s
 // As Graph::AddNode does with a claim Node.
 uint32_t GraphAppender::AddClaim(std::string_view id, std::string_view label, uint32_t attributes,
                                  const ClaimIn& claim) {
-  auto& pool = impl_.pool;
   NodeRec rec;
   rec.id = id;
   rec.kind = claim_kind_;
   rec.attributes = attributes;
   rec.is_claim = true;
-  ClaimRec& r = rec.claim;
-  r.text = claim.text;
-  r.start = claim.start;
-  r.end = claim.end;
-  r.cue = pool.Intern(claim.cue);
-  r.modality = pool.Intern(claim.modality);
-  r.doc = doc_;
-  r.rule = pool.Intern(claim.rule);
-  r.speaker = pool.Intern(claim.speaker);
-  r.speaker_status = pool.Intern(claim.speaker_status);
-  r.sentence = claim.sentence;
-  r.negated = claim.negated;
+  rec.claim = impl_.InternClaim(doc_, claim);
   return impl_.AddNode(std::move(rec), label, /*owned=*/false);
 }
 
