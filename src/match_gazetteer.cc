@@ -45,7 +45,7 @@ void AliasTrie::Build() {
     for (const auto& [b1, n1] : nodes_[static_cast<size_t>(n0)].children) {
       for (const auto& [b2, n2] : nodes_[static_cast<size_t>(n1)].children) {
         const char bytes[3] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
-        const int s = SyllableAt(std::string_view(bytes, 3), 0);
+        const int s = HangulSyllableAt(std::string_view(bytes, 3), 0);
         if (s >= 0) syllable_starts_.set(static_cast<size_t>(s));
       }
     }

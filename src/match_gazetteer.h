@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "internal/utf8.h"
 #include "match_types.h"
 
 namespace claimgraph::internal {
@@ -81,24 +82,12 @@ class AliasTrie {
     return -1;
   }
 
-  // The Hangul syllable encoded by text[at, at + 3), or -1 (as an offset
-  // from U+AC00).
-  static int SyllableAt(std::string_view text, size_t at) {
-    if (at + 3 > text.size()) return -1;
-    const auto b0 = static_cast<unsigned char>(text[at]);
-    const auto b1 = static_cast<unsigned char>(text[at + 1]);
-    const auto b2 = static_cast<unsigned char>(text[at + 2]);
-    if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return -1;
-    const int c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-    return c >= kFirstSyllable && c < kFirstSyllable + kSyllables ? c - kFirstSyllable : -1;
-  }
-
   template <bool kFoldAscii, typename F>
   void Walk(std::string_view text, size_t begin, F& found) const {
     // A walk from a Hangul syllable takes three steps through the trie
     // (cache misses, in a large one) before it can fail; most syllables
     // start no alias, and a bit says so at once.
-    const int syllable = SyllableAt(text, begin);
+    const int syllable = HangulSyllableAt(text, begin);
     if (syllable >= 0 && !syllable_starts_[static_cast<size_t>(syllable)]) return;
     int32_t node = 0;
     for (size_t i = begin; i < text.size(); ++i) {
@@ -111,10 +100,8 @@ class AliasTrie {
     }
   }
 
-  static constexpr int kFirstSyllable = 0xAC00;
-  static constexpr int kSyllables = 11172;
   // Bit s: some alias starts with the Hangul syllable U+AC00 + s.
-  std::bitset<kSyllables> syllable_starts_;
+  std::bitset<kHangulSyllables> syllable_starts_;
   std::vector<Node> nodes_ = std::vector<Node>(1);
   std::vector<FlatNode> flat_;
   std::vector<unsigned char> bytes_;

@@ -43,22 +43,11 @@ enum class Fold { kKeep, kDrop, kSpace, kNewline };
 // Precomposed Hangul syllables: NFKC quick check "yes" for all of them.
 bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
 
-// The length of the precomposed Hangul syllable at `i`, or 0.
-size_t HangulSyllableAt(std::string_view s, size_t i) {
-  if (i + 2 >= s.size()) return 0;
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0xEA || b0 > 0xED) return 0;
-  const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) |
-                     (static_cast<char32_t>(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                     (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-  return IsHangulSyllable(c) ? 3 : 0;
-}
-
 // Whether the code point at `i` (or the end) leaves the one before it
 // alone under NFKC: ASCII and Hangul syllables start segments of their own
 // (a combining mark, or a trailing jamo after a syllable, would join it).
 bool StartsOwnSegment(std::string_view s, size_t i) {
-  return i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80 || HangulSyllableAt(s, i) != 0;
+  return i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80 || HangulSyllableAt(s, i) >= 0;
 }
 
 // Folds one code point: returns what to do with it, and may rewrite `c`.
@@ -216,12 +205,12 @@ NormalizedText Normalize(std::string_view original) {
     uint32_t cp = cp_index;
     while (j < original.size()) {
       const auto lead = static_cast<unsigned char>(original[j]);
-      size_t plain = lead > 0x20 && lead < 0x7F ? 1 : HangulSyllableAt(original, j);
+      size_t plain = lead > 0x20 && lead < 0x7F ? 1 : (HangulSyllableAt(original, j) >= 0 ? 3 : 0);
       // A space after the run's first code point, before another plain
       // one, is a whitespace run of its own: it stays a space.
       if (lead == ' ' && j > i && j + 1 < original.size()) {
         const auto next = static_cast<unsigned char>(original[j + 1]);
-        if ((next > 0x20 && next < 0x7F) || HangulSyllableAt(original, j + 1) != 0) plain = 1;
+        if ((next > 0x20 && next < 0x7F) || HangulSyllableAt(original, j + 1) >= 0) plain = 1;
       }
       if (plain == 0 || !StartsOwnSegment(original, j + plain)) break;
       j += plain;

@@ -69,6 +69,24 @@ inline int64_t CountCodePoints(std::string_view s) {
   return n;
 }
 
+// Precomposed Hangul syllables, U+AC00 to U+D7A3.
+constexpr char32_t kFirstHangulSyllable = 0xAC00;
+constexpr int kHangulSyllables = 11172;
+
+// The precomposed Hangul syllable whose three UTF-8 bytes are s[at, at + 3),
+// as an offset from U+AC00, or -1 (any other character, a partial one, or
+// not a character's start).
+inline int HangulSyllableAt(std::string_view s, size_t at) {
+  if (at + 3 > s.size()) return -1;
+  const auto b0 = static_cast<unsigned char>(s[at]);
+  const auto b1 = static_cast<unsigned char>(s[at + 1]);
+  const auto b2 = static_cast<unsigned char>(s[at + 2]);
+  if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return -1;
+  const int c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+  const int offset = c - static_cast<int>(kFirstHangulSyllable);
+  return offset >= 0 && offset < kHangulSyllables ? offset : -1;
+}
+
 // Character classes that decide token boundaries.
 enum class CharClass { kOther, kLatin, kDigit, kHangul, kHan, kKana, kLetter };
 
