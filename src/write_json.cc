@@ -377,35 +377,51 @@ bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   return stream.ok();
 }
 
-// Splits `count` elements into chunks of about the same text: a chunk
-// ends once its elements weigh (by `weight`: 1 + their list lengths) 4,096,
-// so one task's text stays near half a megabyte, also where a few entities
-// hold most mentions. Returns the chunk starts and `count`.
-std::vector<size_t> Chunks(size_t count, const std::function<size_t(size_t)>& weight) {
+// How an array is split into chunks (Chunks): chunk c holds elements
+// [bounds[c], bounds[c + 1]) and weighs weight[c].
+struct ChunkPlan {
   std::vector<size_t> bounds{0};
+  std::vector<size_t> weight;
+};
+
+// A chunk ends once its elements weigh (by `weight`: 1 + their list
+// lengths) this much, so one task's text stays near half a megabyte, also
+// where a few entities hold most mentions.
+constexpr size_t kChunkWeight = 4096;
+
+ChunkPlan Chunks(size_t count, const std::function<size_t(size_t)>& weight) {
+  ChunkPlan plan;
   size_t load = 0;
   for (size_t i = 0; i < count; ++i) {
     load += weight(i);
-    if (load >= 4096) {
-      bounds.push_back(i + 1);
+    if (load >= kChunkWeight) {
+      plan.bounds.push_back(i + 1);
+      plan.weight.push_back(load);
       load = 0;
     }
   }
-  if (bounds.back() != count) bounds.push_back(count);
-  return bounds;
+  if (plan.bounds.back() != count) {
+    plan.bounds.push_back(count);
+    plan.weight.push_back(load);
+  }
+  return plan;
 }
 
 // Writes chunk [begin, end) into `out`, spilling through `spill`; false
 // when a spill failed.
 using MakeChunk = std::function<bool(size_t begin, size_t end, const Sink& spill, std::string* out)>;
 
-// Makes each chunk's text (`bounds` from Chunks) on `threads` threads, and
-// writes the texts through `sink` in order. At most a few chunks per thread
-// wait to be written. A chunk that grows past a megabyte is spilled by its
-// worker once every chunk before it is written (the calling thread then
-// waits for that chunk), so a huge node is never held whole. Returns false
-// when a write failed.
-bool InOrder(const std::vector<size_t>& bounds, int threads, const MakeChunk& make, const Sink& sink) {
+// Makes each chunk's text on `threads` threads, and writes the texts
+// through `sink` in order. At most a few chunks per thread wait to be
+// written. The calling thread writes, and makes chunks of ordinary weight
+// while the next one to write is not ready; threads - 1 workers make the
+// rest. A worker's chunk that grows past a megabyte is spilled by the worker
+// once every chunk before it is written (the calling thread then waits for
+// that chunk), so a huge node is never held whole; the calling thread
+// leaves such heavy chunks to the workers. Returns false when a write
+// failed.
+bool InOrder(const ChunkPlan& plan, int threads, const MakeChunk& make, const Sink& sink) {
+  const std::vector<size_t>& bounds = plan.bounds;
   const size_t chunks = bounds.size() - 1;
   if (threads <= 1 || chunks <= 1) {
     std::string text;
@@ -423,12 +439,25 @@ bool InOrder(const std::vector<size_t>& bounds, int threads, const MakeChunk& ma
   size_t next = 0;     // the next chunk to make
   size_t written = 0;  // chunks written whole
   bool failed = false;
+  // Under the lock: whether chunk `next` may be made now (its slot is free).
+  auto can_take = [&] { return next < chunks && next < written + window; };
+  // Under no lock: puts chunk c's text in its slot.
+  auto deliver = [&](size_t c, bool ok, std::string text) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!ok) failed = true;
+      slots[c % window] = std::move(text);
+      ready[c % window] = c;
+    }
+    made.notify_all();
+    taken.notify_all();
+  };
   auto worker = [&] {
     for (;;) {
       size_t c;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        taken.wait(lock, [&] { return failed || next >= chunks || next < written + window; });
+        taken.wait(lock, [&] { return failed || next >= chunks || can_take(); });
         if (failed || next >= chunks) return;
         c = next++;
       }
@@ -444,38 +473,44 @@ bool InOrder(const std::vector<size_t>& bounds, int threads, const MakeChunk& ma
       };
       std::string text;
       const bool ok = make(bounds[c], bounds[c + 1], spill, &text);
-      {
-        std::lock_guard<std::mutex> lock(mutex);
-        if (!ok) failed = true;
-        slots[c % window] = std::move(text);
-        ready[c % window] = c;
-      }
-      made.notify_all();
-      taken.notify_all();
+      deliver(c, ok, std::move(text));
     }
   };
   std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   bool ok = true;
-  for (size_t c = 0; c < chunks && ok; ++c) {
-    std::string text;
-    {
-      std::unique_lock<std::mutex> lock(mutex);
-      made.wait(lock, [&] { return ready[c % window] == c; });
-      text = std::move(slots[c % window]);
-      ready[c % window] = SIZE_MAX;
-      ok = !failed;
+  for (size_t c = 0; c < chunks && ok;) {
+    std::unique_lock<std::mutex> lock(mutex);
+    made.wait(lock, [&] { return ready[c % window] == c || (can_take() && plan.weight[next] <= 2 * kChunkWeight); });
+    if (ready[c % window] != c) {
+      // Not ready: make a later (or this) chunk meanwhile. Its weight bounds
+      // its text, so it is held whole: this thread cannot wait for itself.
+      const size_t k = next++;
+      lock.unlock();
+      std::string held, text;
+      const bool made_ok = make(bounds[k], bounds[k + 1],
+                                [&](const std::string& piece) {
+                                  held += piece;
+                                  return true;
+                                },
+                                &text);
+      deliver(k, made_ok, held.empty() ? std::move(text) : std::move(held) + text);
+      continue;
     }
+    std::string text = std::move(slots[c % window]);
+    ready[c % window] = SIZE_MAX;
+    ok = !failed;
+    lock.unlock();
     ok = ok && sink(text);
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      if (ok) {
-        written = c + 1;  // only now: a spilling worker writes after this
-      } else {
-        failed = true;
-      }
+    lock.lock();
+    if (ok) {
+      written = c + 1;  // only now: a spilling worker writes after this
+    } else {
+      failed = true;
     }
+    lock.unlock();
     taken.notify_all();
+    ++c;
   }
   for (std::thread& t : pool) t.join();
   return ok;
