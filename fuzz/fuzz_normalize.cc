@@ -14,10 +14,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (claimgraph::FindInvalidUtf8(text) >= 0) return 0;
   const claimgraph::internal::NormalizedText n = claimgraph::internal::Normalize(text);
   const int64_t cps = claimgraph::internal::CountCodePoints(text);
-  if (n.orig_begin.size() != n.text.size() || n.orig_end.size() != n.text.size()) std::abort();
+  if (n.orig_begin.size() != n.text.size()) std::abort();
+  for (size_t i = 0; i < n.long_ends.size(); ++i) {
+    // by byte, in the text, and only where the unit is longer than one code point
+    const auto [byte, end] = n.long_ends[i];
+    if (byte >= n.text.size() || (i > 0 && n.long_ends[i - 1].first >= byte) || end == n.orig_begin[byte] + 1) {
+      std::abort();
+    }
+  }
   uint32_t last = 0;
   for (size_t b = 0; b < n.text.size(); ++b) {
-    if (n.orig_begin[b] >= n.orig_end[b] || n.orig_end[b] > cps || n.orig_begin[b] < last) std::abort();
+    if (n.orig_begin[b] >= n.OrigEnd(b) || n.OrigEnd(b) > cps || n.orig_begin[b] < last) std::abort();
     last = n.orig_begin[b];
   }
   if (claimgraph::FindInvalidUtf8(n.text) >= 0) std::abort();  // output is valid UTF-8

@@ -191,9 +191,9 @@ class OriginalText {
   explicit OriginalText(std::string_view text) : text_(text) {
     cp_byte_.reserve(text.size() + 1);
     for (size_t i = 0; i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cp_byte_.push_back(i);
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) cp_byte_.push_back(static_cast<uint32_t>(i));
     }
-    cp_byte_.push_back(text.size());
+    cp_byte_.push_back(static_cast<uint32_t>(text.size()));
   }
   int64_t chars() const { return static_cast<int64_t>(cp_byte_.size()) - 1; }
   std::string_view Slice(int64_t start, int64_t end) const {
@@ -203,7 +203,7 @@ class OriginalText {
 
  private:
   std::string_view text_;
-  std::vector<size_t> cp_byte_;  // byte offset of every code point, and of the end
+  std::vector<uint32_t> cp_byte_;  // byte offset of every code point, and of the end (NormalizedText's 32 bits)
 };
 
 // Sends the document's sentences, accepted mentions (in text order), claims

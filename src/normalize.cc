@@ -119,15 +119,10 @@ class Builder {
     const size_t from = out_->text.size();
     out_->text.append(run);
     out_->orig_begin.resize(out_->text.size());
-    out_->orig_end.resize(out_->text.size());
     uint32_t* begin = out_->orig_begin.data() + from;
-    uint32_t* end = out_->orig_end.data() + from;
     for (size_t k = 0; k < run.size(); ++cp) {
       const size_t n = static_cast<unsigned char>(run[k]) < 0x80 ? 1 : 3;
-      for (size_t m = 0; m < n; ++m, ++k) {
-        begin[k] = cp;
-        end[k] = cp + 1;
-      }
+      for (size_t m = 0; m < n; ++m, ++k) begin[k] = cp;
     }
   }
 
@@ -143,7 +138,7 @@ class Builder {
   void Map(uint32_t begin, uint32_t end) {
     for (size_t i = out_->orig_begin.size(); i < out_->text.size(); ++i) {
       out_->orig_begin.push_back(begin);
-      out_->orig_end.push_back(end);
+      if (end != begin + 1) out_->long_ends.emplace_back(i, end);
     }
   }
 
@@ -162,7 +157,6 @@ NormalizedText Normalize(std::string_view original) {
   NormalizedText out;
   out.text.reserve(original.size());
   out.orig_begin.reserve(original.size());
-  out.orig_end.reserve(original.size());
   Builder builder(&out);
 
   // A segment of code points that NFKC must see together.

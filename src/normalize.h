@@ -6,6 +6,7 @@
 #ifndef CLAIMGRAPH_NORMALIZE_H_
 #define CLAIMGRAPH_NORMALIZE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,17 +18,27 @@ namespace claimgraph::internal {
 // Normalized text and its alignment to the original.
 //
 // Each normalized byte b came from the original code points
-// [orig_begin[b], orig_end[b]): the smallest unit NFKC could not split
+// [orig_begin[b], OrigEnd(b)): the smallest unit NFKC could not split
 // (usually one code point; a base plus its combining marks; a whitespace run).
 struct NormalizedText {
   std::string text;
   std::vector<uint32_t> orig_begin;
-  std::vector<uint32_t> orig_end;
+  // The bytes whose unit is longer than one code point (OrigEnd(b) is not
+  // orig_begin[b] + 1): (byte, end), by byte. A text has a few (a line
+  // break between paragraphs, a doubled space), so the map is 4 bytes a
+  // byte, not 8.
+  std::vector<std::pair<size_t, uint32_t>> long_ends;
+
+  uint32_t OrigEnd(size_t b) const {
+    const auto it = std::lower_bound(long_ends.begin(), long_ends.end(), b,
+                                     [](const std::pair<size_t, uint32_t>& l, size_t byte) { return l.first < byte; });
+    return it != long_ends.end() && it->first == b ? it->second : orig_begin[b] + 1;
+  }
 
   // Maps the normalized byte span [b, e) to original code points [start, end).
   std::pair<int64_t, int64_t> ToOriginal(size_t b, size_t e) const {
     if (b >= e || e > text.size()) return {b < orig_begin.size() ? orig_begin[b] : 0, b < orig_begin.size() ? orig_begin[b] : 0};
-    return {orig_begin[b], orig_end[e - 1]};
+    return {orig_begin[b], OrigEnd(e - 1)};
   }
 };
 

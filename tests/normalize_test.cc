@@ -91,12 +91,32 @@ TEST_CASE("every normalized code point maps to a non-empty, ordered original spa
   REQUIRE(n.orig_begin.size() == n.text.size());
   int64_t last_begin = 0;
   for (size_t b = 0; b < n.text.size(); ++b) {
-    CHECK(n.orig_begin[b] < n.orig_end[b]);
+    CHECK(n.orig_begin[b] < n.OrigEnd(b));
     CHECK(static_cast<int64_t>(n.orig_begin[b]) >= last_begin);
     last_begin = n.orig_begin[b];
   }
   CHECK(n.text.find("Qwen") != std::string::npos);  // mathematical bold folded by NFKC
   CHECK(n.text.find("각") != std::string::npos);    // conjoining jamo composed
+  // Units of several code points: each byte of "é" and "각" maps to all of
+  // them, the line break to "¶\r\n", and every other byte to one.
+  const auto unit = [&](size_t b) { return n.OrigEnd(b) - n.orig_begin[b]; };
+  const size_t e_acute = n.text.find("\u00e9");
+  const size_t gak = n.text.find("각");
+  const size_t newline = n.text.find('\n');
+  REQUIRE(e_acute != std::string::npos);
+  REQUIRE(newline != std::string::npos);
+  for (size_t b = 0; b < n.text.size(); ++b) {
+    CAPTURE(b);
+    if (b - e_acute < 2) {
+      CHECK(unit(b) == 2);
+    } else if (b - gak < 3) {
+      CHECK(unit(b) == 3);
+    } else if (b == newline) {
+      CHECK(unit(b) == 3);
+    } else {
+      CHECK(unit(b) == 1);
+    }
+  }
 }
 
 TEST_CASE("normalizing normalized text changes nothing") {
