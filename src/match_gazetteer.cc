@@ -80,7 +80,7 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
   for (size_t i = sentence_begin; i < sentence_end;) {
     int len = 0;
     DecodeAt(text, i, &len);
-    if (!rules.trie.StartsWith(static_cast<unsigned char>(text[i]))) {
+    if (!rules.trie.MayStartAt(text, i)) {
       i += static_cast<size_t>(len);
       continue;
     }

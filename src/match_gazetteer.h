@@ -46,8 +46,14 @@ class AliasTrie {
     Walk<true>(text, begin, found);
   }
 
-  // Whether some alias starts with `byte` (requires Build()).
-  bool StartsWith(unsigned char byte) const { return root_[byte] >= 0; }
+  // Whether some alias may start at `begin` of `text`: one starts with its
+  // byte and, at a Hangul syllable, with that syllable (requires Build()).
+  // A quick test before the checks that precede MatchAt.
+  bool MayStartAt(std::string_view text, size_t begin) const {
+    if (root_[static_cast<unsigned char>(text[begin])] < 0) return false;
+    const int syllable = HangulSyllableAt(text, begin);
+    return syllable < 0 || syllable_starts_[static_cast<size_t>(syllable)];
+  }
 
   size_t node_count() const { return nodes_.size(); }
 
