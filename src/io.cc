@@ -69,37 +69,6 @@ Status IoError(const std::string& path, const std::string& what) {
   return Status(e);
 }
 
-// The temporary file's stream: writes go to the descriptor, and every
-// kWriteBehind bytes the kernel is asked to start writing them to disk
-// (sync_file_range), so that the fsync before the rename finds little left
-// to write: a large output's fsync took a few tenths of a second otherwise.
-struct WriteBehind {
-  static constexpr off_t kWriteBehind = off_t{32} << 20;
-  int fd = -1;
-  off_t written = 0;
-  off_t started = 0;  // bytes [0, started) are on their way to disk
-};
-
-ssize_t WriteBehindWrite(void* cookie, const char* data, size_t size) {
-  auto* w = static_cast<WriteBehind*>(cookie);
-  size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::write(w->fd, data + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return done > 0 ? static_cast<ssize_t>(done) : -1;
-    done += static_cast<size_t>(n);
-  }
-  w->written += static_cast<off_t>(size);
-#ifdef SYNC_FILE_RANGE_WRITE
-  if (w->written - w->started >= WriteBehind::kWriteBehind) {
-    // Only a hint: the fsync still decides, so a failure here is ignored.
-    ::sync_file_range(w->fd, w->started, w->written - w->started, SYNC_FILE_RANGE_WRITE);
-    w->started = w->written;
-  }
-#endif
-  return static_cast<ssize_t>(size);
-}
-
 }  // namespace
 
 Status WriteFileAtomic(const std::string& path, const std::string& content) {
@@ -116,10 +85,7 @@ Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FI
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) return fail("cannot create a temporary file next to the output");
-  WriteBehind behind;
-  behind.fd = fd;
-  // The stream leaves the descriptor open: fsync and close below.
-  std::FILE* out = ::fopencookie(&behind, "wb", cookie_io_functions_t{nullptr, WriteBehindWrite, nullptr, nullptr});
+  std::FILE* out = ::fdopen(fd, "wb");
   if (out == nullptr) {
     Status s = fail("cannot open the temporary file");
     ::close(fd);
@@ -132,16 +98,16 @@ Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FI
     if (errno == 0) errno = EIO;
     Status s = fail("cannot write output");
     std::fclose(out);
-    ::close(fd);
     ::unlink(tmpl.c_str());
     return s;
   }
-  std::fclose(out);  // flushed above; the descriptor stays open
-  const bool synced = ::fsync(fd) == 0;
-  const int sync_error = errno;
-  const bool closed = ::close(fd) == 0;  // the descriptor is released even when this fails
-  if (!synced || !closed) {
-    if (!synced) errno = sync_error;
+  if (::fsync(fd) != 0) {
+    Status s = fail("cannot flush output");
+    std::fclose(out);
+    ::unlink(tmpl.c_str());
+    return s;
+  }
+  if (std::fclose(out) != 0) {
     Status s = fail("cannot flush output");
     ::unlink(tmpl.c_str());
     return s;
