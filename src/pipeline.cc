@@ -319,7 +319,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   // and extracts the next, so the workers rarely wait for each other.
   Graph graph;
   std::mutex graph_mutex;
-  constexpr size_t kPendingBatches = 2;
+  constexpr size_t kPendingBatches = 4;
   std::mutex mutex;
   std::condition_variable can_pop, can_push;
   struct Item {
