@@ -181,8 +181,7 @@ Found Finish(const RulePackData& rules, bool keep_rejected, StageClock* clock, D
 }
 
 // Extracts `docs` as ExtractBatch describes, and calls done(d, work, found)
-// for each document d in order, when every rule has read it; `done` may
-// move from both.
+// for each document d in order, when every rule has read it.
 template <typename Done>
 void RunBatch(const RulePack& pack, const std::vector<const Document*>& docs, StageTimes* times, bool keep_rejected,
               Done&& done) {
@@ -215,7 +214,7 @@ void RunBatch(const RulePack& pack, const std::vector<const Document*>& docs, St
     }
   }
   for (size_t d = 0; d < docs.size(); ++d) {
-    Found found = Finish(rules, keep_rejected, &clock, &work[d]);
+    const Found found = Finish(rules, keep_rejected, &clock, &work[d]);
     done(d, work[d], found);
     work[d] = DocumentWork();  // what a document held goes as soon as it is done
     clock.Lap(&StageTimes::build_extraction);
@@ -242,42 +241,6 @@ void ExtractBatchInto(const RulePack& pack, const std::vector<const Document*>& 
                      found.claims, graph);
   });
 }
-
-namespace {
-
-// A batch of documents extracted on a worker thread and waiting for the
-// run's graph: what AppendExtraction reads of each.
-struct ExtractedBatch {
-  struct Extracted {
-    NormalizedText norm;
-    std::vector<std::pair<size_t, size_t>> sentences;
-    Found found;
-  };
-  std::vector<Document> documents;
-  std::vector<Extracted> extracted;  // per document
-  uint64_t input_bytes = 0;          // for the progress
-};
-
-// Extracts batch->documents into batch->extracted.
-void ExtractForLater(const RulePack& pack, ExtractedBatch* batch) {
-  std::vector<const Document*> docs;
-  for (const Document& d : batch->documents) docs.push_back(&d);
-  batch->extracted.reserve(docs.size());
-  RunBatch(pack, docs, nullptr, /*keep_rejected=*/false, [&](size_t, DocumentWork& work, Found& found) {
-    batch->extracted.push_back({std::move(work.norm), std::move(work.sentences), std::move(found)});
-  });
-}
-
-// Appends an ExtractForLater batch to `graph`.
-void AppendBatch(const RulePack& pack, const ExtractedBatch& batch, Graph* graph) {
-  for (size_t d = 0; d < batch.documents.size(); ++d) {
-    const ExtractedBatch::Extracted& e = batch.extracted[d];
-    AppendExtraction(pack.data(), batch.documents[d], e.norm, e.sentences, e.found.all, e.found.accepted,
-                     e.found.relations, e.found.claims, graph);
-  }
-}
-
-}  // namespace
 
 Status CheckText(const Document& doc) {
   const long long bad = FindInvalidUtf8(doc.text);
@@ -313,13 +276,13 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
                         const std::function<void(RunProgress*)>& read_state, const RunOptions& options,
                         bool texts_valid) {
   const int threads = std::max(1, options.threads);
-  // The run's graph. With several threads, each worker extracts its
-  // batches and appends them itself, under `graph_mutex`; a worker that
-  // finds the graph taken keeps its batch (up to kPendingBatches of them)
-  // and extracts the next, so the workers rarely wait for each other.
-  Graph graph;
-  std::mutex graph_mutex;
-  constexpr size_t kPendingBatches = 4;
+  // With several threads, each extracts into a graph of its own and moves
+  // it into `shared` whenever it holds options.flush_records nodes and
+  // edges: graphs of the whole corpus per thread, merged at the end, would
+  // hold the memory of all at once.
+  std::vector<Graph> partial(static_cast<size_t>(threads));
+  Graph shared;
+  std::mutex shared_mutex;
   std::mutex mutex;
   std::condition_variable can_pop, can_push;
   struct Item {
@@ -351,44 +314,23 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     uint64_t input_bytes = 0;  // for the progress
   };
   std::vector<Batch> batches(static_cast<size_t>(threads));
-  // Each worker's extracted batches that wait for the graph.
-  std::vector<std::vector<internal::ExtractedBatch>> pending(static_cast<size_t>(threads));
-  // Extracts the batch, and appends it (and any pending before it) to the
-  // graph: at once when the graph is free, when `last` (the worker is done)
-  // or when kPendingBatches wait; otherwise later.
-  auto merge = [&](Batch* batch, std::vector<internal::ExtractedBatch>* waiting, bool last) {
-    if (threads == 1) {
-      std::vector<const Document*> docs;
-      for (const Document& d : batch->documents) docs.push_back(&d);
-      internal::ExtractBatchInto(pipeline.rules(), docs, &graph, nullptr);
-      done += batch->documents.size();
-      bytes_done += batch->input_bytes;
-      batch->documents.clear();
-    } else if (!batch->documents.empty()) {
-      internal::ExtractedBatch& extracted = waiting->emplace_back();
-      extracted.documents = std::move(batch->documents);
-      extracted.input_bytes = batch->input_bytes;
-      batch->documents.clear();
-      internal::ExtractForLater(pipeline.rules(), &extracted);
-    }
+  // Moves a worker's graph into `shared`.
+  auto move_to_shared = [&](Graph* graph) {
+    std::lock_guard<std::mutex> lock(shared_mutex);
+    shared.Merge(std::move(*graph));
+  };
+  auto merge = [&](Batch* batch, Graph* graph) {
+    std::vector<const Document*> docs;
+    for (const Document& d : batch->documents) docs.push_back(&d);
+    internal::ExtractBatchInto(pipeline.rules(), docs, graph, nullptr);
+    done += batch->documents.size();
+    bytes_done += batch->input_bytes;
+    batch->documents.clear();
     batch->text_bytes = 0;
     batch->input_bytes = 0;
-    if (threads == 1 || waiting->empty()) return;
-    std::unique_lock<std::mutex> lock(graph_mutex, std::try_to_lock);
-    if (!lock.owns_lock()) {
-      if (!last && waiting->size() < kPendingBatches) return;
-      lock.lock();
-    }
-    for (const internal::ExtractedBatch& extracted : *waiting) {
-      internal::AppendBatch(pipeline.rules(), extracted, &graph);
-      done += extracted.documents.size();
-      bytes_done += extracted.input_bytes;
-    }
-    lock.unlock();
-    waiting->clear();
+    if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) move_to_shared(graph);
   };
-  auto extract = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch,
-                     std::vector<internal::ExtractedBatch>* waiting) {
+  auto extract = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch, Graph* graph) {
     if (index >= limit) return;
     Status checked = texts_valid ? Status() : internal::CheckText(*doc);
     if (!checked.ok()) {
@@ -400,11 +342,11 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     batch->text_bytes += doc->text.size();
     batch->input_bytes += bytes;
     batch->documents.push_back(std::move(*doc));
-    if (batch->text_bytes >= options.batch_bytes) merge(batch, waiting, /*last=*/false);
+    if (batch->text_bytes >= options.batch_bytes) merge(batch, graph);
   };
   int working = 0;  // workers not yet finished (guarded by `mutex`)
   std::condition_variable finished;
-  auto worker = [&](Batch* batch, std::vector<internal::ExtractedBatch>* waiting) {
+  auto worker = [&](Batch* batch, Graph* graph) {
     for (;;) {
       Item item;
       {
@@ -412,7 +354,11 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
         can_pop.wait(lock, [&] { return !queue.empty() || closed; });
         if (queue.empty()) {
           lock.unlock();
-          merge(batch, waiting, /*last=*/true);
+          merge(batch, graph);
+          // A worker done while another still extracts moves its graph
+          // into `shared` now, rather than leave it for the calling
+          // thread to merge after the last one.
+          if (limit == kNoLimit) move_to_shared(graph);
           lock.lock();
           --working;
           finished.notify_all();
@@ -423,7 +369,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
         queued_bytes -= item.doc.text.size();
       }
       can_push.notify_one();
-      extract(item.index, item.bytes, &item.doc, batch, waiting);
+      extract(item.index, item.bytes, &item.doc, batch, graph);
     }
   };
   // With several threads, the calling thread only reads (it is mostly
@@ -432,7 +378,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
   if (threads > 1) {
     working = threads;
     for (int t = 0; t < threads; ++t) {
-      pool.emplace_back(worker, &batches[static_cast<size_t>(t)], &pending[static_cast<size_t>(t)]);
+      pool.emplace_back(worker, &batches[static_cast<size_t>(t)], &partial[static_cast<size_t>(t)]);
     }
   }
 
@@ -452,7 +398,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     const uint64_t bytes = progress.bytes_read - before;
     if (options.read) options.read(doc);
     if (threads == 1) {
-      extract(index, bytes, &doc, &batches[0], &pending[0]);
+      extract(index, bytes, &doc, &batches[0], &partial[0]);
     } else {
       std::unique_lock<std::mutex> lock(mutex);
       can_push.wait(lock, [&] { return queue.empty() || queued_bytes < max_queued; });
@@ -491,7 +437,7 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     }
   }
   for (std::thread& t : pool) t.join();
-  if (threads == 1) merge(&batches[0], &pending[0], /*last=*/true);
+  if (threads == 1) merge(&batches[0], &partial[0]);
   if (failure) return failure->second;
   if (cancelled) {
     Error e;
@@ -502,6 +448,9 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
                 " documents";
     return e;
   }
+  // Merging is commutative: the partial graphs give the same graph in any grouping.
+  Graph graph = std::move(shared);
+  for (Graph& part : partial) graph.Merge(std::move(part));
   if (options.progress) {
     read_state(&progress);
     progress.documents_done = done;

@@ -331,6 +331,13 @@ TEST_CASE("a threaded run gives the bytes of a one-thread run and reports every 
   CHECK(last.documents_read == docs.size());
   CHECK(last.bytes_read == last.total_bytes);
   CHECK(last.bytes_done == last.total_bytes);
+  // Threads that move their graphs into the run's graph every few
+  // documents give the same bytes.
+  options.flush_records = 20;
+  options.progress = nullptr;
+  const Result<Graph> flushed = pipeline.Run(docs, options);
+  REQUIRE(flushed.ok());
+  CHECK(WriteJson(*flushed) == WriteJson(*one));
 }
 
 TEST_CASE("extractions added to the graph in batches of any size give the same bytes") {

@@ -129,10 +129,14 @@ struct RunOptions {
   // (16 MiB) text queued per thread ahead of the extractors: with the
   // graph, what a streamed run holds in memory.
   size_t queue_bytes_per_thread = size_t{16} << 20;
+  // (131,072) with several threads, each extracts into a graph of its own
+  // and moves it into the run's graph once it holds this many nodes and
+  // edges, so that the run never holds one graph of the corpus per thread.
+  size_t flush_records = size_t{1} << 17;
   // (512 KiB) text each thread gathers before it extracts those documents
-  // together, each stage over all of them in turn, and adds them to the
-  // run's graph (the graph is the same for any value; 0 extracts and adds
-  // each document at once). Working in runs keeps more of the rules'
+  // together, each stage over all of them in turn, and adds them to its
+  // graph in order (the graph is the same for any value; 0 extracts and
+  // adds each document at once). Working in runs keeps more of the rules'
   // automata in the CPU caches (docs/performance.md), for the batch's
   // documents, their sentences' views and extractions held per thread.
   size_t batch_bytes = size_t{512} << 10;
