@@ -203,7 +203,7 @@ class OriginalText {
 
  private:
   std::string_view text_;
-  std::vector<uint32_t> cp_byte_;  // byte offset of every code point, and of the end (NormalizedText's 32 bits)
+  std::vector<uint32_t> cp_byte_;  // byte offset of every code point, and of the end (32 bits, as NormalizedText's)
 };
 
 // Sends the document's sentences, accepted mentions (in text order), claims

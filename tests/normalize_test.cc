@@ -104,6 +104,7 @@ TEST_CASE("every normalized code point maps to a non-empty, ordered original spa
   const size_t gak = n.text.find("각");
   const size_t newline = n.text.find('\n');
   REQUIRE(e_acute != std::string::npos);
+  REQUIRE(gak != std::string::npos);
   REQUIRE(newline != std::string::npos);
   for (size_t b = 0; b < n.text.size(); ++b) {
     CAPTURE(b);
