@@ -343,7 +343,10 @@ struct Graph::Impl {
   void Fill(const NodeRec& r, Node* out, bool with_mentions = true) const;
   void Fill(const MentionRec& m, Mention* out) const;
   void Fill(const EdgeRec& r, Edge* out) const;
-  uint32_t InternAttributes(const std::map<std::string, std::string>& attributes) {
+  // The id of an attribute list given as (key, value) strings in key order,
+  // each key once (a std::map, or GraphAppender's sorted views).
+  template <typename Pairs>
+  uint32_t InternAttributes(const Pairs& attributes) {
     if (attributes.empty()) return 0;
     AttrRecs out;
     out.reserve(attributes.size());
@@ -867,11 +870,7 @@ GraphAppender::GraphAppender(Graph* graph, std::string_view doc_id, int64_t char
 uint32_t GraphAppender::Intern(std::string_view s) { return impl_.pool.Intern(s); }
 
 uint32_t GraphAppender::InternAttributes(const std::vector<std::pair<std::string_view, std::string_view>>& sorted) {
-  if (sorted.empty()) return 0;
-  AttrRecs list;
-  list.reserve(sorted.size());
-  for (const auto& [k, v] : sorted) list.emplace_back(impl_.pool.Intern(k), impl_.pool.Intern(v));
-  return impl_.InternAttributes(std::move(list));
+  return impl_.InternAttributes(sorted);
 }
 
 // As Graph::AddNode does with an entity Node.
