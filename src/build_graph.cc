@@ -19,7 +19,6 @@
 #include <deque>
 #include <map>
 #include <memory>
-#include <numeric>
 #include <optional>
 #include <string_view>
 #include <tuple>

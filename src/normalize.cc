@@ -40,9 +40,6 @@ namespace {
 
 enum class Fold { kKeep, kDrop, kSpace, kNewline };
 
-// Precomposed Hangul syllables: NFKC quick check "yes" for all of them.
-bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-
 // Whether the code point at `i` (or the end) leaves the one before it
 // alone under NFKC: ASCII and Hangul syllables start segments of their own
 // (a combining mark, or a trailing jamo after a syllable, would join it).
@@ -168,7 +165,7 @@ NormalizedText Normalize(std::string_view original) {
     if (segment.empty()) return;
     // Fast path, nearly every code point of news text: a segment of one
     // code point that NFKC leaves as it is (quick check "yes", as for
-    // ASCII and every precomposed Hangul syllable).
+    // ASCII and every precomposed Hangul syllable, IsHangulSyllable).
     if (segment.size() == 1 &&
         (segment[0] < 0x80 || IsHangulSyllable(segment[0]) ||
          u_getIntPropertyValue(static_cast<UChar32>(segment[0]), UCHAR_NFKC_QUICK_CHECK) == UNORM_YES)) {

@@ -73,6 +73,10 @@ inline int64_t CountCodePoints(std::string_view s) {
 constexpr char32_t kFirstHangulSyllable = 0xAC00;
 constexpr int kHangulSyllables = 11172;
 
+inline bool IsHangulSyllable(char32_t c) {
+  return c >= kFirstHangulSyllable && c < kFirstHangulSyllable + kHangulSyllables;
+}
+
 // The precomposed Hangul syllable whose three UTF-8 bytes are s[at, at + 3),
 // as an offset from U+AC00, or -1 (any other character, a partial one, or
 // not a character's start).
@@ -91,7 +95,7 @@ inline int HangulSyllableAt(std::string_view s, size_t at) {
 enum class CharClass { kOther, kLatin, kDigit, kHangul, kHan, kKana, kLetter };
 
 inline bool IsHangul(char32_t c) {
-  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
+  return IsHangulSyllable(c) || (c >= 0x1100 && c <= 0x11FF) ||
          (c >= 0x3130 && c <= 0x318F) || (c >= 0xA960 && c <= 0xA97F) ||
          (c >= 0xD7B0 && c <= 0xD7FF);
 }
