@@ -50,9 +50,7 @@ class AliasTrie {
   // byte and, at a Hangul syllable, with that syllable (requires Build()).
   // A quick test before the checks that precede MatchAt.
   bool MayStartAt(std::string_view text, size_t begin) const {
-    if (root_[static_cast<unsigned char>(text[begin])] < 0) return false;
-    const int syllable = HangulSyllableAt(text, begin);
-    return syllable < 0 || syllable_starts_[static_cast<size_t>(syllable)];
+    return root_[static_cast<unsigned char>(text[begin])] >= 0 && SyllableMayStart(text, begin);
   }
 
   size_t node_count() const { return nodes_.size(); }
@@ -88,13 +86,18 @@ class AliasTrie {
     return -1;
   }
 
+  // False when `begin` is a Hangul syllable no alias starts with. A walk
+  // from a syllable takes three steps through the trie (cache misses, in a
+  // large one) before it can fail; most syllables start no alias, and a
+  // bit says so at once.
+  bool SyllableMayStart(std::string_view text, size_t begin) const {
+    const int syllable = HangulSyllableAt(text, begin);
+    return syllable < 0 || syllable_starts_[static_cast<size_t>(syllable)];
+  }
+
   template <bool kFoldAscii, typename F>
   void Walk(std::string_view text, size_t begin, F& found) const {
-    // A walk from a Hangul syllable takes three steps through the trie
-    // (cache misses, in a large one) before it can fail; most syllables
-    // start no alias, and a bit says so at once.
-    const int syllable = HangulSyllableAt(text, begin);
-    if (syllable >= 0 && !syllable_starts_[static_cast<size_t>(syllable)]) return;
+    if (!SyllableMayStart(text, begin)) return;
     int32_t node = 0;
     for (size_t i = begin; i < text.size(); ++i) {
       auto byte = static_cast<unsigned char>(text[i]);
