@@ -2,7 +2,7 @@
 // claimgraph_bench: Google Benchmark figures for every stage and end to end,
 // in bytes of news text per second, over the generated corpus
 // (benchmarks/corpus.h) or a user's JSONL corpus:
-//   build/benchmarks/claimgraph_bench [--corpus FILE.jsonl | --corpus-mb N] [--rules DIR]
+//   build/claimgraph_bench [--corpus FILE.jsonl | --corpus-mb N] [--rules DIR]
 //                                     [benchmark flags]
 // --rules measures another rule pack (a directory, as for claimgraph build)
 // instead of the built-in one (BM_Gazetteer/N for N > 0 still builds its
