@@ -15,7 +15,10 @@
 #include <vector>
 
 #include "internal/utf8.h"
+#include "entity_ids.h"
 #include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 
 namespace claimgraph::bench {
 namespace {

@@ -26,13 +26,16 @@
 
 #include "claimgraph/claimgraph.h"
 #include "corpus.h"
-#include "internal/stage_times.h"
+#include "pipeline.h"
 #include "match_gazetteer.h"
 #include "match_particles.h"
 #include "match_patterns.h"
 #include "normalize.h"
 #include "placeholders.h"
+#include "entity_ids.h"
 #include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 #include "segment.h"
 
 namespace claimgraph::bench {

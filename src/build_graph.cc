@@ -27,7 +27,8 @@
 
 #include "internal/graph_appender.h"
 #include "internal/utf8.h"
-#include "read_rules.h"
+#include "entity_ids.h"
+#include "rule_pack.h"
 
 namespace claimgraph {
 namespace internal {
@@ -209,9 +210,11 @@ class OriginalText {
 // and relations to `sink`.
 template <typename Sink>
 void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& norm, const OriginalText& original,
-          const std::vector<std::pair<size_t, size_t>>& sentences, const std::vector<Candidate>& all,
-          const std::vector<size_t>& accepted, const std::vector<CandidateRelation>& relations,
-          const std::vector<CandidateClaim>& claims, Sink* sink) {
+          const std::vector<std::pair<size_t, size_t>>& sentences, const FoundInDocument& found, Sink* sink) {
+  const std::vector<Candidate>& all = found.all;
+  const std::vector<size_t>& accepted = found.accepted;
+  const std::vector<CandidateRelation>& relations = found.relations;
+  const std::vector<CandidateClaim>& claims = found.claims;
   for (const auto& [b, e] : sentences) {
     const auto [start, end] = norm.ToOriginal(b, e);
     sink->Sentence(start, end);
@@ -279,7 +282,6 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     return idx >= 0 && static_cast<size_t>(idx) < entity_ids.size() ? entity_ids[static_cast<size_t>(idx)]
                                                                      : std::string_view();
   };
-  std::vector<std::optional<std::string>> dates(sentences.size());  // claims of one sentence share its date
   ClaimFields f;
   std::string id, label;
   for (size_t i = 0; i < claims.size(); ++i) {
@@ -320,12 +322,7 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
       }
     }
     f.about = id_of(c.about);
-    auto& date = dates[static_cast<size_t>(c.sentence)];
-    if (!date) {
-      const auto [sb, se] = sentences[static_cast<size_t>(c.sentence)];
-      date = ResolveDayReference(std::string_view(norm.text).substr(sb, se - sb), doc.date);
-    }
-    f.date = *date;
+    f.date = c.date;
     sink->Claim(f);
   }
 
@@ -512,16 +509,12 @@ class GraphSink {
 }  // namespace
 
 Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
-                           const std::vector<std::pair<size_t, size_t>>& sentences,
-                           const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
-                           const std::vector<CandidateRelation>& relations,
-                           const std::vector<CandidateClaim>& claims,
-                           const std::vector<Candidate>& rejected) {
+                           const std::vector<std::pair<size_t, size_t>>& sentences, const FoundInDocument& found) {
   const OriginalText original(doc.text);
   ExtractionSink sink(doc.id, original.chars());
-  Emit(rules, doc, norm, original, sentences, all, accepted, relations, claims, &sink);
+  Emit(rules, doc, norm, original, sentences, found, &sink);
   Extraction& ex = sink.extraction();
-  for (const Candidate& c : rejected) {
+  for (const Candidate& c : found.rejected) {
     RejectedMatch& r = ex.rejected.emplace_back();
     const auto [start, end] = norm.ToOriginal(c.begin, c.end);
     r.start = start;
@@ -534,12 +527,11 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
 }
 
 void AppendExtraction(const RulePackData& rules, const Document& doc, const NormalizedText& norm,
-                      const std::vector<std::pair<size_t, size_t>>& sentences, const std::vector<Candidate>& all,
-                      const std::vector<size_t>& accepted, const std::vector<CandidateRelation>& relations,
-                      const std::vector<CandidateClaim>& claims, Graph* graph) {
+                      const std::vector<std::pair<size_t, size_t>>& sentences, const FoundInDocument& found,
+                      Graph* graph) {
   const OriginalText original(doc.text);
   GraphSink sink(graph, doc.id, original.chars());
-  Emit(rules, doc, norm, original, sentences, all, accepted, relations, claims, &sink);
+  Emit(rules, doc, norm, original, sentences, found, &sink);
 }
 
 }  // namespace internal

@@ -11,8 +11,10 @@
 #include <string>
 
 #include "internal/stage_times.h"
+#include "entity_ids.h"
 #include "placeholders.h"
-#include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 
 namespace claimgraph::internal {
 namespace {
@@ -33,17 +35,38 @@ const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) {
 }
 
 
-// The nearest accepted mention of `type` that starts before `before`.
-long NearestAntecedent(const std::vector<Candidate>& all, const std::vector<size_t>& accepted, size_t before,
-                       const std::string& type) {
-  long best = -1;
-  for (size_t idx : accepted) {
-    const Candidate& c = all[idx];
-    if (c.type != type || c.begin >= before) continue;
-    if (best < 0 || c.begin > all[static_cast<size_t>(best)].begin) best = static_cast<long>(idx);
+// The document's candidates so far, and the speakers this sentence adds
+// after them (index all.size() + k).
+class Mentions {
+ public:
+  Mentions(const std::vector<Candidate>& all, const std::vector<size_t>& accepted, std::vector<Candidate>* added)
+      : all_(all), accepted_(accepted), added_(added) {}
+  const Candidate& operator[](size_t idx) const {
+    return idx < all_.size() ? all_[idx] : (*added_)[idx - all_.size()];
   }
-  return best;
-}
+  // Adds a speaker mention; returns its index.
+  long Add(Candidate c) {
+    added_->push_back(std::move(c));
+    return static_cast<long>(all_.size() + added_->size() - 1);
+  }
+  // The nearest accepted mention of `type` that starts before `before`.
+  long NearestAntecedent(size_t before, const std::string& type) const {
+    long best = -1;
+    auto consider = [&](size_t idx) {
+      const Candidate& c = (*this)[idx];
+      if (c.type != type || c.begin >= before) return;
+      if (best < 0 || c.begin > (*this)[static_cast<size_t>(best)].begin) best = static_cast<long>(idx);
+    };
+    for (size_t idx : accepted_) consider(idx);
+    for (size_t k = 0; k < added_->size(); ++k) consider(all_.size() + k);
+    return best;
+  }
+
+ private:
+  const std::vector<Candidate>& all_;
+  const std::vector<size_t>& accepted_;
+  std::vector<Candidate>* added_;
+};
 
 // Trims spaces, commas and a final period from a content span, and the
 // quotes around a content that is one whole quotation.
@@ -59,10 +82,14 @@ void TrimContent(std::string_view text, size_t* b, size_t* e) {
 
 }  // namespace
 
-void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
-                   const RuleMatches& matches, std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                   std::vector<CandidateClaim>* claims, RuleTimes* times) {
-  const size_t first_claim = claims->size();
+SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                             size_t sentence_end, int sentence, std::string_view doc_date,
+                             const PlaceholderSentence& view, const RuleMatches& matches,
+                             const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
+                             RuleTimes* times) {
+  SentenceClaims found;
+  std::vector<CandidateClaim>* const claims = &found.claims;
+  Mentions mentions(all, accepted, &found.speakers);
   matches.ForEach([&](int index, const std::vector<re2::StringPiece>& subs) {
     const AttributionRule& rule = rules.attribution_rules[static_cast<size_t>(index)];
     const RuleLap lap(RuleLap::Slot(times, &RuleTimes::attribution, index));
@@ -106,7 +133,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
     // one swallowed a whole attribution: "…라고 말하며, …다고 전망했다");
     // otherwise the new claim loses.
     std::vector<size_t> replaced;
-    for (size_t i = first_claim; i < claims->size(); ++i) {
+    for (size_t i = 0; i < claims->size(); ++i) {
       CandidateClaim& other = (*claims)[i];
       if (other.content_begin < claim.content_end && claim.content_begin < other.content_end) {
         if (rule.medium && other.medium < 0 && other.match_begin >= claim.content_begin) {
@@ -127,7 +154,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
       claim.speaker_status = "unattributed";
     } else if (rule.speaker_from_previous) {
       const CandidateClaim* previous = nullptr;
-      for (size_t i = first_claim; i < claims->size(); ++i) {
+      for (size_t i = 0; i < claims->size(); ++i) {
         const CandidateClaim& other = (*claims)[i];
         if (other.content_end <= claim.content_begin &&
             (previous == nullptr || other.content_end > previous->content_end)) {
@@ -150,7 +177,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
       // title, or a group.
       if (!Group(*rule.re, subs, "prefix").empty()) {
         const bool titled_person =
-            s.mention >= 0 && (*all)[static_cast<size_t>(s.mention)].type == "Person" && !title.empty();
+            s.mention >= 0 && mentions[static_cast<size_t>(s.mention)].type == "Person" && !title.empty();
         const bool group = s.raw && rules.speaker_groups.count(
                                         std::string(text.substr(s.norm_begin, s.norm_end - s.norm_begin)));
         if (!titled_person && !group) return;
@@ -158,7 +185,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
       if (s.mention >= 0) {
         claim.speaker = s.mention;
         claim.speaker_status = "named";
-        const Candidate& who = (*all)[static_cast<size_t>(s.mention)];
+        const Candidate& who = mentions[static_cast<size_t>(s.mention)];
         const auto role = title.empty() ? rules.title_roles.end() : rules.title_roles.find(std::string(title));
         if (who.type == "Organization" && role != rules.title_roles.end()) {
           // An organization's role speaks: 알리바바 CEO.
@@ -192,9 +219,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
           claim.coref_rule = "coref.org-role";
           claim.coref_begin = who.begin;
           claim.coref_end = t.norm_end;
-          all->push_back(std::move(person));  // (`who` is not read after this: it may move)
-          accepted->push_back(all->size() - 1);
-          claim.speaker = static_cast<long>(all->size() - 1);
+          claim.speaker = mentions.Add(std::move(person));  // (`who` is not read after this: it may move)
         }
       } else if (s.raw) {
         const std::string word(text.substr(s.norm_begin, s.norm_end - s.norm_begin));
@@ -204,7 +229,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
           claim.coref_rule = "coref.pronoun";
           claim.coref_begin = s.norm_begin;
           claim.coref_end = s.norm_end;
-          claim.speaker = NearestAntecedent(*all, *accepted, s.norm_begin, pronoun->second);
+          claim.speaker = mentions.NearestAntecedent(s.norm_begin, pronoun->second);
           claim.speaker_status = claim.speaker >= 0 ? "coreference" : "unresolved";
         } else if (group != rules.speaker_groups.end()) {
           Candidate g;
@@ -214,9 +239,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
           g.label = group->second;
           g.type = "Group";
           g.rule_id = rule.id;
-          all->push_back(std::move(g));
-          accepted->push_back(all->size() - 1);
-          claim.speaker = static_cast<long>(all->size() - 1);
+          claim.speaker = mentions.Add(std::move(g));
           claim.speaker_status = "group";
         } else {
           return;  // not a speaker the pack knows
@@ -229,7 +252,7 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
 
     // Entities inside the content, and its subject.
     for (size_t idx : view.MentionsIn(content_group)) {
-      const Candidate& m = (*all)[idx];
+      const Candidate& m = mentions[idx];
       if (m.begin < claim.content_begin || m.end > claim.content_end) continue;
       claim.mentions.push_back(idx);
       const bool korean_subject = m.particle == "은" || m.particle == "는" || m.particle == "이" || m.particle == "가";
@@ -243,8 +266,14 @@ void ExtractClaims(const RulePackData& rules, std::string_view text, int sentenc
     }
     claims->push_back(std::move(claim));
   });
-  std::sort(claims->begin() + static_cast<std::ptrdiff_t>(first_claim), claims->end(),
+  std::sort(claims->begin(), claims->end(),
             [](const CandidateClaim& a, const CandidateClaim& b) { return a.content_begin < b.content_begin; });
+  if (!claims->empty()) {
+    // Claims of one sentence share its date.
+    const std::string date = ResolveDayReference(text.substr(sentence_begin, sentence_end - sentence_begin), doc_date);
+    for (CandidateClaim& c : *claims) c.date = date;
+  }
+  return found;
 }
 
 namespace {

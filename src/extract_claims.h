@@ -40,17 +40,30 @@ struct CandidateClaim {
   long medium = -1;          // a medium that reports the claim
   std::vector<size_t> mentions;  // entities inside the content
   long about = -1;           // the content's grammatical subject
+  std::string date;          // the day the sentence names (ResolveDayReference), or ""
 };
 
-// Finds the claims of sentence `sentence` of normalized `text` in
-// `matches`, the matches over its placeholder view `view` of the
-// attribution rules its screen reports (FindAttributionMatches). `accepted` holds
-// the indices into `all` of every accepted mention of this and earlier
-// sentences (pronouns resolve against them). New speaker mentions (groups,
-// roles) are appended to `all` and `accepted`.
-void ExtractClaims(const RulePackData& rules, std::string_view text, int sentence, const PlaceholderSentence& view,
-                   const RuleMatches& matches, std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                   std::vector<CandidateClaim>* claims, RuleTimes* times = nullptr);
+// What the claims stage finds in one sentence.
+struct SentenceClaims {
+  std::vector<CandidateClaim> claims;  // by content start
+  // The speakers it names that were not mentions yet (groups, an
+  // organization's role), to join the document's candidates: speaker
+  // index all.size() + k is speakers[k].
+  std::vector<Candidate> speakers;
+};
+
+// Finds the claims of sentence `sentence`, [sentence_begin,
+// sentence_end) of normalized `text`, in `matches`, the matches over its
+// placeholder view `view` of the attribution rules its screen reports
+// (FindAttributionMatches). `accepted` holds the indices into `all` of
+// every accepted mention of this and earlier sentences (pronouns resolve
+// against them). Claims are dated by the day the sentence names, against
+// the document's date `doc_date` (YYYY-MM-DD or "").
+SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                             size_t sentence_end, int sentence, std::string_view doc_date,
+                             const PlaceholderSentence& view, const RuleMatches& matches,
+                             const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
+                             RuleTimes* times = nullptr);
 
 // Resolves the first Korean day reference of `sentence` ("지난 26일",
 // "10월 14일") against the document date `doc_date` (YYYY-MM-DD): a bare

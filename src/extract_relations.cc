@@ -8,40 +8,46 @@
 #include <algorithm>
 
 #include "internal/stage_times.h"
-#include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 
 namespace claimgraph::internal {
 
-// Adds the relations of `rule` for one match. `created` is the mention the
-// match created for the rule's name group, or -1.
-void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std::vector<re2::StringPiece>& subs,
-                   const PlaceholderSentence& view, long created, std::string_view text,
-                   std::vector<CandidateRelation>* relations) {
+namespace {
+
+// Adds the relations of the rule of `match`, unless one of the same ends
+// and name is already there. A group that is not one placeholder is an
+// endpoint only as the rule's name group: the mention the match created.
+void EmitRelations(const RulePackData& rules, const PatternRule& rule, const PlaceholderSentence::ResolvedMatch& match,
+                   std::string_view text, std::vector<CandidateRelation>* relations) {
+  const auto& groups = rule.re->NamedCapturingGroups();
+  auto group = [&](const std::string& name) -> const PlaceholderSentence::Span* {
+    const auto it = groups.find(name);
+    if (it == groups.end()) return nullptr;
+    const auto& g = match.groups[static_cast<size_t>(it->second)];
+    return g ? &*g : nullptr;
+  };
   for (const PatternRule::Relation& rel : rule.relations) {
-    auto endpoint = [&](const std::string& group) -> long {
-      const std::string_view g = Group(*rule.re, subs, group);
-      if (g.data() == nullptr) return -1;
-      const PlaceholderSentence::Span span = view.Resolve(g);
-      if (span.mention >= 0) return span.mention;
-      return group == rule.group ? created : -1;
+    auto endpoint = [&](const std::string& name) -> long {
+      const PlaceholderSentence::Span* g = group(name);
+      if (g == nullptr) return -1;
+      if (g->mention >= 0) return g->mention;
+      return name == rule.group ? match.created : -1;
     };
     const long source = endpoint(rel.source);
     const long target = endpoint(rel.target);
-    if (source < 0 || target < 0 || source == target || subs[0].empty()) continue;
+    if (source < 0 || target < 0 || source == target || match.whole_empty) continue;
     const bool seen = std::any_of(relations->begin(), relations->end(), [&](const CandidateRelation& r) {
       return r.source == static_cast<size_t>(source) && r.target == static_cast<size_t>(target) &&
              r.relation == rel.relation;
     });
     if (seen) continue;
-    const PlaceholderSentence::Span whole = view.Resolve(std::string_view(subs[0].data(), subs[0].size()));
     CandidateRelation out{static_cast<size_t>(source), static_cast<size_t>(target), rel.relation, rule.id,
-                          whole.norm_begin, whole.norm_end, {}};
-    for (const auto& [attr, group] : rel.attribute_groups) {
-      const std::string_view g = Group(*rule.re, subs, group);
-      if (g.empty()) continue;
-      const PlaceholderSentence::Span span = view.Resolve(g);
-      if (!span.raw) continue;
-      std::string value(text.substr(span.norm_begin, span.norm_end - span.norm_begin));
+                          match.whole.norm_begin, match.whole.norm_end, {}};
+    for (const auto& [attr, name] : rel.attribute_groups) {
+      const PlaceholderSentence::Span* g = group(name);
+      if (g == nullptr || !g->raw) continue;
+      std::string value(text.substr(g->norm_begin, g->norm_end - g->norm_begin));
       if (attr == "role") {
         // A title becomes its role: "회장" -> "chairman".
         const auto role = rules.title_roles.find(value);
@@ -53,14 +59,21 @@ void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std
   }
 }
 
+}  // namespace
+
 void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
+                      const std::vector<PlaceholderSentence::ResolvedMatch>& entity_rule_matches,
                       const RuleMatches& matches, std::vector<Candidate>* all,
                       std::vector<CandidateRelation>* relations, RuleTimes* times) {
+  for (const PlaceholderSentence::ResolvedMatch& match : entity_rule_matches) {
+    const RuleLap lap(RuleLap::Slot(times, &RuleTimes::context, match.rule));
+    EmitRelations(rules, rules.context_rules[static_cast<size_t>(match.rule)], match, text, relations);
+  }
   matches.ForEach([&](int index, const std::vector<re2::StringPiece>& subs) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (!rule.type.empty()) return;
     const RuleLap lap(RuleLap::Slot(times, &RuleTimes::context, index));
-    EmitRelations(rules, rule, subs, view, -1, text, relations);
+    EmitRelations(rules, rule, view.ResolveMatch(index, -1, subs), text, relations);
     if (rule.node_attributes.empty()) return;
     const PlaceholderSentence::Span target = view.Resolve(Group(*rule.re, subs, rule.node_target));
     if (target.mention < 0) return;

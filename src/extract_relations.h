@@ -6,27 +6,42 @@
 #ifndef CLAIMGRAPH_EXTRACT_RELATIONS_H_
 #define CLAIMGRAPH_EXTRACT_RELATIONS_H_
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "match_patterns.h"
+#include "match_types.h"
 #include "placeholders.h"
+#include "screen.h"
 
 namespace claimgraph::internal {
 
-// Adds the relations of `rule` for one match of it over `view`. `created`
-// is the mention the match created for the rule's name group, or -1.
-void EmitRelations(const RulePackData& rules, const PatternRule& rule, const std::vector<re2::StringPiece>& subs,
-                   const PlaceholderSentence& view, long created, std::string_view text,
-                   std::vector<CandidateRelation>* relations);
+struct RulePackData;
 
-// Turns the matches of the relation-only rules in `matches` (the matches
-// over `view` of the relation rules its screen reports, FindRelationMatches)
-// into relations, the sentence's entity rules having all run; node
-// attributes are set on the mentions in `all`.
+// A relation found by a rule, between two candidates (indices into the
+// document's candidate list).
+struct CandidateRelation {
+  size_t source = 0;
+  size_t target = 0;
+  std::string relation;
+  std::string rule_id;
+  size_t begin = 0;  // evidence span, normalized bytes
+  size_t end = 0;
+  std::map<std::string, std::string> attributes;
+};
+
+// Turns into relations, in this order: `entity_rule_matches`, the matches
+// of the context entity rules that carry relations (MatchContextPatterns,
+// resolved before the sentence's view was read anew), then the matches of
+// the relation-only rules in `matches` (the matches over `view` of the
+// relation rules its screen reports, FindRelationMatches). Node attributes
+// are set on the mentions in `all`; a relation already in `relations`
+// (same ends and name) is not added again.
 void ExtractRelations(const RulePackData& rules, std::string_view text, const PlaceholderSentence& view,
+                      const std::vector<PlaceholderSentence::ResolvedMatch>& entity_rule_matches,
                       const RuleMatches& matches, std::vector<Candidate>* all,
                       std::vector<CandidateRelation>* relations, RuleTimes* times = nullptr);
 

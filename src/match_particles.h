@@ -10,17 +10,10 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 namespace claimgraph::internal {
 
-// The particle inventory, normalized.
-struct ParticleSet {
-  std::unordered_set<std::string> particles;
-  size_t max_bytes = 0;
-  // Whether `run` (a run of Hangul) is a chain of at most 3 particles.
-  bool IsParticleChain(std::string_view run) const;
-};
+struct ParticleSet;
 
 // Checks the left boundary of a name starting at byte `begin` of `text`
 // (`floor` is the first byte it may look at). Returns "" if acceptable, or

@@ -11,9 +11,10 @@
 #include "internal/utf8.h"
 #include "match_particles.h"
 #include "normalize.h"
-#include "extract_relations.h"
+#include "entity_ids.h"
 #include "placeholders.h"
-#include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 
 namespace claimgraph::internal {
 namespace {
@@ -184,11 +185,11 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
   });
 }
 
-void MatchContextPatterns(const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,
-                          const PlaceholderSentence& view, const std::vector<int>& screened,
-                          std::vector<Candidate>* all, std::vector<size_t>* accepted,
-                          std::vector<CandidateRelation>* relations, std::vector<Candidate>* rejected,
-                          RuleTimes* times) {
+std::vector<PlaceholderSentence::ResolvedMatch> MatchContextPatterns(
+    const RulePackData& rules, std::string_view text, size_t sentence_end, int sentence,
+    const PlaceholderSentence& view, const std::vector<int>& screened, std::vector<Candidate>* all,
+    std::vector<size_t>* accepted, std::vector<Candidate>* rejected, RuleTimes* times) {
+  std::vector<PlaceholderSentence::ResolvedMatch> with_relations;
   for (int index : screened) {
     const PatternRule& rule = rules.context_rules[static_cast<size_t>(index)];
     if (rule.type.empty()) continue;  // relation-only: ExtractRelations
@@ -256,9 +257,10 @@ void MatchContextPatterns(const RulePackData& rules, std::string_view text, size
       } else {
         return;
       }
-      EmitRelations(rules, rule, subs, view, created, text, relations);
+      if (!rule.relations.empty()) with_relations.push_back(view.ResolveMatch(index, created, subs));
     });
   }
+  return with_relations;
 }
 
 }  // namespace claimgraph::internal

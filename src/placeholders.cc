@@ -66,6 +66,20 @@ PlaceholderSentence::Span PlaceholderSentence::Resolve(std::string_view capture)
   return span;
 }
 
+PlaceholderSentence::ResolvedMatch PlaceholderSentence::ResolveMatch(int rule, long created,
+                                                                 const std::vector<re2::StringPiece>& subs) const {
+  ResolvedMatch out;
+  out.rule = rule;
+  out.created = created;
+  out.groups.resize(subs.size());
+  for (size_t i = 0; i < subs.size(); ++i) {
+    if (subs[i].data() != nullptr) out.groups[i] = Resolve(std::string_view(subs[i].data(), subs[i].size()));
+  }
+  out.whole_empty = subs.empty() || subs[0].empty();
+  if (!subs.empty() && subs[0].data() != nullptr) out.whole = *out.groups[0];
+  return out;
+}
+
 std::vector<size_t> PlaceholderSentence::MentionsIn(std::string_view capture) const {
   std::vector<size_t> out;
   const size_t gb = static_cast<size_t>(capture.data() - str_.data());

@@ -23,7 +23,7 @@
 #include "internal/edit_distance.h"
 #include "internal/utf8.h"
 #include "normalize.h"
-#include "read_rules.h"
+#include "rule_pack.h"
 
 namespace claimgraph {
 namespace {

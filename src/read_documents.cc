@@ -18,6 +18,7 @@
 
 #include "claimgraph/document.h"
 #include "internal/string_pool.h"
+#include "pipeline.h"
 
 namespace claimgraph {
 namespace {
@@ -550,5 +551,20 @@ std::vector<Error> DocumentStream::TakeWarnings() { return std::exchange(impl_->
 size_t DocumentStream::skipped() const { return impl_->skipped; }
 uint64_t DocumentStream::bytes_read() const { return impl_->bytes_read; }
 uint64_t DocumentStream::total_bytes() const { return impl_->size_known ? impl_->total : 0; }
+
+namespace internal {
+
+Status CheckText(const Document& doc) {
+  const long long bad = FindInvalidUtf8(doc.text);
+  if (bad < 0) return Status();
+  Error e;
+  e.code = ErrorCode::kInvalidUtf8;
+  e.location.file = doc.origin.empty() ? doc.id : doc.origin;
+  e.location.byte_offset = bad;
+  e.message = "invalid UTF-8 at byte " + std::to_string(bad) + " of document \"" + doc.id + "\"";
+  return e;
+}
+
+}  // namespace internal
 
 }  // namespace claimgraph

@@ -17,10 +17,12 @@
 
 #include "claimgraph/pipeline.h"
 #include "internal/edit_distance.h"
-#include "internal/stage_times.h"
+#include "pipeline.h"
 #include "internal/utf8.h"
+#include "entity_ids.h"
 #include "normalize.h"
-#include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 
 namespace claimgraph {
 namespace {

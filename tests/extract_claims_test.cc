@@ -7,7 +7,10 @@
 
 #include <algorithm>
 
+#include "entity_ids.h"
 #include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 #include "test_util.h"
 
 namespace claimgraph {

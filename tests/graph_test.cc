@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "claimgraph/io.h"
-#include "internal/stage_times.h"
+#include "pipeline.h"
 #include "test_util.h"
 
 namespace claimgraph {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 3a: the alias trie and gazetteer lookups across scripts.
+#include "alias_trie.h"
 #include "match_gazetteer.h"
 
 #include <doctest/doctest.h>

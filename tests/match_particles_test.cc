@@ -2,6 +2,7 @@
 // Stage 3c: Korean particles after names, and the boundaries that keep
 // 메타버스 from being Meta.
 #include "match_particles.h"
+#include "rule_pack.h"
 
 #include <doctest/doctest.h>
 

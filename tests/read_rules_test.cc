@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 0: rule packs load, and bad ones fail with every problem located
 // at file:line:column in compiler style.
+#include "entity_ids.h"
 #include "read_rules.h"
+#include "rule_pack.h"
+#include "screen.h"
 
 #include <doctest/doctest.h>
 

@@ -4,6 +4,7 @@
 #define CLAIMGRAPH_CLAIMGRAPH_CLAIMGRAPH_H_
 
 #include "claimgraph/document.h"
+#include "claimgraph/extraction.h"
 #include "claimgraph/graph.h"
 #include "claimgraph/io.h"
 #include "claimgraph/pipeline.h"

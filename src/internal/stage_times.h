@@ -7,8 +7,6 @@
 #include <chrono>
 #include <vector>
 
-#include "claimgraph/pipeline.h"
-
 namespace claimgraph::internal {
 
 // Seconds spent running each rule (its regular expression and what is done
@@ -59,34 +57,25 @@ struct StageTimes {
   RuleTimes* rules = nullptr;  // when not null, each rule's time is added here
 };
 
-// Pipeline::Extract, adding each stage's time to `times` (when not null).
-// Without `keep_rejected` the Extraction's `rejected` stays empty, and the
-// stages skip building those candidates and their reasons (a graph has no
-// use for them; about a third of all candidates in news text).
-Result<Extraction> ExtractTimed(const RulePack& rules, const Document& doc, StageTimes* times,
-                                bool keep_rejected = true);
+// Adds the time from construction to the next Lap() (or destruction) to a
+// StageTimes field; does nothing without one.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times) : times_(times) {
+    if (times_) last_ = std::chrono::steady_clock::now();
+  }
+  RuleTimes* rule_times() const { return times_ != nullptr ? times_->rules : nullptr; }
+  void Lap(double StageTimes::*field) {
+    if (!times_) return;
+    const auto now = std::chrono::steady_clock::now();
+    times_->*field += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
 
-// kInvalidUtf8 (naming the document and the byte) when `doc`'s text is not
-// valid UTF-8; the one check ExtractTimed makes before extracting.
-Status CheckText(const Document& doc);
-
-// ExtractTimed over several documents, all valid UTF-8 (the caller checks
-// with CheckText), in passes: every document up to its sentences'
-// placeholder views (each text rule over all the sentences it may match),
-// then the screen over all of their views in a row, then each relation and
-// attribution rule over all the views it may match, then the rest of every
-// document sentence by sentence. The automata then stay in the CPU caches
-// from one sentence to the next, as they do not with a document's other
-// stages in between (docs/performance.md). The extractions are those of
-// ExtractTimed, in the order of `docs`.
-std::vector<Extraction> ExtractBatch(const RulePack& rules, const std::vector<const Document*>& docs,
-                                     StageTimes* times, bool keep_rejected = true);
-
-// ExtractBatch without the rejected candidates, each document's graph
-// added to `graph` as AddExtraction would add its extraction, without
-// making the extractions (what a build does).
-void ExtractBatchInto(const RulePack& rules, const std::vector<const Document*>& docs, Graph* graph,
-                      StageTimes* times);
+ private:
+  StageTimes* times_;
+  std::chrono::steady_clock::time_point last_;
+};
 
 }  // namespace claimgraph::internal
 

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+// The compiled rule pack: what the loader (read_rules.cc) makes of the
+// files under rules/, and every stage reads. Immutable once loaded, and
+// shared by all threads (RulePack owns it). Only types and data here: the
+// engines that run the rules are screen.h and the stages' own files.
+#ifndef CLAIMGRAPH_RULE_PACK_H_
+#define CLAIMGRAPH_RULE_PACK_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "alias_trie.h"
+#include "claimgraph/status.h"
+
+namespace claimgraph::internal {
+
+// One inline example of a rule: `text` must (or must not) yield a mention
+// by the rule whose surface is `span`.
+struct RuleExample {
+  std::string text;
+  std::string span;
+  bool positive = true;
+};
+
+struct PatternRule {
+  std::string id;
+  std::string description;
+  std::string type;             // entity type created; "" for relation-only rules
+  int priority = 50;
+  std::string group = "name";   // the capture group that is the entity name
+  std::string title_group;      // capture group holding a title (교수, CEO)
+  bool resolve_surname = false; // one-token name + title -> unique gazetteer person
+  std::string qualify_group;    // placeholder group whose entity qualifies the name (딥시크의 V3)
+  bool require_qualified = false;
+  bool require_digit = false;
+  int min_chars = 1;
+  int max_chars = 64;
+  std::vector<std::string> reject_tokens;     // name tokens that disqualify a match
+  std::vector<std::string> reject_suffixes;   // token endings that disqualify (particles)
+  std::vector<std::string> native_surnames;   // Korean surnames: 3-syllable token = full name
+  bool require_native_name = false;           // the name must be such a full name
+  std::map<std::string, std::string> attribute_groups;  // attribute -> placeholder group
+  struct Relation {
+    std::string source;  // group name
+    std::string relation;
+    std::string target;  // group name
+    std::map<std::string, std::string> attribute_groups;  // edge attribute -> group
+  };
+  std::vector<Relation> relations;
+  // Attributes attached to the entity of a placeholder group: quantities
+  // and dates read from plain-text groups.
+  struct NodeAttribute {
+    std::string name;        // "parameters_min"
+    std::string group;       // the group holding the value
+    std::string unit_group;  // for numbers: a group holding 만/억/조/million/B ...
+    bool number = false;     // convert to a plain integer
+  };
+  std::string node_target;   // placeholder group that receives node_attributes
+  std::vector<NodeAttribute> node_attributes;
+  bool context = false;  // the pattern contains typed placeholders
+  std::unique_ptr<RE2> re;
+  std::vector<RuleExample> examples;
+  SourceLocation location;
+};
+
+// The particle inventory, normalized.
+struct ParticleSet {
+  std::unordered_set<std::string> particles;
+  size_t max_bytes = 0;
+  // Whether `run` (a run of Hangul) is a chain of at most 3 particles.
+  bool IsParticleChain(std::string_view run) const;
+};
+
+struct GazetteerEntry {
+  std::string id;         // slug of canonical, without "ent:"
+  std::string canonical;
+  std::string type;
+  std::vector<std::string> aliases;  // as written, canonical first
+  std::map<std::string, std::string> attributes;
+  // The attributes as mentions carry them, by key: references (developer,
+  // affiliation, parent, country) as node ids, "ent:" + id. Set when the
+  // pack is loaded.
+  std::vector<std::pair<std::string, std::string>> exported_attributes;
+  SourceLocation location;
+};
+
+// One inline example of an attribution rule.
+struct ClaimExample {
+  std::string text;
+  std::string speaker;  // expected speaker label ("" = any; "unattributed")
+  std::string content;  // expected content as written
+  bool positive = true;
+};
+
+// An attribution rule: reported speech -> a claim (speaker, cue, content).
+struct AttributionRule {
+  std::string id;
+  std::string description;
+  int priority = 50;
+  std::unique_ptr<RE2> re;
+  std::string cue_lemma;        // fixed lemma when the pattern has no cue group
+  std::string modality;         // fixed modality, overriding the cue lexicon
+  bool negated = false;
+  bool unattributed = false;    // the text names no source ("…라는 평가도 있다")
+  bool speaker_from_previous = false;  // "…라고 발언하며, …을 시사했다": same speaker
+  bool medium = false;          // the speaker is a medium that reports
+  std::vector<ClaimExample> examples;
+  SourceLocation location;
+};
+
+// A reporting verb: lemma, modality it implies, and whether it denies.
+struct CueEntry {
+  std::string lemma;
+  std::string modality = "asserted";
+  bool negated = false;
+};
+
+struct RulePackData {
+  std::string origin;
+  std::vector<GazetteerEntry> entities;
+  std::unordered_map<std::string, int> alias_to_entity;  // normalized alias -> entity
+  AliasTrie trie;
+  // Person entries by the last token of each alias ("조 차이" -> "차이").
+  std::unordered_map<std::string, std::vector<int>> persons_by_last_token;
+  // Person entries by affiliation and role, "alibaba\x1Fceo" -> Eddie Wu
+  // (an organization's role that speaks: "알리바바 CEO는").
+  std::unordered_map<std::string, std::vector<int>> persons_by_affiliation_role;
+  std::vector<PatternRule> text_rules;
+  std::vector<PatternRule> context_rules;
+  ParticleSet particles;
+  std::unordered_map<std::string, std::string> title_roles;  // "회장" -> "chairman"
+  // Claims (rules/claims/).
+  std::vector<AttributionRule> attribution_rules;  // by priority, then id
+  std::vector<std::pair<std::string, CueEntry>> cues;  // cue stems, longest first
+  std::unordered_map<std::string, std::string> speaker_groups;  // "전문가들" -> "experts"
+  std::unordered_map<std::string, std::string> pronouns;  // "그" -> "Person"
+  std::vector<std::string> hedges;  // content markers of a hedged claim ("수 있", "may")
+  // The one-pass screen of placeholder sentences: which context and
+  // attribution rules can match a sentence at all (one RE2::Set over all
+  // their patterns: index i is context rule i, index context_rules.size()
+  // + j attribution rule j), so a sentence no rule can match costs one
+  // scan, and a sentence is scanned once for both kinds of rule.
+  std::unique_ptr<RE2::Set> sentence_screen;
+  // The prefilter of the text rules (over plain sentences): FilteredRE2
+  // lists the literals ("atoms", lower case) each rule needs; one pass of
+  // `text_atoms` over a sentence finds those present, and only the rules
+  // they allow run. Null when a rule's atoms could not be matched safely
+  // by ASCII lower-casing (then every text rule runs).
+  std::unique_ptr<re2::FilteredRE2> text_prefilter;
+  AliasTrie text_atoms;
+  // The prefilter's answer for a sentence with none of the atoms (the rules
+  // that need no literal), sorted: most sentences, asked once.
+  std::vector<int> text_rules_without_atoms;
+};
+
+// The key of RulePackData::persons_by_affiliation_role.
+inline std::string AffiliationRoleKey(std::string_view affiliation, std::string_view role) {
+  std::string key(affiliation);
+  key += '\x1F';
+  key += role;
+  return key;
+}
+
+}  // namespace claimgraph::internal
+
+#endif  // CLAIMGRAPH_RULE_PACK_H_
