@@ -411,6 +411,7 @@ class GraphSink {
   }
 
   void EndMentions() {
+    graph_.SetSentences(sentences_);
     for (const Entity& e : entities_) {
       attributes_.assign(e.attributes.begin(), e.attributes.end());
       here_.emplace(e.id, graph_.AddEntity(e.id, e.label, e.type, e.aliases, graph_.InternAttributes(attributes_),

@@ -28,210 +28,25 @@
 
 #include "claimgraph/boost_graph.h"
 #include "internal/graph_appender.h"
-#include "internal/graph_order.h"
+#include "internal/graph_records.h"
 #include "internal/string_pool.h"
 
 namespace claimgraph {
+
+using internal::AttrRecs;
+using internal::ClaimRec;
+using internal::EdgeRec;
+using internal::EntityLists;
+using internal::EvidenceRec;
+using internal::IdHash;
+using internal::kEllipsis;
+using internal::kNone;
+using internal::LabelOf;
+using internal::MentionRec;
+using internal::Mix;
+using internal::NodeRec;
+
 namespace {
-
-constexpr uint32_t kNone = internal::IndexTable::kNone;
-
-struct MentionRec {
-  int64_t start = 0;
-  int64_t end = 0;
-  uint32_t doc = 0;
-  uint32_t text = 0;
-  uint32_t tag = 0;  // the (rule, particle) pair, interned: few distinct pairs
-  int32_t sentence = 0;
-  bool operator==(const MentionRec& o) const {
-    return start == o.start && end == o.end && doc == o.doc && text == o.text && tag == o.tag &&
-           sentence == o.sentence;
-  }
-};
-static_assert(sizeof(MentionRec) == 32, "MentionRec is meant to stay at 32 bytes");
-
-struct EvidenceRec {  // trivial, to live in EvidenceList's union
-  int64_t start;
-  int64_t end;
-  uint32_t doc;
-  uint32_t rule;
-  bool operator==(const EvidenceRec& o) const {
-    return start == o.start && end == o.end && doc == o.doc && rule == o.rule;
-  }
-};
-
-// An edge's evidence spans. Most edges of a large graph (a claim's speaker,
-// medium, mentions and topic) have exactly one, so the first is held in
-// place of the heap pointer: a one-span edge makes no allocation. 24 bytes
-// plus the two counts, against a std::vector's 24 plus a 32-byte block.
-class EvidenceList {
- public:
-  EvidenceList() {}
-  EvidenceList(const EvidenceList& o) { Append(o.begin(), o.end()); }
-  EvidenceList(EvidenceList&& o) noexcept { Take(&o); }
-  EvidenceList& operator=(const EvidenceList& o) {
-    if (this != &o) {
-      Free();
-      Append(o.begin(), o.end());
-    }
-    return *this;
-  }
-  EvidenceList& operator=(EvidenceList&& o) noexcept {
-    if (this != &o) {
-      Free();
-      Take(&o);
-    }
-    return *this;
-  }
-  ~EvidenceList() { Free(); }
-
-  size_t size() const { return size_; }
-  EvidenceRec* begin() { return capacity_ > 1 ? heap_ : &one_; }
-  EvidenceRec* end() { return begin() + size_; }
-  const EvidenceRec* begin() const { return capacity_ > 1 ? heap_ : &one_; }
-  const EvidenceRec* end() const { return begin() + size_; }
-
-  void Append(const EvidenceRec* first, const EvidenceRec* last) {
-    const auto n = static_cast<size_t>(last - first);
-    Reserve(size_ + n);
-    std::copy(first, last, begin() + size_);
-    size_ += static_cast<uint32_t>(n);
-  }
-  void push_back(const EvidenceRec& e) { Append(&e, &e + 1); }
-  // Keeps the first `n` spans (after std::unique).
-  void Truncate(size_t n) { size_ = static_cast<uint32_t>(std::min<size_t>(n, size_)); }
-  // Gives back unused capacity when it is large enough to matter.
-  void ShrinkSlack() {
-    if (capacity_ <= 1 || capacity_ - size_ <= 16 || capacity_ <= size_ + size_ / 8) return;
-    Resize(size_);
-  }
-
- private:
-  void Reserve(size_t n) {
-    if (n > capacity_) Resize(std::max<size_t>(n, size_t{capacity_} * 2));
-  }
-  // Moves the spans to storage for `capacity` of them (in place when 1).
-  void Resize(size_t capacity) {
-    if (capacity > UINT32_MAX) throw std::length_error("an edge's evidence exceeds 2^32 spans");
-    capacity = std::max<size_t>(capacity, 1);
-    EvidenceRec* from = begin();
-    if (capacity == 1) {  // size_ <= 1 here
-      const EvidenceRec first = size_ ? *from : EvidenceRec{0, 0, 0, 0};
-      if (capacity_ > 1) delete[] heap_;
-      one_ = first;
-    } else {
-      auto* to = new EvidenceRec[capacity];
-      std::copy(from, from + size_, to);
-      if (capacity_ > 1) delete[] heap_;
-      heap_ = to;
-    }
-    capacity_ = static_cast<uint32_t>(capacity);
-  }
-  void Take(EvidenceList* o) {
-    size_ = o->size_;
-    capacity_ = o->capacity_;
-    if (capacity_ > 1) {
-      heap_ = o->heap_;
-    } else {
-      one_ = o->one_;
-    }
-    o->size_ = 0;
-    o->capacity_ = 1;
-  }
-  void Free() {
-    if (capacity_ > 1) delete[] heap_;
-    size_ = 0;
-    capacity_ = 1;
-  }
-
-  union {
-    EvidenceRec one_;    // capacity_ == 1
-    EvidenceRec* heap_;  // capacity_ > 1
-  };
-  uint32_t size_ = 0;
-  uint32_t capacity_ = 1;
-};
-
-// (key, value) pool indices, in the order of the key strings (a map's
-// order). Attribute lists repeat (a rank, a category, a claim's date), so
-// records name them by an index into the graph's interned lists; 0 is the
-// empty list.
-using AttrRecs = std::vector<std::pair<uint32_t, uint32_t>>;
-
-struct ClaimRec {
-  std::string_view text;  // in the arena
-  int64_t start = 0;
-  int64_t end = 0;
-  uint32_t cue = 0;
-  uint32_t modality = 0;
-  uint32_t doc = 0;
-  uint32_t rule = 0;
-  uint32_t speaker = 0;
-  uint32_t speaker_status = 0;
-  int32_t sentence = 0;
-  bool negated = false;
-};
-
-// An entity's aliases and mentions; claims (most nodes of a large graph)
-// have none and do without the two lists.
-struct EntityLists {
-  std::vector<uint32_t> aliases;
-  std::vector<MentionRec> mentions;
-};
-
-struct NodeRec {
-  std::string_view id;  // in the arena
-  // A pool id, unless the label is the start of the claim text (as a
-  // claim's label is): then it is label_prefix bytes of it, plus "…" if
-  // label_ellipsis, and is not stored.
-  uint32_t label = 0;
-  uint32_t kind = 0;
-  uint32_t type = 0;
-  uint32_t label_prefix = kNone;
-  uint32_t attributes = 0;  // interned attribute list
-  bool label_ellipsis = false;
-  bool is_claim = false;
-  bool dirty = false;  // lists appended to since the last Normalize
-  ClaimRec claim;
-  std::unique_ptr<EntityLists> lists;  // null while both are empty
-
-  NodeRec() = default;
-  NodeRec(NodeRec&&) = default;
-  NodeRec& operator=(NodeRec&&) = default;
-  NodeRec(const NodeRec& o)
-      : id(o.id), label(o.label), kind(o.kind), type(o.type), label_prefix(o.label_prefix),
-        attributes(o.attributes), label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty),
-        claim(o.claim), lists(o.lists ? std::make_unique<EntityLists>(*o.lists) : nullptr) {}
-  NodeRec& operator=(const NodeRec& o) { return *this = NodeRec(o); }
-
-  EntityLists& Lists() {
-    if (!lists) lists = std::make_unique<EntityLists>();
-    return *lists;
-  }
-};
-static_assert(sizeof(NodeRec) == 112, "NodeRec is meant to stay at 112 bytes");
-
-constexpr std::string_view kEllipsis = "…";
-
-// The node's label as a string (derived labels are rebuilt); `pool` holds
-// the stored ones.
-std::string_view LabelOf(const NodeRec& r, const internal::StringPool& pool, std::string* scratch) {
-  if (r.label_prefix == kNone) return pool[r.label];
-  scratch->assign(r.claim.text.substr(0, r.label_prefix));
-  if (r.label_ellipsis) scratch->append(kEllipsis);
-  return *scratch;
-}
-
-struct EdgeRec {
-  uint32_t source = 0;  // node indices
-  uint32_t target = 0;
-  uint32_t relation = 0;
-  uint32_t attributes : 31;  // interned attribute list (InternAttributes keeps ids below 2^31)
-  uint32_t dirty : 1;        // evidence appended to since the last Normalize
-  EvidenceList evidence;
-  EdgeRec() : attributes(0), dirty(0) {}
-};
-static_assert(sizeof(EdgeRec) == 48, "EdgeRec is meant to stay at 48 bytes");
 
 // Appends `from` to `to`. The lists of frequent entities grow to millions
 // of mentions, a few at a time: growing by a quarter instead of doubling
@@ -277,141 +92,63 @@ void ReturnFreedMemory() {
 #endif
 }
 
-size_t Mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
-
 size_t EdgeHash(const EdgeRec& e) {
   return Mix(Mix(Mix(Mix(0, e.source), e.target), e.relation), e.attributes);
 }
-
-size_t IdHash(std::string_view id) { return std::hash<std::string_view>()(id); }
 
 bool SameEdge(const EdgeRec& a, const EdgeRec& b) {
   return a.source == b.source && a.target == b.target && a.relation == b.relation && a.attributes == b.attributes;
 }
 
+// A document's sentence spans as bytes: for each, the zigzag LEB128 varints
+// of (start - the previous end) and (end - start). About three bytes a
+// sentence, where two int64 would take sixteen: a graph keeps the
+// sentences of every document of a corpus.
+void AppendVarint(std::string* out, int64_t v) {
+  uint64_t z = (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+  while (z >= 0x80) {
+    out->push_back(static_cast<char>((z & 0x7F) | 0x80));
+    z >>= 7;
+  }
+  out->push_back(static_cast<char>(z));
+}
+
+std::string EncodeSentences(const std::vector<SentenceSpan>& sentences) {
+  std::string out;
+  int64_t previous_end = 0;
+  for (const SentenceSpan& s : sentences) {
+    AppendVarint(&out, s.start - previous_end);
+    AppendVarint(&out, s.end - s.start);
+    previous_end = s.end;
+  }
+  return out;
+}
+
+std::vector<SentenceSpan> DecodeSentences(std::string_view bytes) {
+  std::vector<SentenceSpan> out;
+  size_t i = 0;
+  auto next = [&]() {
+    uint64_t z = 0;
+    for (int shift = 0; i < bytes.size() && shift < 64; shift += 7) {
+      const auto b = static_cast<unsigned char>(bytes[i++]);
+      z |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (b < 0x80) break;
+    }
+    return static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
+  };
+  int64_t previous_end = 0;
+  while (i < bytes.size()) {
+    SentenceSpan s;
+    s.start = previous_end + next();
+    s.end = s.start + next();
+    previous_end = s.end;
+    out.push_back(s);
+  }
+  return out;
+}
+
 }  // namespace
 
-struct Graph::Impl {
-  internal::StringPool pool;
-  internal::StringArena arena;
-  std::deque<NodeRec> nodes;
-  std::deque<EdgeRec> edges;
-  internal::IndexTable node_index;  // by id
-  internal::IndexTable edge_index;  // by ends, relation and attributes
-  std::deque<AttrRecs> attr_lists{AttrRecs()};
-  internal::IndexTable attr_index;
-  std::deque<std::pair<uint32_t, uint32_t>> tags{{0, 0}};  // mentions' (rule, particle); 0 is ("", "")
-  internal::IndexTable tag_index;
-  // Documents by pool id (a corpus has hundreds of thousands: 16 bytes each
-  // and an index slot, not a map node with two strings).
-  struct DocRec {
-    uint32_t id;
-    int64_t chars;
-  };
-  std::deque<DocRec> documents;
-  internal::IndexTable document_index;
-  std::vector<uint32_t> dirty_nodes;
-  std::vector<uint32_t> dirty_edges;
-  // FindNode's answers, materialized on demand; dropped when the graph changes.
-  std::unordered_map<uint32_t, std::unique_ptr<Node>> found;
-
-  uint32_t FindIndex(std::string_view id) const {
-    return node_index.Find(IdHash(id), [&](uint32_t i) { return nodes[i].id == id; });
-  }
-  std::string_view Str(uint32_t id) const { return pool[id]; }
-  bool StrLess(uint32_t a, uint32_t b) const { return a != b && pool[a] < pool[b]; }
-
-  uint32_t AddNode(NodeRec&& rec, std::string_view label, bool owned);
-  void SetLabel(NodeRec* n, std::string_view label);
-  void AddEdge(EdgeRec&& rec);
-  void AddDocument(std::string_view id, int64_t chars) {
-    const uint32_t key = pool.Intern(id);
-    const uint32_t at = document_index.Find(key, [&](uint32_t i) { return documents[i].id == key; });
-    if (at != kNone) {
-      documents[at].chars = std::max(documents[at].chars, chars);
-      return;
-    }
-    const auto index = static_cast<uint32_t>(documents.size());
-    documents.push_back({key, chars});
-    document_index.Insert(key, index, [this](uint32_t i) { return documents[i].id; });
-  }
-  template <bool kSteal, typename Source>
-  void MergeFrom(Source& other);
-  void Normalize(int threads = 1);  // sorts and dedups the lists appended to
-  std::vector<uint32_t> NodeOrder(int threads) const;
-  std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
-  void Fill(const NodeRec& r, Node* out, bool with_mentions = true) const;
-  void Fill(const MentionRec& m, Mention* out) const;
-  void Fill(const EdgeRec& r, Edge* out) const;
-  // The id of an attribute list given as (key, value) strings in key order,
-  // each key once (a std::map, or GraphAppender's sorted views).
-  template <typename Pairs>
-  uint32_t InternAttributes(const Pairs& attributes) {
-    if (attributes.empty()) return 0;
-    AttrRecs out;
-    out.reserve(attributes.size());
-    for (const auto& [k, v] : attributes) out.emplace_back(pool.Intern(k), pool.Intern(v));
-    return InternAttributes(std::move(out));
-  }
-  // A mention's record in document `doc` (a pool id), its strings interned.
-  MentionRec InternMention(uint32_t doc, int64_t start, int64_t end, std::string_view text, int sentence,
-                           std::string_view rule, std::string_view particle) {
-    MentionRec r;
-    r.start = start;
-    r.end = end;
-    r.doc = doc;
-    r.text = pool.Intern(text);
-    r.tag = InternTag(pool.Intern(rule), pool.Intern(particle));
-    r.sentence = sentence;
-    return r;
-  }
-  // A claim's record in document `doc` from a ClaimInfo or a
-  // GraphAppender::ClaimIn (the same fields), its strings interned; the
-  // text is viewed, not copied.
-  template <typename Claim>
-  ClaimRec InternClaim(uint32_t doc, const Claim& c) {
-    ClaimRec r;
-    r.text = c.text;
-    r.start = c.start;
-    r.end = c.end;
-    r.cue = pool.Intern(c.cue);
-    r.modality = pool.Intern(c.modality);
-    r.doc = doc;
-    r.rule = pool.Intern(c.rule);
-    r.speaker = pool.Intern(c.speaker);
-    r.speaker_status = pool.Intern(c.speaker_status);
-    r.sentence = c.sentence;
-    r.negated = c.negated;
-    return r;
-  }
-  uint32_t InternTag(uint32_t rule, uint32_t particle) {
-    if (rule == 0 && particle == 0) return 0;
-    const size_t hash = Mix(Mix(0, rule), particle);
-    const std::pair<uint32_t, uint32_t> tag{rule, particle};
-    const uint32_t at = tag_index.Find(hash, [&](uint32_t i) { return tags[i] == tag; });
-    if (at != kNone) return at;
-    const auto index = static_cast<uint32_t>(tags.size());
-    tags.push_back(tag);
-    tag_index.Insert(hash, index, [&](uint32_t i) { return Mix(Mix(0, tags[i].first), tags[i].second); });
-    return index;
-  }
-  uint32_t InternAttributes(AttrRecs&& attributes) {
-    if (attributes.empty()) return 0;
-    auto hash_of = [](const AttrRecs& list) {
-      size_t h = 0;
-      for (const auto& [k, v] : list) h = Mix(Mix(h, k), v);
-      return h;
-    };
-    const size_t hash = hash_of(attributes);
-    const uint32_t at = attr_index.Find(hash, [&](uint32_t i) { return attr_lists[i] == attributes; });
-    if (at != kNone) return at;
-    if (attr_lists.size() >= (1u << 31)) throw std::length_error("more than 2^31 distinct attribute lists");
-    const auto index = static_cast<uint32_t>(attr_lists.size());
-    attr_lists.push_back(std::move(attributes));
-    attr_index.Insert(hash, index, [&](uint32_t i) { return hash_of(attr_lists[i]); });
-    return index;
-  }
-};
 
 // Sets `n`'s label: derived from its claim text when it is the text's
 // start, else interned.
@@ -601,7 +338,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     rec.dirty = false;
     AddEdge(std::move(rec));
   }
-  for (const auto& doc : other.documents) AddDocument(other.pool[doc.id], doc.chars);
+  for (const auto& doc : other.documents) AddDocument(other.pool[doc.id], doc.chars, doc.sentences);
   if (trim) ReturnFreedMemory();
 }
 
@@ -869,6 +606,10 @@ GraphAppender::GraphAppender(Graph* graph, std::string_view doc_id, int64_t char
 
 uint32_t GraphAppender::Intern(std::string_view s) { return impl_.pool.Intern(s); }
 
+void GraphAppender::SetSentences(const std::vector<SentenceSpan>& sentences) {
+  impl_.AddDocument(impl_.Str(doc_), 0, EncodeSentences(sentences));
+}
+
 uint32_t GraphAppender::InternAttributes(const std::vector<std::pair<std::string_view, std::string_view>>& sorted) {
   return impl_.InternAttributes(sorted);
 }
@@ -968,90 +709,19 @@ void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
 }
 
 void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& visit) const {
-  const internal::GraphOrder order(*this);
+  impl_->Normalize();
   Edge edge;
   int key = 0;
-  for (size_t i = 0; i < order.edge_count(); ++i) {
-    key = order.SameEndsAsPrevious(i) ? key + 1 : 0;
-    order.FillEdge(i, &edge);
+  const EdgeRec* before = nullptr;
+  for (uint32_t i : impl_->EdgeOrder(impl_->NodeOrder(1), 1)) {
+    const EdgeRec& e = impl_->edges[i];
+    key = before != nullptr && e.source == before->source && e.target == before->target ? key + 1 : 0;
+    before = &e;
+    impl_->Fill(e, &edge);
     visit(edge, key);
   }
 }
 
-namespace internal {
-
-GraphOrder::GraphOrder(const Graph& graph, int threads) : impl_(graph.impl()) {
-  const_cast<Graph::Impl&>(impl_).Normalize(threads);  // as ForEachNode: the graph's value is unchanged
-  nodes_ = impl_.NodeOrder(threads);
-  edges_ = impl_.EdgeOrder(nodes_, threads);
-}
-
-void GraphOrder::FillNode(size_t i, Node* out, bool with_mentions) const {
-  impl_.Fill(impl_.nodes[nodes_[i]], out, with_mentions);
-}
-
-size_t GraphOrder::MentionCount(size_t i) const {
-  const NodeRec& n = impl_.nodes[nodes_[i]];
-  return n.lists ? n.lists->mentions.size() : 0;
-}
-
-void GraphOrder::FillMentions(size_t i, size_t from, size_t count, std::vector<MentionView>* out) const {
-  const NodeRec& n = impl_.nodes[nodes_[i]];
-  const size_t total = n.lists ? n.lists->mentions.size() : 0;
-  from = std::min(from, total);
-  out->resize(std::min(count, total - from));
-  for (size_t k = 0; k < out->size(); ++k) {
-    const MentionRec& m = n.lists->mentions[from + k];
-    const auto& [rule, particle] = impl_.tags[m.tag];
-    (*out)[k] = {impl_.Str(m.doc), m.start, m.end, impl_.Str(m.text), m.sentence, impl_.Str(rule), impl_.Str(particle)};
-  }
-}
-
-void GraphOrder::FillEdge(size_t i, Edge* out) const { impl_.Fill(impl_.edges[edges_[i]], out); }
-
-void GraphOrder::PrefetchEdge(size_t i) const {
-  // The record of edge i + 16, and the target of edge i + 8, whose record
-  // an earlier call fetched (sources repeat: edges are sorted by them).
-  if (i + 16 < edges_.size()) __builtin_prefetch(&impl_.edges[edges_[i + 16]]);
-  if (i + 8 < edges_.size()) {
-    const NodeRec& target = impl_.nodes[impl_.edges[edges_[i + 8]].target];
-    __builtin_prefetch(&target);
-    __builtin_prefetch(target.id.data());
-  }
-}
-
-void GraphOrder::FillEdge(size_t i, EdgeView* out) const {
-  const EdgeRec& r = impl_.edges[edges_[i]];
-  out->source = impl_.nodes[r.source].id;
-  out->target = impl_.nodes[r.target].id;
-  out->relation = impl_.Str(r.relation);
-  out->weight = static_cast<int64_t>(r.evidence.size());
-  out->evidence.clear();
-  for (const EvidenceRec& e : r.evidence) out->evidence.push_back({impl_.Str(e.doc), e.start, e.end, impl_.Str(e.rule)});
-  out->attributes.clear();
-  for (const auto& [k, v] : impl_.attr_lists[r.attributes]) out->attributes.emplace_back(impl_.Str(k), impl_.Str(v));
-}
-
-size_t GraphOrder::NodeWeight(size_t i) const {
-  const NodeRec& n = impl_.nodes[nodes_[i]];
-  return 1 + (n.lists ? n.lists->mentions.size() + n.lists->aliases.size() : 0);
-}
-size_t GraphOrder::EdgeWeight(size_t i) const { return 1 + impl_.edges[edges_[i]].evidence.size(); }
-
-bool GraphOrder::SameEndsAsPrevious(size_t i) const {
-  if (i == 0) return false;
-  const EdgeRec& e = impl_.edges[edges_[i]];
-  const EdgeRec& before = impl_.edges[edges_[i - 1]];
-  return e.source == before.source && e.target == before.target;
-}
-
-int GraphOrder::EdgeKey(size_t i) const {
-  int key = 0;
-  for (; SameEndsAsPrevious(i); --i) ++key;
-  return key;
-}
-
-}  // namespace internal
 
 void Graph::ForEachEdge(const std::function<void(const Edge&)>& visit) const {
   ForEachKeyedEdge([&](const Edge& e, int) { visit(e); });
@@ -1069,6 +739,15 @@ std::vector<Edge> Graph::Edges() const {
   out.reserve(edge_count());
   ForEachEdge([&](const Edge& e) { out.push_back(e); });
   return out;
+}
+
+std::vector<SentenceSpan> Graph::Sentences(const std::string& id) const {
+  const uint32_t key = impl_->pool.Find(id);
+  const uint32_t at = key == kNone || id.empty() ? kNone : impl_->document_index.Find(key, [&](uint32_t i) {
+    return impl_->documents[i].id == key;
+  });
+  if (at == kNone) return {};
+  return DecodeSentences(impl_->documents[at].sentences);
 }
 
 std::vector<DocumentInfo> Graph::Documents() const {

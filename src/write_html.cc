@@ -14,8 +14,6 @@
 #include <string_view>
 
 #include "claimgraph/io.h"
-#include "normalize.h"
-#include "segment.h"
 #include "write_common.h"
 
 namespace claimgraph {
@@ -78,8 +76,8 @@ void Str(JsonWriter& w, std::string_view s) { w.String(s.data(), static_cast<rap
 
 // {"<doc id>": {"text": ..., "sentences": [[start, end], ...]}} for the
 // documents of `graph` whose text is in `texts`. Sentence spans are code
-// points into the original text, found the way the pipeline finds them
-// (normalize, segment, map back), so a mention's `sentence` indexes them.
+// points into the original text, as the graph keeps them from the pipeline,
+// so a mention's `sentence` indexes them.
 std::string DocumentsJson(const Graph& graph, const std::map<std::string, std::string>& texts) {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
@@ -93,12 +91,10 @@ std::string DocumentsJson(const Graph& graph, const std::map<std::string, std::s
     Str(w, it->second);
     w.Key("sentences");
     w.StartArray();
-    const NormalizedText norm = Normalize(it->second);
-    for (const auto& [b, e] : SegmentSentences(norm.text)) {
-      const auto [start, end] = norm.ToOriginal(b, e);
+    for (const SentenceSpan& s : graph.Sentences(d.id)) {
       w.StartArray();
-      w.Int64(start);
-      w.Int64(end);
+      w.Int64(s.start);
+      w.Int64(s.end);
       w.EndArray();
     }
     w.EndArray();

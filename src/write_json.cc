@@ -20,7 +20,7 @@
 
 #include "claimgraph/io.h"
 #include "claimgraph/version.h"
-#include "internal/graph_order.h"
+#include "write_order.h"
 #include "write_common.h"
 
 namespace claimgraph {

@@ -40,6 +40,8 @@ class GraphAppender {
   // Appends to `graph` the records of the document `doc_id`.
   GraphAppender(Graph* graph, std::string_view doc_id, int64_t chars);
 
+  // Records the document's sentences (code points of its original text).
+  void SetSentences(const std::vector<SentenceSpan>& sentences);
   // The pool id of `s`; 0 is "".
   uint32_t Intern(std::string_view s);
   // The id of an attribute list given as (key, value) pairs in key order,

@@ -147,6 +147,11 @@ class StringPool {
     index_.Insert(hash, id, [this](uint32_t i) { return hashes_[i]; });
     return id;
   }
+  // The id of `s`, or IndexTable::kNone when it was never interned.
+  uint32_t Find(std::string_view s) const {
+    const size_t hash = std::hash<std::string_view>()(s);
+    return index_.Find(hash, [&](uint32_t i) { return hashes_[i] == hash && views_[i] == s; });
+  }
   std::string_view operator[](uint32_t id) const { return views_[id]; }
   size_t size() const { return views_.size(); }
 

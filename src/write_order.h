@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// A graph's nodes and edges in output order (the order of Graph::Nodes()
-// and Graph::Edges()), sorted once and materialized one at a time on
-// demand, for writers that split a large graph across threads.
-#ifndef CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
-#define CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
+// The order writers read a graph in: its nodes and edges in output order
+// (the order of Graph::Nodes() and Graph::Edges()), sorted once and
+// materialized one at a time on demand, as values or as views of the
+// graph's strings, with the weights a writer splits a large graph across
+// threads by (write_json.cc). The graph itself knows nothing of it.
+#ifndef CLAIMGRAPH_WRITE_ORDER_H_
+#define CLAIMGRAPH_WRITE_ORDER_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -84,4 +86,4 @@ class GraphOrder {
 
 }  // namespace claimgraph::internal
 
-#endif  // CLAIMGRAPH_INTERNAL_GRAPH_ORDER_H_
+#endif  // CLAIMGRAPH_WRITE_ORDER_H_

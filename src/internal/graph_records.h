@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: Apache-2.0
+// The graph's storage: compact records (strings interned in a pool, node
+// ids and claim texts in an arena, 32-bit indices) and Graph::Impl, which
+// holds them. graph.cc builds, merges and reads them; the few private
+// readers that need more than the Graph facade (GraphAppender, which a
+// build appends through, and the writers' sorted views, write_order.h)
+// include this header.
+#ifndef CLAIMGRAPH_INTERNAL_GRAPH_RECORDS_H_
+#define CLAIMGRAPH_INTERNAL_GRAPH_RECORDS_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "claimgraph/graph.h"
+#include "internal/string_pool.h"
+
+namespace claimgraph {
+namespace internal {
+
+constexpr uint32_t kNone = IndexTable::kNone;
+
+struct MentionRec {
+  int64_t start = 0;
+  int64_t end = 0;
+  uint32_t doc = 0;
+  uint32_t text = 0;
+  uint32_t tag = 0;  // the (rule, particle) pair, interned: few distinct pairs
+  int32_t sentence = 0;
+  bool operator==(const MentionRec& o) const {
+    return start == o.start && end == o.end && doc == o.doc && text == o.text && tag == o.tag &&
+           sentence == o.sentence;
+  }
+};
+static_assert(sizeof(MentionRec) == 32, "MentionRec is meant to stay at 32 bytes");
+
+struct EvidenceRec {  // trivial, to live in EvidenceList's union
+  int64_t start;
+  int64_t end;
+  uint32_t doc;
+  uint32_t rule;
+  bool operator==(const EvidenceRec& o) const {
+    return start == o.start && end == o.end && doc == o.doc && rule == o.rule;
+  }
+};
+
+// An edge's evidence spans. Most edges of a large graph (a claim's speaker,
+// medium, mentions and topic) have exactly one, so the first is held in
+// place of the heap pointer: a one-span edge makes no allocation. 24 bytes
+// plus the two counts, against a std::vector's 24 plus a 32-byte block.
+class EvidenceList {
+ public:
+  EvidenceList() {}
+  EvidenceList(const EvidenceList& o) { Append(o.begin(), o.end()); }
+  EvidenceList(EvidenceList&& o) noexcept { Take(&o); }
+  EvidenceList& operator=(const EvidenceList& o) {
+    if (this != &o) {
+      Free();
+      Append(o.begin(), o.end());
+    }
+    return *this;
+  }
+  EvidenceList& operator=(EvidenceList&& o) noexcept {
+    if (this != &o) {
+      Free();
+      Take(&o);
+    }
+    return *this;
+  }
+  ~EvidenceList() { Free(); }
+
+  size_t size() const { return size_; }
+  EvidenceRec* begin() { return capacity_ > 1 ? heap_ : &one_; }
+  EvidenceRec* end() { return begin() + size_; }
+  const EvidenceRec* begin() const { return capacity_ > 1 ? heap_ : &one_; }
+  const EvidenceRec* end() const { return begin() + size_; }
+
+  void Append(const EvidenceRec* first, const EvidenceRec* last) {
+    const auto n = static_cast<size_t>(last - first);
+    Reserve(size_ + n);
+    std::copy(first, last, begin() + size_);
+    size_ += static_cast<uint32_t>(n);
+  }
+  void push_back(const EvidenceRec& e) { Append(&e, &e + 1); }
+  // Keeps the first `n` spans (after std::unique).
+  void Truncate(size_t n) { size_ = static_cast<uint32_t>(std::min<size_t>(n, size_)); }
+  // Gives back unused capacity when it is large enough to matter.
+  void ShrinkSlack() {
+    if (capacity_ <= 1 || capacity_ - size_ <= 16 || capacity_ <= size_ + size_ / 8) return;
+    Resize(size_);
+  }
+
+ private:
+  void Reserve(size_t n) {
+    if (n > capacity_) Resize(std::max<size_t>(n, size_t{capacity_} * 2));
+  }
+  // Moves the spans to storage for `capacity` of them (in place when 1).
+  void Resize(size_t capacity) {
+    if (capacity > UINT32_MAX) throw std::length_error("an edge's evidence exceeds 2^32 spans");
+    capacity = std::max<size_t>(capacity, 1);
+    EvidenceRec* from = begin();
+    if (capacity == 1) {  // size_ <= 1 here
+      const EvidenceRec first = size_ ? *from : EvidenceRec{0, 0, 0, 0};
+      if (capacity_ > 1) delete[] heap_;
+      one_ = first;
+    } else {
+      auto* to = new EvidenceRec[capacity];
+      std::copy(from, from + size_, to);
+      if (capacity_ > 1) delete[] heap_;
+      heap_ = to;
+    }
+    capacity_ = static_cast<uint32_t>(capacity);
+  }
+  void Take(EvidenceList* o) {
+    size_ = o->size_;
+    capacity_ = o->capacity_;
+    if (capacity_ > 1) {
+      heap_ = o->heap_;
+    } else {
+      one_ = o->one_;
+    }
+    o->size_ = 0;
+    o->capacity_ = 1;
+  }
+  void Free() {
+    if (capacity_ > 1) delete[] heap_;
+    size_ = 0;
+    capacity_ = 1;
+  }
+
+  union {
+    EvidenceRec one_;    // capacity_ == 1
+    EvidenceRec* heap_;  // capacity_ > 1
+  };
+  uint32_t size_ = 0;
+  uint32_t capacity_ = 1;
+};
+
+// (key, value) pool indices, in the order of the key strings (a map's
+// order). Attribute lists repeat (a rank, a category, a claim's date), so
+// records name them by an index into the graph's interned lists; 0 is the
+// empty list.
+using AttrRecs = std::vector<std::pair<uint32_t, uint32_t>>;
+
+struct ClaimRec {
+  std::string_view text;  // in the arena
+  int64_t start = 0;
+  int64_t end = 0;
+  uint32_t cue = 0;
+  uint32_t modality = 0;
+  uint32_t doc = 0;
+  uint32_t rule = 0;
+  uint32_t speaker = 0;
+  uint32_t speaker_status = 0;
+  int32_t sentence = 0;
+  bool negated = false;
+};
+
+// An entity's aliases and mentions; claims (most nodes of a large graph)
+// have none and do without the two lists.
+struct EntityLists {
+  std::vector<uint32_t> aliases;
+  std::vector<MentionRec> mentions;
+};
+
+struct NodeRec {
+  std::string_view id;  // in the arena
+  // A pool id, unless the label is the start of the claim text (as a
+  // claim's label is): then it is label_prefix bytes of it, plus "…" if
+  // label_ellipsis, and is not stored.
+  uint32_t label = 0;
+  uint32_t kind = 0;
+  uint32_t type = 0;
+  uint32_t label_prefix = kNone;
+  uint32_t attributes = 0;  // interned attribute list
+  bool label_ellipsis = false;
+  bool is_claim = false;
+  bool dirty = false;  // lists appended to since the last Normalize
+  ClaimRec claim;
+  std::unique_ptr<EntityLists> lists;  // null while both are empty
+
+  NodeRec() = default;
+  NodeRec(NodeRec&&) = default;
+  NodeRec& operator=(NodeRec&&) = default;
+  NodeRec(const NodeRec& o)
+      : id(o.id), label(o.label), kind(o.kind), type(o.type), label_prefix(o.label_prefix),
+        attributes(o.attributes), label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty),
+        claim(o.claim), lists(o.lists ? std::make_unique<EntityLists>(*o.lists) : nullptr) {}
+  NodeRec& operator=(const NodeRec& o) { return *this = NodeRec(o); }
+
+  EntityLists& Lists() {
+    if (!lists) lists = std::make_unique<EntityLists>();
+    return *lists;
+  }
+};
+static_assert(sizeof(NodeRec) == 112, "NodeRec is meant to stay at 112 bytes");
+
+inline constexpr std::string_view kEllipsis = "…";
+
+// The node's label as a string (derived labels are rebuilt); `pool` holds
+// the stored ones.
+inline std::string_view LabelOf(const NodeRec& r, const StringPool& pool, std::string* scratch) {
+  if (r.label_prefix == kNone) return pool[r.label];
+  scratch->assign(r.claim.text.substr(0, r.label_prefix));
+  if (r.label_ellipsis) scratch->append(kEllipsis);
+  return *scratch;
+}
+
+struct EdgeRec {
+  uint32_t source = 0;  // node indices
+  uint32_t target = 0;
+  uint32_t relation = 0;
+  uint32_t attributes : 31;  // interned attribute list (InternAttributes keeps ids below 2^31)
+  uint32_t dirty : 1;        // evidence appended to since the last Normalize
+  EvidenceList evidence;
+  EdgeRec() : attributes(0), dirty(0) {}
+};
+static_assert(sizeof(EdgeRec) == 48, "EdgeRec is meant to stay at 48 bytes");
+
+inline size_t Mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
+
+inline size_t IdHash(std::string_view id) { return std::hash<std::string_view>()(id); }
+
+}  // namespace internal
+
+struct Graph::Impl {
+  using AttrRecs = internal::AttrRecs;
+  using ClaimRec = internal::ClaimRec;
+  using EdgeRec = internal::EdgeRec;
+  using MentionRec = internal::MentionRec;
+  using NodeRec = internal::NodeRec;
+  static constexpr uint32_t kNone = internal::kNone;
+
+  internal::StringPool pool;
+  internal::StringArena arena;
+  std::deque<NodeRec> nodes;
+  std::deque<EdgeRec> edges;
+  internal::IndexTable node_index;  // by id
+  internal::IndexTable edge_index;  // by ends, relation and attributes
+  std::deque<AttrRecs> attr_lists{AttrRecs()};
+  internal::IndexTable attr_index;
+  std::deque<std::pair<uint32_t, uint32_t>> tags{{0, 0}};  // mentions' (rule, particle); 0 is ("", "")
+  internal::IndexTable tag_index;
+  // Documents by pool id (a corpus has hundreds of thousands: 16 bytes each
+  // and an index slot, not a map node with two strings).
+  struct DocRec {
+    uint32_t id;
+    int64_t chars;
+    // The sentence spans, as EncodeSentences writes them (in `arena`);
+    // empty when not known.
+    std::string_view sentences;
+  };
+  std::deque<DocRec> documents;
+  internal::IndexTable document_index;
+  std::vector<uint32_t> dirty_nodes;
+  std::vector<uint32_t> dirty_edges;
+  // FindNode's answers, materialized on demand; dropped when the graph changes.
+  std::unordered_map<uint32_t, std::unique_ptr<Node>> found;
+
+  uint32_t FindIndex(std::string_view id) const {
+    return node_index.Find(internal::IdHash(id), [&](uint32_t i) { return nodes[i].id == id; });
+  }
+  std::string_view Str(uint32_t id) const { return pool[id]; }
+  bool StrLess(uint32_t a, uint32_t b) const { return a != b && pool[a] < pool[b]; }
+
+  uint32_t AddNode(NodeRec&& rec, std::string_view label, bool owned);
+  void SetLabel(NodeRec* n, std::string_view label);
+  void AddEdge(EdgeRec&& rec);
+  // Adds document `id`, or merges it into the document of that id (the
+  // larger length, and of two sentence lists the smaller encoding: the
+  // same in any order of merging). `sentences` is encoded
+  // (EncodeSentences) and copied into the arena.
+  void AddDocument(std::string_view id, int64_t chars, std::string_view sentences = {}) {
+    const uint32_t key = pool.Intern(id);
+    const uint32_t at = document_index.Find(key, [&](uint32_t i) { return documents[i].id == key; });
+    if (at != kNone) {
+      DocRec& doc = documents[at];
+      doc.chars = std::max(doc.chars, chars);
+      if (!sentences.empty() && (doc.sentences.empty() || sentences < doc.sentences)) {
+        doc.sentences = arena.Store(sentences);
+      }
+      return;
+    }
+    const auto index = static_cast<uint32_t>(documents.size());
+    documents.push_back({key, chars, arena.Store(sentences)});
+    document_index.Insert(key, index, [this](uint32_t i) { return documents[i].id; });
+  }
+  template <bool kSteal, typename Source>
+  void MergeFrom(Source& other);
+  void Normalize(int threads = 1);  // sorts and dedups the lists appended to
+  std::vector<uint32_t> NodeOrder(int threads) const;
+  std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
+  void Fill(const NodeRec& r, Node* out, bool with_mentions = true) const;
+  void Fill(const MentionRec& m, Mention* out) const;
+  void Fill(const EdgeRec& r, Edge* out) const;
+  // The id of an attribute list given as (key, value) strings in key order,
+  // each key once (a std::map, or GraphAppender's sorted views).
+  template <typename Pairs>
+  uint32_t InternAttributes(const Pairs& attributes) {
+    if (attributes.empty()) return 0;
+    AttrRecs out;
+    out.reserve(attributes.size());
+    for (const auto& [k, v] : attributes) out.emplace_back(pool.Intern(k), pool.Intern(v));
+    return InternAttributes(std::move(out));
+  }
+  // A mention's record in document `doc` (a pool id), its strings interned.
+  MentionRec InternMention(uint32_t doc, int64_t start, int64_t end, std::string_view text, int sentence,
+                           std::string_view rule, std::string_view particle) {
+    MentionRec r;
+    r.start = start;
+    r.end = end;
+    r.doc = doc;
+    r.text = pool.Intern(text);
+    r.tag = InternTag(pool.Intern(rule), pool.Intern(particle));
+    r.sentence = sentence;
+    return r;
+  }
+  // A claim's record in document `doc` from a ClaimInfo or a
+  // GraphAppender::ClaimIn (the same fields), its strings interned; the
+  // text is viewed, not copied.
+  template <typename Claim>
+  ClaimRec InternClaim(uint32_t doc, const Claim& c) {
+    ClaimRec r;
+    r.text = c.text;
+    r.start = c.start;
+    r.end = c.end;
+    r.cue = pool.Intern(c.cue);
+    r.modality = pool.Intern(c.modality);
+    r.doc = doc;
+    r.rule = pool.Intern(c.rule);
+    r.speaker = pool.Intern(c.speaker);
+    r.speaker_status = pool.Intern(c.speaker_status);
+    r.sentence = c.sentence;
+    r.negated = c.negated;
+    return r;
+  }
+  uint32_t InternTag(uint32_t rule, uint32_t particle) {
+    if (rule == 0 && particle == 0) return 0;
+    const size_t hash = internal::Mix(internal::Mix(0, rule), particle);
+    const std::pair<uint32_t, uint32_t> tag{rule, particle};
+    const uint32_t at = tag_index.Find(hash, [&](uint32_t i) { return tags[i] == tag; });
+    if (at != kNone) return at;
+    const auto index = static_cast<uint32_t>(tags.size());
+    tags.push_back(tag);
+    tag_index.Insert(hash, index, [&](uint32_t i) { return internal::Mix(internal::Mix(0, tags[i].first), tags[i].second); });
+    return index;
+  }
+  uint32_t InternAttributes(AttrRecs&& attributes) {
+    if (attributes.empty()) return 0;
+    auto hash_of = [](const AttrRecs& list) {
+      size_t h = 0;
+      for (const auto& [k, v] : list) h = internal::Mix(internal::Mix(h, k), v);
+      return h;
+    };
+    const size_t hash = hash_of(attributes);
+    const uint32_t at = attr_index.Find(hash, [&](uint32_t i) { return attr_lists[i] == attributes; });
+    if (at != kNone) return at;
+    if (attr_lists.size() >= (1u << 31)) throw std::length_error("more than 2^31 distinct attribute lists");
+    const auto index = static_cast<uint32_t>(attr_lists.size());
+    attr_lists.push_back(std::move(attributes));
+    attr_index.Insert(hash, index, [&](uint32_t i) { return hash_of(attr_lists[i]); });
+    return index;
+  }
+};
+
+}  // namespace claimgraph
+
+#endif  // CLAIMGRAPH_INTERNAL_GRAPH_RECORDS_H_
