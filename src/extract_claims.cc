@@ -19,20 +19,11 @@
 namespace claimgraph::internal {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) {
-  for (const auto& [stem, entry] : rules.cues) {  // longest stem first
-    if (StartsWith(cue, stem)) return &entry;
-  }
-  return nullptr;
-}
+const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) { return FindCue(rules.cues, cue); }
 
 
 // The document's candidates so far, and the speakers this sentence adds

@@ -29,16 +29,41 @@
 namespace claimgraph {
 namespace internal {
 
-namespace {
-
-// Relations of the output contract.
-const std::vector<std::string>& RelationNames() {
-  static const std::vector<std::string> names = {
-      "co_mentioned", "asserts",     "mentions",     "about",     "develops",
-      "released",     "affiliated_with", "leads",    "ranks_on",  "relies_on",
-      "competes_with", "invests_in", "located_in",   "part_of",   "reports"};
-  return names;
+std::vector<std::string> CueAlternatives(std::string_view pattern) {
+  std::vector<std::string> out;
+  static constexpr std::string_view kOpen = "(?P<cue>";
+  for (size_t p = pattern.find(kOpen); p != std::string_view::npos; p = pattern.find(kOpen, p + 1)) {
+    int depth = 0;
+    bool literal = true;
+    std::string current;
+    for (size_t i = p + kOpen.size(); i < pattern.size(); ++i) {
+      const char c = pattern[i];
+      if (c == '\\') {  // an escaped character ends the literal part
+        literal = false;
+        ++i;
+        continue;
+      }
+      if (c == '(' || c == '[') ++depth;
+      if ((c == ')' || c == ']') && depth > 0) {
+        --depth;
+        continue;
+      }
+      if (c == ')' || (c == '|' && depth == 0)) {
+        out.push_back(current);
+        current.clear();
+        literal = true;
+        if (c == ')') break;
+        continue;
+      }
+      if (depth > 0 || std::string_view("?*+{.^$").find(c) != std::string_view::npos) literal = false;
+      if (literal) current.push_back(c);
+    }
+  }
+  return out;
 }
+
+
+namespace {
 
 constexpr std::string_view kPlaceholderOpen = "\u27E6";
 
@@ -57,6 +82,20 @@ std::string JoinTypes() {
 bool IsEntityType(const std::string& t) {
   const auto& types = EntityTypes();
   return std::find(types.begin(), types.end(), t) != types.end();
+}
+
+// Replaces every ⟦Entity⟧ of `pattern` by a placeholder of any type.
+void ExpandEntityPlaceholder(std::string* pattern) {
+  static const std::string kEntity = "\u27E6Entity\u27E7";
+  for (size_t p = pattern->find(kEntity); p != std::string::npos; p = pattern->find(kEntity, p)) {
+    pattern->replace(p, kEntity.size(), "\u27E6[A-Za-z]+\u27E7");
+  }
+}
+
+std::string Join(const std::set<std::string>& words) {
+  std::string s;
+  for (const std::string& w : words) s += (s.empty() ? "" : ", ") + w;
+  return s;
 }
 
 std::string Trim(std::string_view s) {
@@ -95,6 +134,8 @@ SourceLocation LocationAt(const std::string& file, std::string_view content, siz
   return loc;
 }
 
+class RuleObject;
+
 class Loader {
  public:
   explicit Loader(RulePackData* data) : data_(data) {}
@@ -117,6 +158,7 @@ class Loader {
   void LoadWordTable(const std::string& file, std::string_view content,
                      std::unordered_map<std::string, std::string>* table, bool value_is_type);
   void LoadHedges(const std::string& file, std::string_view content);
+  void LoadRelationTypes(const std::string& file, std::string_view content);
   void Finish();
 
   std::vector<claimgraph::Error>& errors() { return errors_; }
@@ -129,8 +171,8 @@ class Loader {
   // Parses a JSON rule file (comments and trailing commas allowed) that
   // must hold a "rules" array; reports and returns false otherwise.
   bool ParseRuleFile(const std::string& file, std::string_view content, rapidjson::Document* doc);
-  void LoadRule(const std::string& file, std::string_view content, const rapidjson::Value& v,
-                size_t search_from, size_t* found_at);
+  void LoadRule(RuleObject& r);
+  void LoadAttributionRule(RuleObject& r, const std::map<std::string, std::string>& defines);
 
   RulePackData* data_;
   std::vector<claimgraph::Error> errors_;
@@ -142,6 +184,10 @@ class Loader {
   std::unordered_map<std::string, int> entity_layer_;
   std::map<std::string, int> rule_layer_;
   int layer_ = 0;
+  // {NAME} defines built from claims/cues.tsv: each cue whose fifth column
+  // names a define joins its alternation, in file order.
+  std::map<std::string, std::string> cue_defines_;
+  std::set<std::string> relation_types_;  // declared in relations/types.tsv
 };
 
 bool Loader::ClaimRuleId(const std::string& id, const SourceLocation& loc) {
@@ -333,261 +379,339 @@ bool Loader::ParseRuleFile(const std::string& file, std::string_view content, ra
   return true;
 }
 
-void Loader::LoadPatterns(const std::string& file, std::string_view content) {
-  rapidjson::Document doc;
-  if (!ParseRuleFile(file, content, &doc)) return;
-  size_t search_from = 0;
-  for (const auto& v : doc["rules"].GetArray()) {
-    size_t found_at = search_from;
-    LoadRule(file, content, v, search_from, &found_at);
-    search_from = found_at + 1;
+// Where each rule of a JSON rule file and each of its fields begin (byte
+// offsets): RapidJSON's DOM keeps no positions, so a second, SAX pass over
+// the file records them for the messages.
+struct RulePositions {
+  size_t begin = 0;                      // the rule's "{"
+  size_t id = std::string_view::npos;    // its "id" value
+  std::map<std::string, size_t> fields;  // each key's opening quote
+};
+
+class PositionHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PositionHandler> {
+ public:
+  explicit PositionHandler(const rapidjson::StringStream* stream) : stream_(stream) {}
+  std::vector<RulePositions> rules;
+
+  bool Default() { return Value(stream_->Tell()); }
+  bool StartObject() {
+    Value(stream_->Tell() - 1);
+    stack_.push_back(kObject);
+    return true;
   }
+  bool EndObject(rapidjson::SizeType) { return Pop(); }
+  bool StartArray() {
+    Value(stream_->Tell() - 1);
+    stack_.push_back(in_rules_key_ && stack_.size() == 1 ? kRules : kArray);
+    return true;
+  }
+  bool EndArray(rapidjson::SizeType) { return Pop(); }
+  bool Key(const char* s, rapidjson::SizeType length, bool) {
+    in_rules_key_ = stack_.size() == 1 && std::string_view(s, length) == "rules";
+    // The reader parses a string on a copy of the stream, so the stream
+    // still stands at its opening quote.
+    if (stack_.size() == 3 && stack_[1] == kRules && !rules.empty()) {
+      rules.back().fields.emplace(std::string(s, length), stream_->Tell());
+      id_next_ = std::string_view(s, length) == "id";
+    }
+    return true;
+  }
+
+ private:
+  enum Container { kObject, kArray, kRules };
+  // A value starting at `at`.
+  bool Value(size_t at) {
+    if (stack_.size() == 2 && stack_[1] == kRules) rules.push_back(RulePositions{at, std::string_view::npos, {}});
+    if (stack_.size() == 3 && stack_[1] == kRules && id_next_ && !rules.empty()) rules.back().id = at;
+    id_next_ = false;
+    return true;
+  }
+  bool Pop() {
+    stack_.pop_back();
+    return true;
+  }
+  const rapidjson::StringStream* stream_;
+  std::vector<Container> stack_;
+  bool in_rules_key_ = false;
+  bool id_next_ = false;  // the next value is a rule's "id"
+};
+
+std::vector<RulePositions> FindRulePositions(std::string_view content) {
+  const std::string text(content);  // NUL-terminated for the stream
+  rapidjson::StringStream stream(text.c_str());
+  PositionHandler handler(&stream);
+  rapidjson::Reader reader;
+  reader.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(stream, handler);
+  return std::move(handler.rules);
 }
 
-void Loader::LoadRule(const std::string& file, std::string_view content, const rapidjson::Value& v,
-                      size_t search_from, size_t* found_at) {
-  if (!v.IsObject()) {
-    Error(LocationAt(file, content, search_from), "a rule must be a JSON object");
-    return;
+// One rule object of a JSON rule file, and where its parts are: reads its
+// fields with their type checks, and reports problems at the field's
+// file:line:column.
+class RuleObject {
+ public:
+  RuleObject(Loader* loader, const std::string& file, std::string_view content, const rapidjson::Value& v,
+             const RulePositions& at)
+      : loader_(loader), file_(file), content_(content), v_(v), at_(at) {}
+
+  const rapidjson::Value& value() const { return v_; }
+  bool Has(const char* key) const { return v_.IsObject() && v_.HasMember(key); }
+  const rapidjson::Value& operator[](const char* key) const { return v_[key]; }
+  // The rule's location: its "id", else where it begins.
+  SourceLocation Location() const {
+    return LocationAt(file_, content_, at_.id != std::string_view::npos ? at_.id : at_.begin);
   }
-  PatternRule rule;
-  if (v.HasMember("id") && v["id"].IsString()) rule.id = v["id"].GetString();
-  // RapidJSON keeps no positions; find the rule by its id in the text.
-  size_t at = rule.id.empty() ? std::string_view::npos
-                              : content.find("\"" + rule.id + "\"", search_from);
-  if (at == std::string_view::npos) at = search_from;
-  *found_at = at;
-  const SourceLocation rule_loc = LocationAt(file, content, at);
-  auto field_loc = [&](const char* field) {
-    const size_t pos = content.find(std::string("\"") + field + "\"", at > 200 ? at - 200 : 0);
-    return LocationAt(file, content, pos == std::string_view::npos ? at : pos);
-  };
-  rule.location = rule_loc;
-  if (rule.id.empty()) {
-    Error(rule_loc, "rule has no string \"id\"");
-    return;
+  // The location of `field`, else the rule's.
+  SourceLocation Location(const char* field) const {
+    const auto it = at_.fields.find(field);
+    return it != at_.fields.end() ? LocationAt(file_, content_, it->second) : Location();
   }
-  if (!ClaimRuleId(rule.id, rule_loc)) return;
-  auto get_string = [&](const char* key, std::string* out) {
-    if (!v.HasMember(key)) return;
-    if (!v[key].IsString()) {
-      Error(field_loc(key), std::string("\"") + key + "\" must be a string", rule.id);
-      return;
-    }
-    *out = v[key].GetString();
-  };
-  auto get_bool = [&](const char* key, bool* out) {
-    if (!v.HasMember(key)) return;
-    if (!v[key].IsBool()) {
-      Error(field_loc(key), std::string("\"") + key + "\" must be true or false", rule.id);
-      return;
-    }
-    *out = v[key].GetBool();
-  };
-  auto get_int = [&](const char* key, int* out) {
-    if (!v.HasMember(key)) return;
-    if (!v[key].IsInt()) {
-      Error(field_loc(key), std::string("\"") + key + "\" must be an integer", rule.id);
-      return;
-    }
-    *out = v[key].GetInt();
-  };
-  auto get_strings = [&](const char* key, std::vector<std::string>* out) {
-    if (!v.HasMember(key)) return;
-    if (!v[key].IsArray()) {
-      Error(field_loc(key), std::string("\"") + key + "\" must be an array of strings", rule.id);
-      return;
-    }
-    for (const auto& s : v[key].GetArray()) {
+  void Error(const char* field, std::string message) {
+    loader_->Error(field ? Location(field) : Location(), std::move(message), id);
+  }
+
+  // Each reads `key` into `out` when present, and reports a wrong type.
+  void String(const char* key, std::string* out) {
+    if (!Has(key)) return;
+    if (!v_[key].IsString()) return Error(key, std::string("\"") + key + "\" must be a string");
+    *out = v_[key].GetString();
+  }
+  void Bool(const char* key, bool* out) {
+    if (!Has(key)) return;
+    if (!v_[key].IsBool()) return Error(key, std::string("\"") + key + "\" must be true or false");
+    *out = v_[key].GetBool();
+  }
+  void Int(const char* key, int* out) {
+    if (!Has(key)) return;
+    if (!v_[key].IsInt()) return Error(key, std::string("\"") + key + "\" must be an integer");
+    *out = v_[key].GetInt();
+  }
+  // An array of strings, each normalized.
+  void Strings(const char* key, std::vector<std::string>* out) {
+    if (!Has(key)) return;
+    if (!v_[key].IsArray()) return Error(key, std::string("\"") + key + "\" must be an array of strings");
+    for (const auto& s : v_[key].GetArray()) {
       if (s.IsString()) out->push_back(NormalizeString(s.GetString()));
     }
-  };
-  std::string pattern;
-  get_string("description", &rule.description);
-  get_string("type", &rule.type);
-  get_string("pattern", &pattern);
-  get_string("group", &rule.group);
-  get_string("title_group", &rule.title_group);
-  get_string("qualify_group", &rule.qualify_group);
-  get_bool("resolve_surname", &rule.resolve_surname);
-  get_bool("require_qualified", &rule.require_qualified);
-  get_bool("require_digit", &rule.require_digit);
-  get_bool("require_native_name", &rule.require_native_name);
-  get_int("priority", &rule.priority);
-  get_int("min_chars", &rule.min_chars);
-  get_int("max_chars", &rule.max_chars);
-  get_strings("reject_tokens", &rule.reject_tokens);
-  get_strings("reject_suffixes", &rule.reject_suffixes);
-  get_strings("native_surnames", &rule.native_surnames);
-
-  if (pattern.empty()) {
-    Error(rule_loc, "rule has no \"pattern\"", rule.id);
-    return;
   }
-  if (!rule.type.empty() && !IsEntityType(rule.type)) {
-    Error(field_loc("type"), "unknown entity type \"" + rule.type + "\" (expected " + JoinTypes() + ")",
-          rule.id);
+
+  std::string id;
+
+ private:
+  Loader* loader_;
+  const std::string& file_;
+  std::string_view content_;
+  const rapidjson::Value& v_;
+  const RulePositions& at_;
+};
+
+// The pattern of an entity or relation rule: normalized, its placeholders
+// checked, ⟦Entity⟧ expanded, compiled. False (reported) when it cannot be.
+bool CompilePattern(RuleObject& r, PatternRule* rule) {
+  std::string pattern;
+  r.String("pattern", &pattern);
+  if (pattern.empty()) {
+    r.Error(nullptr, "rule has no \"pattern\"");
+    return false;
   }
   pattern = NormalizeString(pattern);
-  rule.context = pattern.find(kPlaceholderOpen) != std::string::npos;
-  if (rule.context) {
-    // Every placeholder must name an entity type: ⟦Organization⟧.
-    for (size_t p = pattern.find(kPlaceholderOpen); p != std::string::npos;
-         p = pattern.find(kPlaceholderOpen, p + 1)) {
-      const size_t close = pattern.find("\u27E7", p);
-      const std::string name = close == std::string::npos
-                                   ? std::string()
-                                   : pattern.substr(p + kPlaceholderOpen.size(),
-                                                    close - p - kPlaceholderOpen.size());
-      const bool identifier = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-      });
-      if (!identifier) continue;  // ⟦ inside a character class, not a placeholder
-      if (!IsEntityType(name) && name != "Entity") {
-        Error(field_loc("pattern"), "unknown placeholder \"⟦" + name + "⟧\" (expected ⟦Entity⟧ or a type: " +
-                                        JoinTypes() + ")", rule.id);
-      }
+  rule->context = pattern.find(kPlaceholderOpen) != std::string::npos;
+  // Every placeholder must name an entity type: ⟦Organization⟧.
+  for (size_t p = pattern.find(kPlaceholderOpen); rule->context && p != std::string::npos;
+       p = pattern.find(kPlaceholderOpen, p + 1)) {
+    const size_t close = pattern.find("\u27E7", p);
+    const std::string name =
+        close == std::string::npos ? std::string()
+                                   : pattern.substr(p + kPlaceholderOpen.size(), close - p - kPlaceholderOpen.size());
+    const bool identifier = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    });
+    if (!identifier) continue;  // ⟦ inside a character class, not a placeholder
+    if (!IsEntityType(name) && name != "Entity") {
+      r.Error("pattern", "unknown placeholder \"⟦" + name + "⟧\" (expected ⟦Entity⟧ or a type: " + JoinTypes() + ")");
     }
   }
-  // ⟦Entity⟧ stands for a placeholder of any type.
-  for (size_t p = pattern.find("\u27E6Entity\u27E7"); p != std::string::npos;
-       p = pattern.find("\u27E6Entity\u27E7", p)) {
-    pattern.replace(p, std::string("\u27E6Entity\u27E7").size(), "\u27E6[A-Za-z]+\u27E7");
-  }
+  ExpandEntityPlaceholder(&pattern);
   RE2::Options options;
   options.set_log_errors(false);
   options.set_encoding(RE2::Options::EncodingUTF8);
-  rule.re = std::make_unique<RE2>(pattern, options);
-  if (!rule.re->ok()) {
-    Error(field_loc("pattern"), "invalid re2 pattern: " + rule.re->error() + " (at \"" +
-                                    rule.re->error_arg() + "\")", rule.id);
-    return;
+  rule->re = std::make_unique<RE2>(pattern, options);
+  if (!rule->re->ok()) {
+    r.Error("pattern", "invalid re2 pattern: " + rule->re->error() + " (at \"" + rule->re->error_arg() + "\")");
+    return false;
   }
-  const auto& groups = rule.re->NamedCapturingGroups();
-  auto need_group = [&](const std::string& group, const char* field) {
-    if (!group.empty() && !groups.count(group)) {
-      Error(field_loc(field), "capture group \"" + group + "\" named by \"" + field +
-                                  "\" is not in the pattern", rule.id);
+  return true;
+}
+
+// Reports `group`, named by `field`, when the rule's pattern lacks it.
+void NeedGroup(RuleObject& r, const PatternRule& rule, const std::string& group, const char* field) {
+  if (!group.empty() && !rule.re->NamedCapturingGroups().count(group)) {
+    r.Error(field, "capture group \"" + group + "\" named by \"" + field + "\" is not in the pattern");
+  }
+}
+
+// "attributes": {attribute: group} of the entity a rule creates.
+void LoadEntityAttributes(RuleObject& r, PatternRule* rule) {
+  if (!r.Has("attributes")) return;
+  if (!r["attributes"].IsObject()) return r.Error("attributes", "\"attributes\" must map attribute names to group names");
+  for (const auto& m : r["attributes"].GetObject()) {
+    if (!m.value.IsString()) continue;
+    if (ReservedAttributes().count(m.name.GetString())) {
+      r.Error("attributes", std::string("attribute \"") + m.name.GetString() + "\" is reserved for the node's own field");
+      continue;
     }
-  };
-  if (!rule.type.empty()) need_group(rule.group, "group");
-  need_group(rule.title_group, "title_group");
-  need_group(rule.qualify_group, "qualify_group");
-  if (v.HasMember("attributes")) {
-    if (!v["attributes"].IsObject()) {
-      Error(field_loc("attributes"), "\"attributes\" must map attribute names to group names", rule.id);
-    } else {
+    rule->attribute_groups[m.name.GetString()] = m.value.GetString();
+    NeedGroup(r, *rule, m.value.GetString(), "attributes");
+  }
+}
+
+// "relation" and "relations": {source, relation, target, attributes} by group.
+void LoadRuleRelations(RuleObject& r, const std::set<std::string>& relation_types, PatternRule* rule) {
+  auto load = [&](const rapidjson::Value& v, const char* field) {
+    if (!v.IsObject() || !v.HasMember("source") || !v.HasMember("relation") || !v.HasMember("target") ||
+        !v["source"].IsString() || !v["relation"].IsString() || !v["target"].IsString()) {
+      return r.Error(field, std::string("\"") + field + "\" must be {\"source\", \"relation\", \"target\"} strings");
+    }
+    PatternRule::Relation rel{v["source"].GetString(), v["relation"].GetString(), v["target"].GetString(), {}};
+    if (!relation_types.count(rel.relation)) {
+      r.Error(field, "unknown relation \"" + rel.relation + "\" (" +
+                         (relation_types.empty() ? std::string("the pack declares none: relations/types.tsv")
+                                                 : "declared in relations/types.tsv: " + Join(relation_types)) +
+                         ")");
+    }
+    NeedGroup(r, *rule, rel.source, field);
+    NeedGroup(r, *rule, rel.target, field);
+    if (v.HasMember("attributes") && v["attributes"].IsObject()) {
       for (const auto& m : v["attributes"].GetObject()) {
         if (!m.value.IsString()) continue;
-        if (ReservedAttributes().count(m.name.GetString())) {
-          Error(field_loc("attributes"), std::string("attribute \"") + m.name.GetString() +
-                                             "\" is reserved for the node's own field", rule.id);
-          continue;
-        }
-        rule.attribute_groups[m.name.GetString()] = m.value.GetString();
-        need_group(m.value.GetString(), "attributes");
-      }
-    }
-  }
-  auto load_relation = [&](const rapidjson::Value& r, const char* field) {
-    if (!r.IsObject() || !r.HasMember("source") || !r.HasMember("relation") || !r.HasMember("target") ||
-        !r["source"].IsString() || !r["relation"].IsString() || !r["target"].IsString()) {
-      Error(field_loc(field), std::string("\"") + field + "\" must be {\"source\", \"relation\", \"target\"} strings",
-            rule.id);
-      return;
-    }
-    PatternRule::Relation rel{r["source"].GetString(), r["relation"].GetString(), r["target"].GetString(), {}};
-    const auto& names = RelationNames();
-    if (std::find(names.begin(), names.end(), rel.relation) == names.end()) {
-      Error(field_loc(field), "unknown relation \"" + rel.relation + "\"", rule.id);
-    }
-    need_group(rel.source, field);
-    need_group(rel.target, field);
-    if (r.HasMember("attributes") && r["attributes"].IsObject()) {
-      for (const auto& m : r["attributes"].GetObject()) {
-        if (!m.value.IsString()) continue;
         rel.attribute_groups[m.name.GetString()] = m.value.GetString();
-        need_group(m.value.GetString(), field);
+        NeedGroup(r, *rule, m.value.GetString(), field);
       }
     }
-    rule.relations.push_back(std::move(rel));
+    rule->relations.push_back(std::move(rel));
   };
-  if (v.HasMember("relation")) load_relation(v["relation"], "relation");
-  if (v.HasMember("relations")) {
-    if (!v["relations"].IsArray()) {
-      Error(field_loc("relations"), "\"relations\" must be an array of relations", rule.id);
-    } else {
-      for (const auto& r : v["relations"].GetArray()) load_relation(r, "relations");
-    }
+  if (r.Has("relation")) load(r["relation"], "relation");
+  if (!r.Has("relations")) return;
+  if (!r["relations"].IsArray()) return r.Error("relations", "\"relations\" must be an array of relations");
+  for (const auto& v : r["relations"].GetArray()) load(v, "relations");
+}
+
+// "node_attributes": {target: group, attributes: {name: {text | number, unit}}}.
+void LoadNodeAttributes(RuleObject& r, PatternRule* rule) {
+  if (!r.Has("node_attributes")) return;
+  const auto& na = r["node_attributes"];
+  if (!na.IsObject() || !na.HasMember("target") || !na["target"].IsString() || !na.HasMember("attributes") ||
+      !na["attributes"].IsObject()) {
+    return r.Error("node_attributes",
+                   "\"node_attributes\" must be {\"target\": group, \"attributes\": {name: {\"text\" | \"number\": group}}}");
   }
-  if (v.HasMember("node_attributes")) {
-    const auto& na = v["node_attributes"];
-    if (!na.IsObject() || !na.HasMember("target") || !na["target"].IsString() || !na.HasMember("attributes") ||
-        !na["attributes"].IsObject()) {
-      Error(field_loc("node_attributes"),
-            "\"node_attributes\" must be {\"target\": group, \"attributes\": {name: {\"text\" | \"number\": group}}}",
-            rule.id);
+  rule->node_target = na["target"].GetString();
+  NeedGroup(r, *rule, rule->node_target, "node_attributes");
+  for (const auto& m : na["attributes"].GetObject()) {
+    PatternRule::NodeAttribute a;
+    a.name = m.name.GetString();
+    if (m.value.IsObject() && m.value.HasMember("number") && m.value["number"].IsString()) {
+      a.number = true;
+      a.group = m.value["number"].GetString();
+      if (m.value.HasMember("unit") && m.value["unit"].IsString()) a.unit_group = m.value["unit"].GetString();
+    } else if (m.value.IsObject() && m.value.HasMember("text") && m.value["text"].IsString()) {
+      a.group = m.value["text"].GetString();
     } else {
-      rule.node_target = na["target"].GetString();
-      need_group(rule.node_target, "node_attributes");
-      for (const auto& m : na["attributes"].GetObject()) {
-        PatternRule::NodeAttribute a;
-        a.name = m.name.GetString();
-        if (m.value.IsObject() && m.value.HasMember("number") && m.value["number"].IsString()) {
-          a.number = true;
-          a.group = m.value["number"].GetString();
-          if (m.value.HasMember("unit") && m.value["unit"].IsString()) a.unit_group = m.value["unit"].GetString();
-        } else if (m.value.IsObject() && m.value.HasMember("text") && m.value["text"].IsString()) {
-          a.group = m.value["text"].GetString();
-        } else {
-          Error(field_loc("node_attributes"), "attribute \"" + a.name + "\" must be {\"text\": group} or {\"number\": group, \"unit\": group}", rule.id);
-          continue;
-        }
-        if (ReservedAttributes().count(a.name)) {
-          Error(field_loc("node_attributes"), "attribute \"" + a.name + "\" is reserved for the node's own field", rule.id);
-          continue;
-        }
-        need_group(a.group, "node_attributes");
-        need_group(a.unit_group, "node_attributes");
-        rule.node_attributes.push_back(std::move(a));
+      r.Error("node_attributes",
+              "attribute \"" + a.name + "\" must be {\"text\": group} or {\"number\": group, \"unit\": group}");
+      continue;
+    }
+    if (ReservedAttributes().count(a.name)) {
+      r.Error("node_attributes", "attribute \"" + a.name + "\" is reserved for the node's own field");
+      continue;
+    }
+    NeedGroup(r, *rule, a.group, "node_attributes");
+    NeedGroup(r, *rule, a.unit_group, "node_attributes");
+    rule->node_attributes.push_back(std::move(a));
+  }
+}
+
+// "examples": {match: [{text, span}], no_match: [text]}.
+void LoadPatternExamples(RuleObject& r, PatternRule* rule) {
+  if (!r.Has("examples")) return;
+  const auto& ex = r["examples"];
+  if (!ex.IsObject()) return r.Error("examples", "\"examples\" must be {\"match\": [...], \"no_match\": [...]}");
+  if (ex.HasMember("match") && ex["match"].IsArray()) {
+    for (const auto& m : ex["match"].GetArray()) {
+      if (m.IsObject() && m.HasMember("text") && m["text"].IsString()) {
+        RuleExample e;
+        e.text = m["text"].GetString();
+        if (m.HasMember("span") && m["span"].IsString()) e.span = m["span"].GetString();
+        rule->examples.push_back(std::move(e));
+      } else {
+        r.Error("match", "each \"match\" example must be {\"text\", \"span\"}");
       }
     }
   }
+  if (ex.HasMember("no_match") && ex["no_match"].IsArray()) {
+    for (const auto& m : ex["no_match"].GetArray()) {
+      if (m.IsString()) rule->examples.push_back(RuleExample{m.GetString(), "", false});
+    }
+  }
+}
+
+void Loader::LoadPatterns(const std::string& file, std::string_view content) {
+  rapidjson::Document doc;
+  if (!ParseRuleFile(file, content, &doc)) return;
+  const std::vector<RulePositions> positions = FindRulePositions(content);
+  size_t i = 0;
+  for (const auto& v : doc["rules"].GetArray()) {
+    const RulePositions at = i < positions.size() ? positions[i] : RulePositions{};
+    ++i;
+    RuleObject r(this, file, content, v, at);
+    LoadRule(r);
+  }
+}
+
+void Loader::LoadRule(RuleObject& r) {
+  if (!r.value().IsObject()) return Error(r.Location(), "a rule must be a JSON object");
+  PatternRule rule;
+  r.String("id", &r.id);
+  rule.id = r.id;
+  rule.location = r.Location();
+  if (rule.id.empty()) return Error(rule.location, "rule has no string \"id\"");
+  if (!ClaimRuleId(rule.id, rule.location)) return;
+  r.String("description", &rule.description);
+  r.String("type", &rule.type);
+  r.String("group", &rule.group);
+  r.String("title_group", &rule.title_group);
+  r.String("qualify_group", &rule.qualify_group);
+  r.Bool("resolve_surname", &rule.resolve_surname);
+  r.Bool("require_qualified", &rule.require_qualified);
+  r.Bool("require_digit", &rule.require_digit);
+  r.Bool("require_native_name", &rule.require_native_name);
+  r.Int("priority", &rule.priority);
+  r.Int("min_chars", &rule.min_chars);
+  r.Int("max_chars", &rule.max_chars);
+  r.Strings("reject_tokens", &rule.reject_tokens);
+  r.Strings("reject_suffixes", &rule.reject_suffixes);
+  r.Strings("native_surnames", &rule.native_surnames);
+  if (!r.Has("pattern") || (r["pattern"].IsString() && r["pattern"].GetStringLength() == 0)) {
+    return r.Error(nullptr, "rule has no \"pattern\"");
+  }
+  if (!rule.type.empty() && !IsEntityType(rule.type)) {
+    r.Error("type", "unknown entity type \"" + rule.type + "\" (expected " + JoinTypes() + ")");
+  }
+  if (!CompilePattern(r, &rule)) return;
+  if (!rule.type.empty()) NeedGroup(r, rule, rule.group, "group");
+  NeedGroup(r, rule, rule.title_group, "title_group");
+  NeedGroup(r, rule, rule.qualify_group, "qualify_group");
+  LoadEntityAttributes(r, &rule);
+  LoadRuleRelations(r, relation_types_, &rule);
+  LoadNodeAttributes(r, &rule);
   if (rule.type.empty() && rule.relations.empty() && rule.node_attributes.empty()) {
-    Error(rule_loc, "rule has neither a \"type\" (an entity rule) nor a \"relation\"", rule.id);
+    r.Error(nullptr, "rule has neither a \"type\" (an entity rule) nor a \"relation\"");
   }
   if (rule.type.empty() && (!rule.relations.empty() || !rule.node_attributes.empty()) && !rule.context) {
-    Error(field_loc("relation"), "a relation-only rule needs ⟦Type⟧ placeholders in its pattern", rule.id);
+    r.Error("relation", "a relation-only rule needs ⟦Type⟧ placeholders in its pattern");
   }
-  if (v.HasMember("examples")) {
-    const auto& ex = v["examples"];
-    if (!ex.IsObject()) {
-      Error(field_loc("examples"), "\"examples\" must be {\"match\": [...], \"no_match\": [...]}", rule.id);
-    } else {
-      if (ex.HasMember("match") && ex["match"].IsArray()) {
-        for (const auto& m : ex["match"].GetArray()) {
-          if (m.IsObject() && m.HasMember("text") && m["text"].IsString()) {
-            RuleExample e;
-            e.text = m["text"].GetString();
-            if (m.HasMember("span") && m["span"].IsString()) e.span = m["span"].GetString();
-            rule.examples.push_back(std::move(e));
-          } else {
-            Error(field_loc("match"), "each \"match\" example must be {\"text\", \"span\"}", rule.id);
-          }
-        }
-      }
-      if (ex.HasMember("no_match") && ex["no_match"].IsArray()) {
-        for (const auto& m : ex["no_match"].GetArray()) {
-          if (m.IsString()) rule.examples.push_back(RuleExample{m.GetString(), "", false});
-        }
-      }
-    }
-  }
-  if (rule.context) {
-    data_->context_rules.push_back(std::move(rule));
-  } else {
-    data_->text_rules.push_back(std::move(rule));
-  }
+  LoadPatternExamples(r, &rule);
+  (rule.context ? data_->context_rules : data_->text_rules).push_back(std::move(rule));
 }
 
 // Replaces every {NAME} of `defines` in `pattern` (defines may use earlier
@@ -613,97 +737,108 @@ std::vector<std::string> ExpandDefines(const std::map<std::string, std::string>&
   return unknown;
 }
 
+// "examples" of an attribution rule: {match: [{text, speaker, content}], no_match: [text]}.
+void LoadClaimExamples(RuleObject& r, AttributionRule* rule) {
+  if (!r.Has("examples") || !r["examples"].IsObject()) return;
+  const auto& ex = r["examples"];
+  if (ex.HasMember("match") && ex["match"].IsArray()) {
+    for (const auto& m : ex["match"].GetArray()) {
+      if (!m.IsObject() || !m.HasMember("text") || !m["text"].IsString()) continue;
+      ClaimExample e;
+      e.text = m["text"].GetString();
+      if (m.HasMember("speaker") && m["speaker"].IsString()) e.speaker = m["speaker"].GetString();
+      if (m.HasMember("content") && m["content"].IsString()) e.content = m["content"].GetString();
+      rule->examples.push_back(std::move(e));
+    }
+  }
+  if (ex.HasMember("no_match") && ex["no_match"].IsArray()) {
+    for (const auto& m : ex["no_match"].GetArray()) {
+      if (m.IsString()) rule->examples.push_back(ClaimExample{m.GetString(), "", "", false});
+    }
+  }
+}
+
 void Loader::LoadAttribution(const std::string& file, std::string_view content) {
   rapidjson::Document doc;
   if (!ParseRuleFile(file, content, &doc)) return;
-  std::map<std::string, std::string> defines;
+  // The file's defines, over the cue alternations built from claims/cues.tsv.
+  std::map<std::string, std::string> defines = cue_defines_;
   if (doc.HasMember("defines") && doc["defines"].IsObject()) {
     for (const auto& m : doc["defines"].GetObject()) {
-      if (m.value.IsString()) defines[m.name.GetString()] = NormalizeString(m.value.GetString());
+      if (!m.value.IsString()) continue;
+      if (cue_defines_.count(m.name.GetString())) {
+        Error(SourceLocation{file, 1, 1, std::nullopt}, std::string("define {") + m.name.GetString() +
+                                                            "} is built from claims/cues.tsv; remove it from \"defines\"");
+        continue;
+      }
+      defines[m.name.GetString()] = NormalizeString(m.value.GetString());
     }
   }
-  size_t search_from = 0;
+  const std::vector<RulePositions> positions = FindRulePositions(content);
+  size_t i = 0;
   for (const auto& v : doc["rules"].GetArray()) {
-    AttributionRule rule;
-    if (v.IsObject() && v.HasMember("id") && v["id"].IsString()) rule.id = v["id"].GetString();
-    size_t at = rule.id.empty() ? std::string_view::npos : content.find("\"" + rule.id + "\"", search_from);
-    if (at == std::string_view::npos) at = search_from;
-    search_from = at + 1;
-    rule.location = LocationAt(file, content, at);
-    auto field_loc = [&](const char* field) {
-      const size_t pos = content.find(std::string("\"") + field + "\"", at);
-      return LocationAt(file, content, pos == std::string_view::npos ? at : pos);
-    };
-    if (!v.IsObject() || rule.id.empty()) {
-      Error(rule.location, "an attribution rule must be an object with a string \"id\"");
-      continue;
-    }
-    if (!ClaimRuleId(rule.id, rule.location)) continue;
-    auto str = [&](const char* key) -> std::string {
-      return v.HasMember(key) && v[key].IsString() ? v[key].GetString() : std::string();
-    };
-    auto flag = [&](const char* key) { return v.HasMember(key) && v[key].IsBool() && v[key].GetBool(); };
-    rule.description = str("description");
-    rule.cue_lemma = str("cue");
-    rule.modality = str("modality");
-    rule.negated = flag("negated");
-    rule.unattributed = flag("unattributed");
-    rule.speaker_from_previous = flag("speaker_from_previous");
-    rule.medium = flag("medium");
-    if (v.HasMember("priority") && v["priority"].IsInt()) rule.priority = v["priority"].GetInt();
-    if (!rule.modality.empty() && rule.modality != "asserted" && rule.modality != "hedged" &&
-        rule.modality != "implied") {
-      Error(field_loc("modality"), "unknown modality \"" + rule.modality + "\" (expected asserted, hedged or implied)",
-            rule.id);
-    }
-    std::string pattern = NormalizeString(str("pattern"));
-    if (pattern.empty()) {
-      Error(rule.location, "rule has no \"pattern\"", rule.id);
-      continue;
-    }
-    for (const std::string& name : ExpandDefines(defines, &pattern)) {
-      Error(field_loc("pattern"), "unknown define {" + name + "}", rule.id);
-    }
-    for (size_t p = pattern.find("\u27E6Entity\u27E7"); p != std::string::npos; p = pattern.find("\u27E6Entity\u27E7", p)) {
-      pattern.replace(p, std::string("\u27E6Entity\u27E7").size(), "\u27E6[A-Za-z]+\u27E7");
-    }
-    RE2::Options options;
-    options.set_log_errors(false);
-    rule.re = std::make_unique<RE2>(pattern, options);
-    if (!rule.re->ok()) {
-      Error(field_loc("pattern"), "invalid re2 pattern: " + rule.re->error() + " (at \"" + rule.re->error_arg() + "\")",
-            rule.id);
-      continue;
-    }
-    const auto& groups = rule.re->NamedCapturingGroups();
-    if (!groups.count("content")) Error(field_loc("pattern"), "the pattern has no (?P<content>…) group", rule.id);
-    const bool needs_speaker = !rule.unattributed && !rule.speaker_from_previous;
-    if (needs_speaker && !groups.count("speaker")) {
-      Error(field_loc("pattern"), "the pattern has no (?P<speaker>…) group (or set \"unattributed\")", rule.id);
-    }
-    if (rule.cue_lemma.empty() && !groups.count("cue")) {
-      Error(field_loc("pattern"), "the pattern has no (?P<cue>…) group and the rule no fixed \"cue\"", rule.id);
-    }
-    if (v.HasMember("examples") && v["examples"].IsObject()) {
-      const auto& ex = v["examples"];
-      if (ex.HasMember("match") && ex["match"].IsArray()) {
-        for (const auto& m : ex["match"].GetArray()) {
-          if (!m.IsObject() || !m.HasMember("text") || !m["text"].IsString()) continue;
-          ClaimExample e;
-          e.text = m["text"].GetString();
-          if (m.HasMember("speaker") && m["speaker"].IsString()) e.speaker = m["speaker"].GetString();
-          if (m.HasMember("content") && m["content"].IsString()) e.content = m["content"].GetString();
-          rule.examples.push_back(std::move(e));
-        }
-      }
-      if (ex.HasMember("no_match") && ex["no_match"].IsArray()) {
-        for (const auto& m : ex["no_match"].GetArray()) {
-          if (m.IsString()) rule.examples.push_back(ClaimExample{m.GetString(), "", "", false});
-        }
-      }
-    }
-    data_->attribution_rules.push_back(std::move(rule));
+    const RulePositions at = i < positions.size() ? positions[i] : RulePositions{};
+    ++i;
+    RuleObject r(this, file, content, v, at);
+    LoadAttributionRule(r, defines);
   }
+}
+
+void Loader::LoadAttributionRule(RuleObject& r, const std::map<std::string, std::string>& defines) {
+  AttributionRule rule;
+  const rapidjson::Value& v = r.value();
+  if (v.IsObject() && v.HasMember("id") && v["id"].IsString()) r.id = v["id"].GetString();
+  rule.id = r.id;
+  rule.location = r.Location();
+  if (!v.IsObject() || rule.id.empty()) {
+    return Error(rule.location, "an attribution rule must be an object with a string \"id\"");
+  }
+  if (!ClaimRuleId(rule.id, rule.location)) return;
+  auto str = [&](const char* key) -> std::string {
+    return v.HasMember(key) && v[key].IsString() ? v[key].GetString() : std::string();
+  };
+  auto flag = [&](const char* key) { return v.HasMember(key) && v[key].IsBool() && v[key].GetBool(); };
+  rule.description = str("description");
+  rule.cue_lemma = str("cue");
+  rule.modality = str("modality");
+  rule.negated = flag("negated");
+  rule.unattributed = flag("unattributed");
+  rule.speaker_from_previous = flag("speaker_from_previous");
+  rule.medium = flag("medium");
+  if (v.HasMember("priority") && v["priority"].IsInt()) rule.priority = v["priority"].GetInt();
+  if (!rule.modality.empty() && rule.modality != "asserted" && rule.modality != "hedged" &&
+      rule.modality != "implied") {
+    r.Error("modality", "unknown modality \"" + rule.modality + "\" (expected asserted, hedged or implied)");
+  }
+  std::string pattern = NormalizeString(str("pattern"));
+  if (pattern.empty()) return r.Error(nullptr, "rule has no \"pattern\"");
+  for (const std::string& name : ExpandDefines(defines, &pattern)) {
+    r.Error("pattern", "unknown define {" + name + "}");
+  }
+  ExpandEntityPlaceholder(&pattern);
+  RE2::Options options;
+  options.set_log_errors(false);
+  rule.re = std::make_unique<RE2>(pattern, options);
+  if (!rule.re->ok()) {
+    return r.Error("pattern", "invalid re2 pattern: " + rule.re->error() + " (at \"" + rule.re->error_arg() + "\")");
+  }
+  const auto& groups = rule.re->NamedCapturingGroups();
+  if (!groups.count("content")) r.Error("pattern", "the pattern has no (?P<content>…) group");
+  const bool needs_speaker = !rule.unattributed && !rule.speaker_from_previous;
+  if (needs_speaker && !groups.count("speaker")) {
+    r.Error("pattern", "the pattern has no (?P<speaker>…) group (or set \"unattributed\")");
+  }
+  if (rule.cue_lemma.empty() && !groups.count("cue")) {
+    r.Error("pattern", "the pattern has no (?P<cue>…) group and the rule no fixed \"cue\"");
+  }
+  // A cue the lexicon does not know would drop every claim it reports.
+  for (const std::string& cue : CueAlternatives(pattern)) {
+    if (FindCue(data_->cues, cue) == nullptr) {
+      r.Error("pattern", "cue \"" + cue + "\" is not in claims/cues.tsv (no stem of it is)");
+    }
+  }
+  LoadClaimExamples(r, &rule);
+  data_->attribution_rules.push_back(std::move(rule));
 }
 
 void Loader::LoadCues(const std::string& file, std::string_view content) {
@@ -711,11 +846,12 @@ void Loader::LoadCues(const std::string& file, std::string_view content) {
     if (Trim(text).empty() || text.front() == '#') return;
     const std::vector<std::string> cols = Split(text, '\t');
     const SourceLocation loc{file, line, 1, std::nullopt};
-    if (cols.size() != 4) {
-      Error(loc, "expected 4 tab-separated columns (cue, lemma, modality, negated), found " + std::to_string(cols.size()));
+    if (cols.size() != 4 && cols.size() != 5) {
+      Error(loc, "expected 4 or 5 tab-separated columns (cue, lemma, modality, negated[, define]), found " +
+                     std::to_string(cols.size()));
       return;
     }
-    CueEntry entry{Trim(cols[1]), Trim(cols[2]), Trim(cols[3]) == "true"};
+    CueEntry entry{Trim(cols[1]), Trim(cols[2]), Trim(cols[3]) == "true", loc};
     if (entry.modality != "asserted" && entry.modality != "hedged" && entry.modality != "implied") {
       Error(loc, "unknown modality \"" + entry.modality + "\" (expected asserted, hedged or implied)");
       return;
@@ -724,7 +860,40 @@ void Loader::LoadCues(const std::string& file, std::string_view content) {
       Error(loc, "negated must be true or false, not \"" + Trim(cols[3]) + "\"");
       return;
     }
-    data_->cues.emplace_back(NormalizeString(Trim(cols[0])), entry);
+    const std::string cue = NormalizeString(Trim(cols[0]));
+    if (cols.size() == 5 && !Trim(cols[4]).empty()) {
+      const std::string define = Trim(cols[4]);
+      if (!std::all_of(define.begin(), define.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) {
+        Error(loc, "define name \"" + define + "\" must be upper-case letters and _ (as {CUE_KO})");
+        return;
+      }
+      std::string& alternation = cue_defines_[define];
+      alternation += (alternation.empty() ? "" : "|") + cue;
+    }
+    data_->cues.emplace_back(cue, entry);
+  });
+}
+
+void Loader::LoadRelationTypes(const std::string& file, std::string_view content) {
+  ForEachLine(content, [&](int line, std::string_view text, size_t) {
+    if (Trim(text).empty() || text.front() == '#') return;
+    const std::vector<std::string> cols = Split(text, '\t');
+    const SourceLocation loc{file, line, 1, std::nullopt};
+    const std::string name = Trim(cols[0]);
+    if (cols.size() != 3 || (Trim(cols[1]) != "directed" && Trim(cols[1]) != "symmetric")) {
+      Error(loc, "expected 3 tab-separated columns (relation, directed | symmetric, description)");
+      return;
+    }
+    const bool snake = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || c == '_';
+    });
+    if (!snake) {
+      Error(loc, "relation \"" + name + "\" must be snake_case (lower-case letters and _)");
+      return;
+    }
+    if (relation_types_.insert(name).second) {
+      data_->relation_types.push_back({name, Trim(cols[1]) == "symmetric", Trim(cols[2])});
+    }
   });
 }
 
@@ -839,37 +1008,44 @@ void LoadPackFiles(Loader& loader, RulePackData* data, const std::vector<std::pa
                    const std::string& origin) {
   std::vector<std::pair<std::string, std::string>> sorted = files;
   std::sort(sorted.begin(), sorted.end());
-  for (const auto& [path, content] : sorted) {
-    const std::string file = origin + "/" + path;
-    const long long bad = FindInvalidUtf8(content);
-    if (bad >= 0) {
-      Error e;
-      e.code = ErrorCode::kInvalidRules;
-      e.location.file = file;
-      e.location.byte_offset = bad;
-      e.message = "invalid UTF-8 at byte " + std::to_string(bad);
-      loader.errors().push_back(e);
-      continue;
-    }
-    if (path.rfind("entities/", 0) == 0 && internal::EndsWith(path, ".tsv")) {
-      loader.LoadGazetteer(file, content);
-    } else if ((path.rfind("patterns/", 0) == 0 || path.rfind("relations/", 0) == 0) &&
-               internal::EndsWith(path, ".json")) {
-      loader.LoadPatterns(file, content);
-    } else if (path.rfind("claims/", 0) == 0 && internal::EndsWith(path, ".json")) {
-      loader.LoadAttribution(file, content);
-    } else if (path == "claims/cues.tsv") {
-      loader.LoadCues(file, content);
-    } else if (path == "claims/groups.tsv") {
-      loader.LoadWordTable(file, content, &data->speaker_groups, false);
-    } else if (path == "claims/pronouns.tsv") {
-      loader.LoadWordTable(file, content, &data->pronouns, true);
-    } else if (path == "claims/hedges.txt") {
-      loader.LoadHedges(file, content);
-    } else if (path == "ko/particles.txt") {
-      loader.LoadParticles(file, content);
-    } else if (path == "ko/titles.tsv") {
-      loader.LoadTitles(file, content);
+  // The vocabulary (tables and lists) first, then the rules that use it:
+  // cues make {CUE_…} defines, relation types check the rules' relations.
+  for (const bool rules : {false, true}) {
+    for (const auto& [path, content] : sorted) {
+      const bool json = internal::EndsWith(path, ".json");
+      if (json != rules) continue;
+      const std::string file = origin + "/" + path;
+      const long long bad = FindInvalidUtf8(content);
+      if (bad >= 0) {
+        Error e;
+        e.code = ErrorCode::kInvalidRules;
+        e.location.file = file;
+        e.location.byte_offset = bad;
+        e.message = "invalid UTF-8 at byte " + std::to_string(bad);
+        loader.errors().push_back(e);
+        continue;
+      }
+      if (path.rfind("entities/", 0) == 0 && internal::EndsWith(path, ".tsv")) {
+        loader.LoadGazetteer(file, content);
+      } else if ((path.rfind("patterns/", 0) == 0 || path.rfind("relations/", 0) == 0) && json) {
+        loader.LoadPatterns(file, content);
+      } else if (path.rfind("claims/", 0) == 0 && json) {
+        loader.LoadAttribution(file, content);
+      } else if (path == "claims/cues.tsv") {
+        loader.LoadCues(file, content);
+      } else if (path == "claims/groups.tsv") {
+        loader.LoadWordTable(file, content, &data->speaker_groups, false);
+      } else if (path == "claims/pronouns.tsv") {
+        loader.LoadWordTable(file, content, &data->pronouns, true);
+      } else if (path == "claims/hedges.txt") {
+        loader.LoadHedges(file, content);
+      } else if (path == "ko/particles.txt") {
+        loader.LoadParticles(file, content);
+      } else if (path == "ko/titles.tsv") {
+        loader.LoadTitles(file, content);
+      } else if (path == "relations/types.tsv") {
+        loader.LoadRelationTypes(file, content);
+      }
     }
   }
 }

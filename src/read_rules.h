@@ -20,6 +20,12 @@ namespace claimgraph::internal {
 // build time (cmake/embed_rules.cmake).
 const std::vector<std::pair<std::string_view, std::string_view>>& BuiltInRuleFiles();
 
+// The alternatives of each (?P<cue>…) group of `pattern` (an expanded
+// attribution pattern), each up to its first regular-expression
+// operator: "(?P<cue>밝|말|told ⟦[A-Za-z]+⟧)" -> 밝, 말, "told ". What the
+// loader checks against claims/cues.tsv, and `rules check` the reverse.
+std::vector<std::string> CueAlternatives(std::string_view pattern);
+
 // Reads the rule files under `dir` (relative path, content). Returns
 // kIoError when `dir` is not a readable directory.
 Result<std::vector<std::pair<std::string, std::string>>> ReadPackDir(const std::string& dir);

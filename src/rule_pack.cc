@@ -27,4 +27,16 @@ bool ParticleSet::IsParticleChain(std::string_view run) const {
   return Local::Split(*this, run, 0);
 }
 
+const CueEntry* FindCue(const std::vector<std::pair<std::string, CueEntry>>& cues, std::string_view cue) {
+  const CueEntry* best = nullptr;
+  size_t best_size = 0;
+  for (const auto& [stem, entry] : cues) {
+    if (stem.size() > best_size && cue.substr(0, stem.size()) == stem) {
+      best = &entry;
+      best_size = stem.size();
+    }
+  }
+  return best;
+}
+
 }  // namespace claimgraph::internal

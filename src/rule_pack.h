@@ -123,7 +123,20 @@ struct CueEntry {
   std::string lemma;
   std::string modality = "asserted";
   bool negated = false;
+  SourceLocation location;  // its line in claims/cues.tsv
 };
+
+// A relation type the pack declares (relations/types.tsv): rules may
+// only produce declared relations.
+struct RelationType {
+  std::string name;        // snake_case: develops, competes_with
+  bool symmetric = false;  // competes_with: no direction
+  std::string description;
+};
+
+// The entry of the longest stem in `cues` that `cue` starts with ("전망했"
+// -> 전망), or null.
+const CueEntry* FindCue(const std::vector<std::pair<std::string, CueEntry>>& cues, std::string_view cue);
 
 struct RulePackData {
   std::string origin;
@@ -142,6 +155,7 @@ struct RulePackData {
   // Claims (rules/claims/).
   std::vector<AttributionRule> attribution_rules;  // by priority, then id
   std::vector<std::pair<std::string, CueEntry>> cues;  // cue stems, longest first
+  std::vector<RelationType> relation_types;            // in declaration order
   std::unordered_map<std::string, std::string> speaker_groups;  // "전문가들" -> "experts"
   std::unordered_map<std::string, std::string> pronouns;  // "그" -> "Person"
   std::vector<std::string> hedges;  // content markers of a hedged claim ("수 있", "may")

@@ -14,6 +14,7 @@
 #include <iterator>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "claimgraph/pipeline.h"
 #include "internal/edit_distance.h"
@@ -21,6 +22,7 @@
 #include "internal/utf8.h"
 #include "entity_ids.h"
 #include "normalize.h"
+#include "read_rules.h"
 #include "rule_pack.h"
 #include "screen.h"
 
@@ -75,6 +77,31 @@ std::string Slice(const std::string& text, int64_t start, int64_t end) {
 }
 
 }  // namespace
+
+std::vector<std::string> CheckWarnings(const RulePack& rules) {
+  const internal::RulePackData& data = rules.data();
+  std::set<const internal::CueEntry*> captured;
+  for (const internal::AttributionRule& rule : data.attribution_rules) {
+    for (const std::string& cue : internal::CueAlternatives(rule.re->pattern())) {
+      captured.insert(internal::FindCue(data.cues, cue));
+    }
+  }
+  std::vector<std::pair<SourceLocation, std::string>> found;
+  for (const auto& [stem, entry] : data.cues) {
+    if (captured.count(&entry)) continue;
+    found.emplace_back(entry.location, "cue \"" + stem + "\" (" + entry.lemma +
+                                           ") is captured by no attribution rule's (?P<cue>…) group");
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.file, a.first.line) < std::tie(b.first.file, b.first.line);
+  });
+  std::vector<std::string> out;
+  for (const auto& [loc, message] : found) {
+    out.push_back(loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column) + ": warning: " +
+                  message);
+  }
+  return out;
+}
 
 std::vector<std::string> RuleIds(const RulePack& rules) {
   const internal::RulePackData& d = rules.data();

@@ -8,8 +8,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "claimgraph/rule_tools.h"
 #include "test_util.h"
 
 namespace claimgraph {
@@ -94,7 +96,8 @@ TEST_CASE("pattern errors carry the rule id and the re2 message") {
           "{\"rules\": [{\"id\": \"r\", \"type\": \"Org\", \"pattern\": \"(?P<name>x)(?P<o>y)\",\n"
           " \"relation\": {\"source\": \"o\", \"relation\": \"owns\", \"target\": \"name\"}}]}"}});
     CHECK(errors.find("pack/patterns/p.json:1:24: error: unknown entity type \"Org\"") == 0);
-    CHECK(errors.find("pack/patterns/p.json:2:2: error: unknown relation \"owns\" [r]") != std::string::npos);
+    CHECK(errors.find("pack/patterns/p.json:2:2: error: unknown relation \"owns\" (the pack declares none: "
+                      "relations/types.tsv) [r]") != std::string::npos);
   }
 }
 
@@ -169,6 +172,7 @@ TEST_CASE("the built-in pack's screen patterns compile, and are no larger than t
 TEST_CASE("a relation-only rule without placeholders is refused") {
   const std::string errors = LoadErrors(
       {{"ko/particles.txt", kParticles},
+       {"relations/types.tsv", "develops\tdirected\tbuilds\n"},
        {"patterns/p.json",
         "{\"rules\": [{\"id\": \"r\", \"pattern\": \"(?P<a>x)(?P<b>y)\",\n"
         " \"relation\": {\"source\": \"a\", \"relation\": \"develops\", \"target\": \"b\"}}]}"}});
@@ -226,6 +230,73 @@ TEST_CASE("layered packs: a later pack adds entities and overrides entries and r
   Result<RulePack> missing = RulePack::LoadLayers({"builtin", "/nonexistent/pack"});
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == ErrorCode::kIoError);
+}
+
+}  // namespace
+}  // namespace claimgraph
+
+namespace claimgraph {
+namespace {
+
+TEST_CASE("a cue alternation is built from claims/cues.tsv, and a cue it lacks is an error") {
+  const Files base = {{"ko/particles.txt", kParticles},
+                      {"claims/cues.tsv", "전망\t전망하다\thedged\tfalse\tCUE_T\n전\t전하다\tasserted\tfalse\tCUE_T\n"}};
+  SUBCASE("the define expands to the cues in file order, and the rule loads") {
+    Files files = base;
+    files.emplace_back("claims/a.json",
+                       "{\"rules\": [{\"id\": \"t.said\", \"unattributed\": true,\n"
+                       "  \"pattern\": \"(?P<content>.+)고 (?P<cue>{CUE_T})했다\"}]}");
+    Result<RulePack> r = RulePack::FromFiles(files, "pack");
+    REQUIRE(r.ok());
+    REQUIRE(r->data().attribution_rules.size() == 1);
+    CHECK(r->data().attribution_rules[0].re->pattern() == "(?P<content>.+)고 (?P<cue>전망|전)했다");
+  }
+  SUBCASE("a captured cue with no stem in the lexicon") {
+    Files files = base;
+    files.emplace_back("claims/a.json",
+                       "{\"rules\": [{\"id\": \"t.said\", \"unattributed\": true,\n"
+                       "  \"pattern\": \"(?P<content>.+)고 (?P<cue>{CUE_T}|밝)혔다\"}]}");
+    CHECK(LoadErrors(files) ==
+          "pack/claims/a.json:2:3: error: cue \"밝\" is not in claims/cues.tsv (no stem of it is) [t.said]\n");
+  }
+  SUBCASE("a file may not define what the lexicon builds") {
+    Files files = base;
+    files.emplace_back("claims/a.json", "{\"defines\": {\"CUE_T\": \"x\"}, \"rules\": []}");
+    CHECK(LoadErrors(files) ==
+          "pack/claims/a.json:1:1: error: define {CUE_T} is built from claims/cues.tsv; remove it from \"defines\"\n");
+  }
+}
+
+TEST_CASE("rules check warns of a cue that no attribution rule can capture") {
+  const Files files = {{"ko/particles.txt", kParticles},
+                       {"claims/cues.tsv", "# cues\n말\t말하다\tasserted\tfalse\n밝\t밝히다\tasserted\tfalse\n"},
+                       {"claims/a.json", "{\"rules\": [{\"id\": \"t.said\", \"unattributed\": true,\n"
+                                         "  \"pattern\": \"(?P<content>.+)고 (?P<cue>말)했다\"}]}"}};
+  Result<RulePack> r = RulePack::FromFiles(files, "pack");
+  REQUIRE(r.ok());
+  CHECK(CheckWarnings(*r) == std::vector<std::string>{
+                                 "pack/claims/cues.tsv:3:1: warning: cue \"밝\" (밝히다) is captured by no "
+                                 "attribution rule's (?P<cue>…) group"});
+  CHECK(CheckWarnings(testing::BuiltInRules()).empty());
+}
+
+TEST_CASE("relation types are declared by the pack, and a rule may use only those") {
+  const Files files = {{"ko/particles.txt", kParticles},
+                       {"relations/types.tsv", "# types\nowns\tdirected\ta holder owns a company\nrivals\tsideways\tx\n"},
+                       {"relations/r.json",
+                        "{\"rules\": [{\"id\": \"r\", \"pattern\": \"(?P<a>⟦Organization⟧)의 (?P<b>⟦Organization⟧)\",\n"
+                        "  \"relation\": {\"source\": \"a\", \"relation\": \"owns\", \"target\": \"b\"}},\n"
+                        " {\"id\": \"s\", \"pattern\": \"(?P<a>⟦Organization⟧)와 (?P<b>⟦Organization⟧)\",\n"
+                        "  \"relation\": {\"source\": \"a\", \"relation\": \"competes_with\", \"target\": \"b\"}}]}"}};
+  CHECK(LoadErrors(files) ==
+        "pack/relations/types.tsv:3:1: error: expected 3 tab-separated columns (relation, directed | symmetric, "
+        "description)\n"
+        "pack/relations/r.json:4:3: error: unknown relation \"competes_with\" (declared in relations/types.tsv: "
+        "owns) [s]\n");
+  const auto& types = testing::BuiltInRules().data().relation_types;
+  CHECK(types.size() >= 10);
+  CHECK(std::any_of(types.begin(), types.end(),
+                    [](const internal::RelationType& t) { return t.name == "competes_with" && t.symmetric; }));
 }
 
 }  // namespace

@@ -31,12 +31,6 @@
 
 namespace claimgraph {
 
-// A sentence of the original text, in code points, end exclusive.
-struct SentenceSpan {
-  int64_t start = 0;
-  int64_t end = 0;
-};
-
 // An accepted entity mention with the entity it resolves to.
 struct EntityMention {
   std::string entity_id;  // "ent:alibaba"

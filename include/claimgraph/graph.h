@@ -77,6 +77,12 @@ struct Edge {
 };
 
 // Per-document summary kept in the graph's metadata.
+// A sentence of the original text, in code points, end exclusive.
+struct SentenceSpan {
+  int64_t start = 0;
+  int64_t end = 0;
+};
+
 struct DocumentInfo {
   std::string id;
   int64_t chars = 0;  // length of the original text in code points
@@ -135,6 +141,10 @@ class Graph {
   void ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& visit) const;
   // Documents sorted by id.
   std::vector<DocumentInfo> Documents() const;
+  // The sentences of document `id`, in code points of its original text,
+  // as the pipeline segmented it; empty when the graph was read from a
+  // file (files keep no sentences) or the document is not in the graph.
+  std::vector<SentenceSpan> Sentences(const std::string& id) const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

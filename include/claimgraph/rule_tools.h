@@ -31,6 +31,11 @@ struct RuleTestCase {
 // when empty), each through the whole pipeline of `rules`.
 std::vector<RuleTestCase> RunRuleTests(const RulePack& rules, const std::string& filter = "");
 
+// Problems of a pack that loaded, as warnings ("FILE:LINE:COLUMN: warning:
+// …"): cues of claims/cues.tsv that no attribution rule's (?P<cue>…) group
+// can capture (a longer stem, or no rule, takes every word it would).
+std::vector<std::string> CheckWarnings(const RulePack& rules);
+
 // The ids of every rule of the pack ("gazetteer" included), sorted.
 std::vector<std::string> RuleIds(const RulePack& rules);
 

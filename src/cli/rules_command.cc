@@ -77,6 +77,7 @@ int RulesCommand(const std::vector<std::string>& argv) {
     return kExitError;
   }
   if (verb == "check") {
+    for (const std::string& warning : CheckWarnings(*rules)) std::cerr << warning << "\n";
     std::cout << rules->origin() << ": ok\n"
               << "  gazetteer entries  " << rules->entity_count() << " (" << rules->alias_count() << " aliases)\n"
               << "  entity and relation pattern rules  " << rules->pattern_count() << "\n"
