@@ -205,6 +205,16 @@ py::dict StatsDict(const GraphStats& s) {
   return d;
 }
 
+// Graph.write's docstring, its formats from the table.
+const std::string& WriteDoc() {
+  static const std::string doc =
+      "Writes the graph, atomically, in the format its extension names (" + OutputExtensions() +
+      "), or the one `format` names (" + OutputFormatNames() +
+      "; neo4j writes `path` as a new directory of CSV files). An .html page made here has no document texts, so "
+      "its side panel shows mention and claim texts without their sentences.";
+  return doc;
+}
+
 std::string GraphRepr(const Graph& g) {
   const size_t claims = g.claim_count();
   return "<claimgraph.Graph: " + std::to_string(g.node_count() - claims) + " entities, " + std::to_string(claims) +
@@ -456,17 +466,37 @@ PYBIND11_MODULE(_claimgraph, m) {
            [](const Graph& g, bool pretty) { return pretty ? WriteJson(g) : WriteJsonLine(g); },
            py::arg("pretty") = true, "Returns the node-link JSON, byte for byte what the CLI writes.")
       .def("write",
-           [](const Graph& g, const py::object& path) {
+           [](const Graph& g, const py::object& path, const std::optional<std::string>& format_name) {
              const std::string p = PathString(path);
-             const GraphFormat format = Unwrap(FormatFromPath(p));
+             const GraphFormat format = format_name ? Unwrap(FormatFromName(*format_name)) : Unwrap(FormatFromPath(p));
+             if (FormatInfoOf(format).directory) {
+               const std::vector<OutputFile> files = WriteNeo4jCsv(g);
+               py::gil_scoped_release release;
+               Check(WriteDirectoryAtomic(p, files));
+               return;
+             }
              const std::string content = WriteGraph(g, format);
              py::gil_scoped_release release;
              Check(WriteFileAtomic(p, content));
            },
-           py::arg("path"),
-           "Writes the graph in the format its extension names (.json, .graphml, .dot, .html, .gexf,\n"
-           ".cyjs), atomically. An .html page made here has no document texts, so its side panel\n"
-           "shows mention and claim texts without their sentences.");
+           py::arg("path"), py::arg("format") = py::none(), WriteDoc().c_str());
+
+  m.def(
+      "formats",
+      []() {
+        py::list out;
+        for (const FormatInfo& f : Formats()) {
+          py::list extensions;
+          for (const char* e : f.extensions) extensions.append(e);
+          out.append(py::dict(py::arg("name") = f.name, py::arg("extensions") = extensions,
+                              py::arg("description") = f.description, py::arg("output") = f.output,
+                              py::arg("directory") = f.directory, py::arg("readable") = f.readable));
+        }
+        return out;
+      },
+      "Returns the graph formats as dicts: name (as Graph.write's `format` takes it), extensions,\n"
+      "description, output (write can produce it), directory (written as a new directory of\n"
+      "files), readable (read_graph reads it back).");
 
   py::class_<Extraction>(m, "Extraction", "What one document yields: mentions, claims, relations.")
       .def_readonly("id", &Extraction::doc_id)

@@ -18,31 +18,74 @@
 
 namespace claimgraph {
 
+const std::vector<FormatInfo>& Formats() {
+  static const std::vector<FormatInfo> formats = {
+      {GraphFormat::kJson, "json", {".json"}, "node-link JSON (the output contract)", true, false, true},
+      {GraphFormat::kGraphml, "graphml", {".graphml"}, "GraphML (Gephi, yEd, networkx, igraph)", true,
+       false, true},
+      {GraphFormat::kDot, "dot", {".dot", ".gv"}, "Graphviz DOT (labels, types and relations)", true, false, true},
+      {GraphFormat::kHtml, "html", {".html", ".htm"}, "one self-contained interactive page", true, false, false},
+      {GraphFormat::kGexf, "gexf", {".gexf"}, "GEXF 1.3 (Gephi)", true, false, false},
+      {GraphFormat::kCyjs, "cyjs", {".cyjs"}, "Cytoscape.js JSON (Cytoscape desktop)", true, false, false},
+      {GraphFormat::kNeo4jCsv, "neo4j", {}, "CSV files for neo4j-admin database import", true, true,
+       false},
+      {GraphFormat::kJsonLines, "jsonl", {".jsonl"}, "JSON lines of partial graphs (claimgraph extract)", false, false,
+       true},
+  };
+  return formats;
+}
+
+const FormatInfo& FormatInfoOf(GraphFormat format) {
+  for (const FormatInfo& f : Formats()) {
+    if (f.format == format) return f;
+  }
+  return Formats().front();
+}
+
+namespace {
+
+// "a, b, c or d" of the output formats' names, or of their single-file
+// extensions.
+std::string JoinOutputs(bool extensions) {
+  std::vector<std::string> items;
+  for (const FormatInfo& f : Formats()) {
+    if (!f.output) continue;
+    if (!extensions) items.push_back(f.name);
+    if (extensions && !f.directory) items.push_back(f.extensions.front());
+  }
+  std::string s;
+  for (size_t i = 0; i < items.size(); ++i) s += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + items[i];
+  return s;
+}
+
+}  // namespace
+
+std::string OutputFormatNames() { return JoinOutputs(false); }
+std::string OutputExtensions() { return JoinOutputs(true); }
+
 Result<GraphFormat> FormatFromPath(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".json") return GraphFormat::kJson;
-  if (ext == ".graphml") return GraphFormat::kGraphml;
-  if (ext == ".dot" || ext == ".gv") return GraphFormat::kDot;
-  if (ext == ".html" || ext == ".htm") return GraphFormat::kHtml;
-  if (ext == ".gexf") return GraphFormat::kGexf;
-  if (ext == ".cyjs") return GraphFormat::kCyjs;
+  for (const FormatInfo& f : Formats()) {
+    if (!f.output || f.directory) continue;
+    for (const char* e : f.extensions) {
+      if (ext == e) return f.format;
+    }
+  }
   Error e;
   e.code = ErrorCode::kInvalidArgument;
   e.location.file = path;
-  e.message = "unknown output format \"" + ext +
-              "\" (expected .json, .graphml, .dot, .html, .gexf or .cyjs; for Neo4j CSV use --format neo4j -o DIR)";
+  e.message = "unknown output format \"" + ext + "\" (expected " + OutputExtensions() +
+              "; for Neo4j CSV use --format neo4j -o DIR)";
   return e;
 }
 
 Result<GraphFormat> FormatFromName(const std::string& name) {
-  static const std::map<std::string, GraphFormat> kNames = {
-      {"json", GraphFormat::kJson}, {"graphml", GraphFormat::kGraphml}, {"dot", GraphFormat::kDot},
-      {"html", GraphFormat::kHtml}, {"gexf", GraphFormat::kGexf},       {"cyjs", GraphFormat::kCyjs}};
-  const auto it = kNames.find(name);
-  if (it != kNames.end()) return it->second;
+  for (const FormatInfo& f : Formats()) {
+    if (f.output && name == f.name) return f.format;
+  }
   Error e;
   e.code = ErrorCode::kInvalidArgument;
-  e.message = "unknown format \"" + name + "\" (expected json, graphml, dot, html, gexf, cyjs or neo4j)";
+  e.message = "unknown format \"" + name + "\" (expected " + OutputFormatNames() + ")";
   return e;
 }
 
@@ -54,8 +97,10 @@ std::string WriteGraph(const Graph& graph, GraphFormat format) {
     case GraphFormat::kHtml: return WriteHtml(graph, HtmlOptions());
     case GraphFormat::kGexf: return WriteGexf(graph);
     case GraphFormat::kCyjs: return WriteCyjs(graph);
+    case GraphFormat::kNeo4jCsv:
+    case GraphFormat::kJsonLines: return "";
   }
-  return WriteJson(graph);
+  return "";
 }
 
 namespace {

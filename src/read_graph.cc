@@ -10,6 +10,7 @@
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -523,10 +524,16 @@ Result<Graph> ReadGraph(const std::string& path) {
   }
   const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".graphml") return ParseGraphml(content, path);
-  if (ext == ".dot" || ext == ".gv") return ParseDot(content, path);
-  if (ext == ".jsonl") return ParseGraphLines(content, path);
-  if (ext == ".json") return ParseGraphJson(content, path);
+  for (const FormatInfo& f : Formats()) {
+    if (!f.readable || std::find(f.extensions.begin(), f.extensions.end(), ext) == f.extensions.end()) continue;
+    switch (f.format) {
+      case GraphFormat::kJson: return ParseGraphJson(content, path);
+      case GraphFormat::kGraphml: return ParseGraphml(content, path);
+      case GraphFormat::kDot: return ParseDot(content, path);
+      case GraphFormat::kJsonLines: return ParseGraphLines(content, path);
+      default: break;
+    }
+  }
   // Another name (Hadoop's part-00000): GraphML if it starts with '<',
   // else JSON lines of partial graphs.
   const size_t first = content.find_first_not_of(" \t\r\n");

@@ -213,6 +213,44 @@ TEST_CASE("output format follows the extension") {
         "for Neo4j CSV use --format neo4j -o DIR)\n");
 }
 
+TEST_CASE("every format of the table is found by its name and extensions, and written or read back") {
+  const Graph graph = SampleGraph();
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("claimgraph-formats-" + std::to_string(::getpid()));
+  fs::create_directories(root);
+  const std::string dir = root.string();
+  for (const FormatInfo& f : Formats()) {
+    INFO("format " << f.name);
+    CHECK(&FormatInfoOf(f.format) == &f);
+    if (f.output) {
+      REQUIRE(FormatFromName(f.name).ok());
+      CHECK(*FormatFromName(f.name) == f.format);
+    } else {
+      CHECK_FALSE(FormatFromName(f.name).ok());
+    }
+    if (f.directory) {
+      CHECK(WriteGraph(graph, f.format).empty());
+      CHECK(WriteNeo4jCsv(graph).size() == 3);
+      continue;
+    }
+    for (const char* ext : f.extensions) {
+      const std::string path = dir + "/g" + ext;
+      CHECK(FormatFromPath(path).ok() == f.output);
+      if (!f.output) continue;
+      CHECK(*FormatFromPath(path) == f.format);
+      const std::string content = WriteGraph(graph, f.format);
+      CHECK_FALSE(content.empty());
+      REQUIRE(WriteFileAtomic(path, content).ok());
+      if (f.readable) {
+        Result<Graph> back = ReadGraph(path);
+        REQUIRE(back.ok());
+        CHECK(back->node_count() == graph.node_count());
+      }
+    }
+  }
+  fs::remove_all(root);
+}
+
 TEST_CASE("atomic writes replace the file whole, and a failed write keeps the old one") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("claimgraph-write-" + std::to_string(::getpid()));

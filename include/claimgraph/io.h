@@ -16,25 +16,53 @@
 
 namespace claimgraph {
 
-// The single-file output formats. Neo4j bulk-import CSV is a directory of
-// files and has its own writer (WriteNeo4jCsv).
-enum class GraphFormat { kJson, kGraphml, kDot, kHtml, kGexf, kCyjs };
+// The graph formats. kNeo4jCsv is a directory of files (WriteNeo4jCsv);
+// kJsonLines (partial graphs, one a line) is what `extract` writes and
+// ReadGraph reads, not an output of -o.
+enum class GraphFormat { kJson, kGraphml, kDot, kHtml, kGexf, kCyjs, kNeo4jCsv, kJsonLines };
 
-// Returns the format named by `path`'s extension (.json, .graphml, .dot,
-// .gv, .html, .htm, .gexf, .cyjs).
-// Returns kInvalidArgument for any other extension.
+// One format as every consumer (the CLI, the Python module, ReadGraph)
+// sees it: adding a format is a row of Formats() and its writer or reader.
+struct FormatInfo {
+  GraphFormat format;
+  const char* name;                     // as --format names it: "json"
+  std::vector<const char*> extensions;  // the first is the usual one: ".json"
+  const char* description;              // for usage texts: "node-link JSON (the output contract)"
+  bool output = true;                   // -o may name it (a file, or a directory for neo4j)
+  bool directory = false;               // written as a new directory of files
+  bool readable = false;                // ReadGraph reads it back
+};
+
+// Every format, in the order usage texts list them.
+const std::vector<FormatInfo>& Formats();
+
+// The row of `format`.
+const FormatInfo& FormatInfoOf(GraphFormat format);
+
+// Returns the single-file output format named by `path`'s extension (.json,
+// .graphml, .dot, .gv, .html, .htm, .gexf, .cyjs). Returns
+// kInvalidArgument for any other extension.
 Result<GraphFormat> FormatFromPath(const std::string& path);
 
-// Returns the format called `name` (json, graphml, dot, html, gexf, cyjs),
-// as `--format` names it. Returns kInvalidArgument for any other name.
+// Returns the output format called `name` (json, graphml, dot, html, gexf,
+// cyjs, neo4j), as `--format` names it. Returns kInvalidArgument for any
+// other name.
 Result<GraphFormat> FormatFromName(const std::string& name);
+
+// The output formats' names ("json, graphml, … or neo4j") and
+// single-file extensions (".json, .graphml, … or .cyjs"), for messages
+// and usage texts.
+std::string OutputFormatNames();
+std::string OutputExtensions();
 
 // Serializes `graph` in `format`. Deterministic: equal graphs give equal
 // bytes.
 std::string WriteJson(const Graph& graph);
 std::string WriteGraphml(const Graph& graph);
 std::string WriteDot(const Graph& graph);
-// Writes kHtml without document texts (see WriteHtml).
+// Writes kHtml without document texts (see WriteHtml); "" for the formats
+// that are not one file (kNeo4jCsv: WriteNeo4jCsv; kJsonLines:
+// WriteJsonLine per partial graph).
 std::string WriteGraph(const Graph& graph, GraphFormat format);
 
 // What the HTML view shows besides the graph.

@@ -33,6 +33,7 @@ from ._claimgraph import (  # noqa: F401  (the public surface)
     RulePack,
     RulesError,
     __version__,
+    formats,
     loads,
     read,
 )
@@ -41,7 +42,7 @@ from . import _claimgraph
 __all__ = [
     "ArgumentError", "ClaimMention", "EntityMention", "Error", "Extraction", "FileError", "Graph",
     "InputError", "InputWarning", "RejectedMatch", "RelationMention", "RulePack", "RulesError",
-    "__version__", "build", "extract", "loads", "merge", "read", "read_documents",
+    "__version__", "build", "extract", "formats", "loads", "merge", "read", "read_documents",
 ]
 
 _METADATA = ("title", "date", "url", "lang")

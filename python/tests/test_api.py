@@ -172,3 +172,25 @@ def test_readme_python_example_runs(repo, seed, capsys, monkeypatch):
     assert len(out) >= 4 and "ent:" in out[-2]
     nodes, edges = map(int, out[-1].split())
     assert nodes == namespace["graph"].node_count and edges == namespace["graph"].edge_count
+
+
+def test_every_output_format_of_the_table_is_written(repo, tmp_path):
+    g = claimgraph.build(claimgraph.read_documents(repo / "examples" / "news_en.txt"))
+    table = claimgraph.formats()
+    names = {f["name"] for f in table}
+    assert {"json", "graphml", "dot", "html", "gexf", "cyjs", "neo4j"} <= names
+    for f in table:
+        if not f["output"]:
+            continue
+        if f["directory"]:
+            g.write(tmp_path / f["name"], format=f["name"])
+            assert (tmp_path / f["name"] / "relationships.csv").stat().st_size > 0
+            continue
+        for ext in f["extensions"]:
+            path = tmp_path / ("g" + ext)
+            g.write(path)
+            assert path.stat().st_size > 0
+            if f["readable"]:
+                assert claimgraph.read(path).node_count == g.node_count
+    with pytest.raises(claimgraph.ArgumentError, match='unknown format "csv"'):
+        g.write(tmp_path / "x", format="csv")

@@ -34,12 +34,7 @@ constexpr const char* kBuildUsage =
     "INPUT         a .txt file (document id = file stem), a .jsonl file (one\n"
     "              {\"id\", \"text\", \"title\", \"date\", \"url\", \"lang\"} object a line),\n"
     "              a directory (its .txt and .jsonl files, by name), or - for stdin\n"
-    "-o OUT        output file; the format follows the extension: .json (node-link\n"
-    "              JSON), .graphml, .dot, .html (interactive view with the evidence\n"
-    "              sentences), .gexf (Gephi), .cyjs (Cytoscape). Default: JSON on stdout\n"
-    "--format F    json, graphml, dot, html, gexf, cyjs, or neo4j (-o names a new\n"
-    "              directory: entities.csv, claims.csv, relationships.csv for\n"
-    "              neo4j-admin database import). Default: by the extension of -o\n"
+    "{OUTPUT}"
     "--rules DIR   use the rule pack in DIR instead of the built-in one; repeat to\n"
     "              layer packs (later ones add and override by id), and name the\n"
     "              built-in pack \"builtin\": --rules builtin --rules my-rules\n"
@@ -88,30 +83,51 @@ void InstallSignalHandlers() {
 bool Interrupted() { return g_signal != 0; }
 const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT"; }
 
+std::string WithOutputHelp(const std::string& usage, size_t width) {
+  const std::string pad(width, ' ');
+  auto option = [&](std::string name) {
+    name.resize(width, ' ');
+    return name;
+  };
+  std::string help = option("-o OUT") + "output file, its format by its extension (below); default: JSON\n" + pad +
+                     "on stdout\n" + option("--format F") + "the format by name instead of by the extension of -o:\n";
+  for (const FormatInfo& f : Formats()) {
+    if (!f.output) continue;
+    std::string name = f.name;
+    std::string extensions = f.directory ? "-o DIR" : "";
+    for (const char* e : f.extensions) extensions += (extensions.empty() ? "" : " ") + std::string(e);
+    name.resize(9, ' ');
+    extensions.resize(15, ' ');
+    help += pad + "  " + name + extensions + f.description + "\n";
+  }
+  std::string out = usage;
+  const size_t at = out.find("{OUTPUT}");
+  if (at != std::string::npos) out.replace(at, 8, help);
+  return out;
+}
+
 int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
   *output = Output();
   if (args.values.count("--output")) output->path = args.Value("--output");
   if (args.values.count("--format")) {
     const std::string name = args.Value("--format");
-    if (name == "neo4j") {
-      if (!output->path) {
-        std::cerr << "claimgraph " << verb << ": --format neo4j writes a directory of CSV files; name it with -o DIR\n";
-        return kExitUsage;
-      }
-      output->neo4j = true;
-      Status dir = CheckOutputDirectory(*output->path);
-      if (!dir.ok()) {
-        std::cerr << dir.ToString();
-        return kExitError;
-      }
-      return kExitOk;
-    }
     Result<GraphFormat> f = FormatFromName(name);
     if (!f.ok()) {
       std::cerr << "claimgraph " << verb << ": " << f.status().ToString();
       return kExitUsage;
     }
     output->format = *f;
+    if (!FormatInfoOf(*f).directory) return kExitOk;
+    if (!output->path) {
+      std::cerr << "claimgraph " << verb << ": --format " << name
+                << " writes a directory of CSV files; name it with -o DIR\n";
+      return kExitUsage;
+    }
+    Status dir = CheckOutputDirectory(*output->path);
+    if (!dir.ok()) {
+      std::cerr << dir.ToString();
+      return kExitError;
+    }
     return kExitOk;
   }
   if (!output->path) return kExitOk;
@@ -206,7 +222,7 @@ Result<Graph> BuildStreamed(const RulePack& rules, const std::vector<std::string
 }
 
 int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html, int threads) {
-  if (output.neo4j) {
+  if (output.format == GraphFormat::kNeo4jCsv) {
     Status written = WriteDirectoryAtomic(*output.path, WriteNeo4jCsv(graph));
     if (!written.ok()) {
       std::cerr << written.ToString();
@@ -262,15 +278,15 @@ int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
-    std::cerr << "claimgraph build: " << *error << "\n\n" << kBuildUsage;
+    std::cerr << "claimgraph build: " << *error << "\n\n" << WithOutputHelp(kBuildUsage, 14);
     return kExitUsage;
   }
   if (args.help) {
-    std::cout << kBuildUsage;
+    std::cout << WithOutputHelp(kBuildUsage, 14);
     return kExitOk;
   }
   if (args.positionals.empty()) {
-    std::cerr << "claimgraph build: no INPUT given\n\n" << kBuildUsage;
+    std::cerr << "claimgraph build: no INPUT given\n\n" << WithOutputHelp(kBuildUsage, 14);
     return kExitUsage;
   }
   int threads = DefaultThreads();
@@ -305,7 +321,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
   // it (and only for it) the texts are kept.
   HtmlOptions html;
   std::map<std::string, std::string>* texts =
-      output.format == GraphFormat::kHtml && !output.neo4j ? &html.documents : nullptr;
+      output.format == GraphFormat::kHtml ? &html.documents : nullptr;
   Result<Graph> graph =
       BuildStreamed(*rules, args.positionals, read_options, threads, progress, texts, &documents, &skipped);
   if (!graph.ok()) {
@@ -313,7 +329,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
     if (Interrupted()) std::cerr << "claimgraph: " << output.path.value_or("stdout") << " left unchanged\n";
     return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
   }
-  if (output.format == GraphFormat::kHtml && !output.neo4j) {
+  if (output.format == GraphFormat::kHtml) {
     html.title = "claimgraph: " + (html.documents.size() == 1 ? html.documents.begin()->first
                                                              : std::to_string(html.documents.size()) + " documents");
   }

@@ -35,9 +35,15 @@ const char* InterruptName();
 // Where and how a verb writes its graph.
 struct Output {
   std::optional<std::string> path;         // -o; stdout when absent
-  GraphFormat format = GraphFormat::kJson;  // by --format, else by -o's extension
-  bool neo4j = false;                       // --format neo4j: `path` is a new directory of CSV files
+  // By --format, else by -o's extension; kNeo4jCsv: `path` is a new
+  // directory of CSV files.
+  GraphFormat format = GraphFormat::kJson;
 };
+
+// `usage` with its "{OUTPUT}" replaced by the help of -o and --format,
+// listing every output format of Formats(); options start `width` columns
+// in.
+std::string WithOutputHelp(const std::string& usage, size_t width);
 
 // Resolves -o and --format into `output` before any work starts. Prints the
 // error and returns kExitUsage (unknown format or extension, neo4j without

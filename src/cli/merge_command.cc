@@ -22,10 +22,7 @@ constexpr const char* kMergeUsage =
     "\n"
     "INPUT       a .jsonl file of partial graphs (from `claimgraph extract`), a\n"
     "            .json or .graphml graph, or - for partial graphs on stdin\n"
-    "-o OUT      output file (.json, .graphml, .dot, .html, .gexf, .cyjs); default:\n"
-    "            JSON on stdout\n"
-    "--format F  json, graphml, dot, html, gexf, cyjs, or neo4j (-o names a new\n"
-    "            directory of CSV files for neo4j-admin database import)\n"
+    "{OUTPUT}"
     "-q          no summary on stderr\n";
 
 }  // namespace
@@ -33,15 +30,15 @@ constexpr const char* kMergeUsage =
 int MergeCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--output", "--format"}, {"--quiet"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
-    std::cerr << "claimgraph merge: " << *error << "\n\n" << kMergeUsage;
+    std::cerr << "claimgraph merge: " << *error << "\n\n" << WithOutputHelp(kMergeUsage, 12);
     return kExitUsage;
   }
   if (args.help) {
-    std::cout << kMergeUsage;
+    std::cout << WithOutputHelp(kMergeUsage, 12);
     return kExitOk;
   }
   if (args.positionals.empty()) {
-    std::cerr << "claimgraph merge: no INPUT given\n\n" << kMergeUsage;
+    std::cerr << "claimgraph merge: no INPUT given\n\n" << WithOutputHelp(kMergeUsage, 12);
     return kExitUsage;
   }
   Output output;

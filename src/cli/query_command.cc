@@ -27,14 +27,15 @@ constexpr const char* kQueryUsage =
     "  neighbors NAME [--relation R] [--direction in|out|both]\n"
     "  path A B [--max-hops K]                   shortest path, relation on each hop\n"
     "  claims [--by NAME] [--about NAME] [--cue C]\n"
-    "  subgraph NAME --hops K -o OUT [--format F]  the K-hop neighbourhood; OUT is .json,\n"
-    "                                            .graphml, .dot, .html (interactive view),\n"
-    "                                            .gexf or .cyjs; --format neo4j -o DIR\n"
+    "  subgraph NAME --hops K -o OUT [--format F]  the K-hop neighbourhood, written as\n"
+    "                                            -o and --format say (below)\n"
     "  stats [--top N]                           counts, top degree and PageRank, components\n"
     "\n"
     "NAME is a canonical label or any alias, Korean or English, any case;\n"
     "a trailing Korean particle is ignored (알리바바의 finds Alibaba).\n"
-    "--json   print JSON instead of a table\n";
+    "--json   print JSON instead of a table\n"
+    "\n"
+    "{OUTPUT}";
 
 constexpr int kMaxWidth = 100;
 
@@ -132,15 +133,15 @@ int QueryCommand(const std::vector<std::string>& argv) {
   if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
                                     "--hops", "--output", "--format", "--top"},
                              {"--json"}, {{"-o", "--output"}}, &args)) {
-    std::cerr << "claimgraph query: " << *error << "\n\n" << kQueryUsage;
+    std::cerr << "claimgraph query: " << *error << "\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
   }
   if (args.help) {
-    std::cout << kQueryUsage;
+    std::cout << WithOutputHelp(kQueryUsage, 12);
     return kExitOk;
   }
   if (args.positionals.size() < 2) {
-    std::cerr << "claimgraph query: needs GRAPH and VERB\n\n" << kQueryUsage;
+    std::cerr << "claimgraph query: needs GRAPH and VERB\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
   }
   const std::string verb = args.positionals[1];
@@ -150,12 +151,12 @@ int QueryCommand(const std::vector<std::string>& argv) {
                                                        {"stats", 0}};
   const auto arity = kArity.find(verb);
   if (arity == kArity.end()) {
-    std::cerr << "claimgraph query: unknown verb \"" << verb << "\"\n\n" << kQueryUsage;
+    std::cerr << "claimgraph query: unknown verb \"" << verb << "\"\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
   }
   if (rest.size() != arity->second) {
     std::cerr << "claimgraph query " << verb << ": expects " << arity->second << " name"
-              << (arity->second == 1 ? "" : "s") << ", got " << rest.size() << "\n\n" << kQueryUsage;
+              << (arity->second == 1 ? "" : "s") << ", got " << rest.size() << "\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
   }
   auto count_option = [&](const char* name, int fallback) -> std::optional<int> {
