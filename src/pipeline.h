@@ -5,16 +5,36 @@
 #ifndef CLAIMGRAPH_PIPELINE_H_
 #define CLAIMGRAPH_PIPELINE_H_
 
+#include <cstddef>
+#include <functional>
+#include <utility>
 #include <vector>
 
+#include "build_graph.h"
 #include "claimgraph/document.h"
 #include "claimgraph/extraction.h"
 #include "claimgraph/graph.h"
 #include "claimgraph/rules.h"
 #include "claimgraph/status.h"
 #include "internal/stage_times.h"
+#include "normalize.h"
 
 namespace claimgraph::internal {
+
+// A document once every stage has read it: its normalized text, its
+// sentences (normalized byte spans) and what the stages found. Views, valid
+// during RunBatch's call.
+struct ExtractedDocument {
+  const NormalizedText& norm;
+  const std::vector<std::pair<size_t, size_t>>& sentences;
+  const FoundInDocument& found;
+};
+
+// Runs the stages in order over `docs` (pipeline.cc) and calls done(d,
+// document) for each document d in order, once every stage has read it.
+// Without `keep_rejected` the stages skip the candidates they turn down.
+void RunBatch(const RulePack& rules, const std::vector<const Document*>& docs, StageTimes* times, bool keep_rejected,
+              const std::function<void(size_t, const ExtractedDocument&)>& done);
 
 // Pipeline::Extract, adding each stage's time to `times` (when not null).
 // Without `keep_rejected` the Extraction's `rejected` stays empty, and the
@@ -22,10 +42,6 @@ namespace claimgraph::internal {
 // use for them; about a third of all candidates in news text).
 Result<Extraction> ExtractTimed(const RulePack& rules, const Document& doc, StageTimes* times,
                                 bool keep_rejected = true);
-
-// kInvalidUtf8 (naming the document and the byte) when `doc`'s text is not
-// valid UTF-8; the one check ExtractTimed makes before extracting.
-Status CheckText(const Document& doc);
 
 // ExtractTimed over several documents, all valid UTF-8 (the caller checks
 // with CheckText), in passes: every document up to its sentences'

@@ -18,7 +18,7 @@
 
 #include "claimgraph/document.h"
 #include "internal/string_pool.h"
-#include "pipeline.h"
+#include "read_documents.h"
 
 namespace claimgraph {
 namespace {

@@ -17,8 +17,36 @@
 #include <thread>
 
 #include "pipeline.h"
+#include "read_documents.h"
 
 namespace claimgraph {
+namespace internal {
+
+std::vector<Extraction> ExtractBatch(const RulePack& pack, const std::vector<const Document*>& docs,
+                                     StageTimes* times, bool keep_rejected) {
+  std::vector<Extraction> out;
+  RunBatch(pack, docs, times, keep_rejected, [&](size_t d, const ExtractedDocument& w) {
+    out.push_back(BuildExtraction(pack.data(), *docs[d], w.norm, w.sentences, w.found));
+  });
+  return out;
+}
+
+void ExtractBatchInto(const RulePack& pack, const std::vector<const Document*>& docs, Graph* graph,
+                      StageTimes* times) {
+  RunBatch(pack, docs, times, /*keep_rejected=*/false, [&](size_t d, const ExtractedDocument& w) {
+    AppendExtraction(pack.data(), *docs[d], w.norm, w.sentences, w.found, graph);
+  });
+}
+
+Result<Extraction> ExtractTimed(const RulePack& pack, const Document& doc, StageTimes* times, bool keep_rejected) {
+  Status checked = CheckText(doc);
+  if (!checked.ok()) return checked;
+  return std::move(ExtractBatch(pack, {&doc}, times, keep_rejected).front());
+}
+
+}  // namespace internal
+
+Result<Extraction> Pipeline::Extract(const Document& doc) const { return internal::ExtractTimed(rules_, doc, nullptr); }
 
 Result<Graph> Pipeline::Run(const std::vector<Document>& docs) const { return Run(docs, RunOptions()); }
 

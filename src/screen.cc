@@ -208,6 +208,23 @@ std::vector<RuleMatches> FindAttributionMatches(const RulePackData& rules, const
       [](const AttributionRule&) { return true; }, views, screened, times);
 }
 
+std::vector<ViewMatches> MatchViews(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                    StageClock* clock) {
+  std::vector<ScreenedRules> screened;
+  screened.reserve(views.size());
+  for (std::string_view view : views) screened.push_back(ScreenSentence(rules, view));
+  clock->Lap(&StageTimes::context_patterns);
+  std::vector<RuleMatches> relation = FindRelationMatches(rules, views, screened, clock->rule_times());
+  clock->Lap(&StageTimes::relations);
+  std::vector<RuleMatches> attribution = FindAttributionMatches(rules, views, screened, clock->rule_times());
+  clock->Lap(&StageTimes::claims);
+  std::vector<ViewMatches> out(views.size());
+  for (size_t v = 0; v < views.size(); ++v) {
+    out[v] = ViewMatches{std::move(screened[v]), std::move(relation[v]), std::move(attribution[v])};
+  }
+  return out;
+}
+
 void BuildScreens(RulePackData* data) {
   // The screen, in the final rule order: context rules, then attribution rules.
   data->sentence_screen = [&]() -> std::unique_ptr<RE2::Set> {

@@ -137,6 +137,21 @@ std::vector<RuleMatches> FindRelationMatches(const RulePackData& rules, const st
 std::vector<RuleMatches> FindAttributionMatches(const RulePackData& rules, const std::vector<std::string_view>& views,
                                                 const std::vector<ScreenedRules>& screened, RuleTimes* times = nullptr);
 
+// What the screen reports for one placeholder view, and the matches there
+// of the relation and attribution rules it reports.
+struct ViewMatches {
+  ScreenedRules screened;
+  RuleMatches relation;
+  RuleMatches attribution;
+};
+
+// The screen over every view in a row, then each relation and attribution
+// rule over every view it may match; by view. Each pass's time goes to
+// its stage in `clock` (the screen to the context patterns', the rules to
+// the relations' and the claims').
+std::vector<ViewMatches> MatchViews(const RulePackData& rules, const std::vector<std::string_view>& views,
+                                    StageClock* clock);
+
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_SCREEN_H_
