@@ -66,7 +66,7 @@ void Append(std::vector<T>* to, std::vector<T>&& from) {
 // Appends the ids of `from` that `to` lacks. Alias lists are short (a
 // gazetteer entry's names and the surface forms seen), and every mention
 // of an entity brings them again: without this, an entity mentioned a
-// million times would hold millions of copies until the next Normalize.
+// million times would hold millions of copies until the next SortAppended.
 void Unite(std::vector<uint32_t>* to, const std::vector<uint32_t>& from) {
   for (uint32_t id : from) {
     if (std::find(to->begin(), to->end(), id) == to->end()) to->push_back(id);
@@ -182,7 +182,7 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
     if (rec.is_claim) rec.claim.text = keep(rec.claim.text);
     SetLabel(&rec, label);
     // Lists of one are sorted already: most nodes (claims, entities seen
-    // once) never need Normalize, nor a place in dirty_nodes.
+    // once) never need SortAppended, nor a place in dirty_nodes.
     rec.dirty = rec.lists && (rec.lists->aliases.size() > 1 || rec.lists->mentions.size() > 1);
     const auto index = static_cast<uint32_t>(nodes.size());
     nodes.push_back(std::move(rec));
@@ -342,7 +342,7 @@ void Graph::Impl::MergeFrom(Source& other) {
   if (trim) ReturnFreedMemory();
 }
 
-void Graph::Impl::Normalize(int threads) {
+void Graph::Impl::SortAppended(int threads) {
   auto mention_less = [this](const MentionRec& a, const MentionRec& b) {
     if (a.doc != b.doc) return Str(a.doc) < Str(b.doc);
     if (a.start != b.start) return a.start < b.start;
@@ -688,7 +688,7 @@ size_t Graph::claim_count() const {
 
 const Node* Graph::FindNode(const std::string& id) const {
   Impl& impl = *impl_;
-  impl.Normalize();
+  impl.SortAppended();
   const uint32_t at = impl.FindIndex(id);
   if (at == kNone) return nullptr;
   std::unique_ptr<Node>& slot = impl.found[at];
@@ -700,7 +700,7 @@ const Node* Graph::FindNode(const std::string& id) const {
 }
 
 void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
-  impl_->Normalize();
+  impl_->SortAppended();
   Node node;  // reused: its strings and lists keep their capacity
   for (uint32_t i : impl_->NodeOrder(1)) {
     impl_->Fill(impl_->nodes[i], &node);
@@ -709,7 +709,7 @@ void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
 }
 
 void Graph::ForEachKeyedEdge(const std::function<void(const Edge&, int key)>& visit) const {
-  impl_->Normalize();
+  impl_->SortAppended();
   Edge edge;
   int key = 0;
   const EdgeRec* before = nullptr;

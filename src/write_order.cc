@@ -11,7 +11,7 @@ namespace claimgraph {
 namespace internal {
 
 GraphOrder::GraphOrder(const Graph& graph, int threads) : impl_(graph.impl()) {
-  const_cast<Graph::Impl&>(impl_).Normalize(threads);  // as ForEachNode: the graph's value is unchanged
+  const_cast<Graph::Impl&>(impl_).SortAppended(threads);  // as ForEachNode: the graph's value is unchanged
   nodes_ = impl_.NodeOrder(threads);
   edges_ = impl_.EdgeOrder(nodes_, threads);
 }

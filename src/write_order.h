@@ -46,7 +46,7 @@ struct EdgeView {
 
 class GraphOrder {
  public:
-  // Brings `graph` to its normal form (sorted lists) and sorts; `threads`
+  // Sorts `graph`'s appended lists (SortAppended) and its records; `threads`
   // (at least 1) may share the sorting. The graph must outlive this and
   // not change meanwhile. Reading nodes and edges is then safe from
   // several threads at once.

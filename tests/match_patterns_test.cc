@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 3b: every pattern rule's inline examples, and the behaviours the
-// context rules add (qualified versions, genitive-quoted models).
-#include "extract_relations.h"
+// text and context rules add (titles, surnames, romanized aliases, the
+// literal prefilter).
 #include "match_patterns.h"
 
 #include <doctest/doctest.h>
@@ -44,18 +44,6 @@ TEST_CASE("every pattern rule of the built-in pack passes its inline examples") 
   CHECK(examples >= 20);
 }
 
-TEST_CASE("a quoted model after an organization's genitive is developed by it") {
-  const Extraction ex = testing::ExtractText("누리그룹의 '누리-LM 2.0'이 공개됐다.");
-  REQUIRE(ex.mentions.size() == 2);
-  CHECK(ex.mentions[1].label == "누리-LM 2.0");
-  CHECK(ex.mentions[1].type == "Model");
-  CHECK(ex.mentions[1].attributes.at("developer") == "ent:누리그룹");
-  REQUIRE(ex.relations.size() == 1);
-  CHECK(ex.relations[0].source == "ent:누리그룹");
-  CHECK(ex.relations[0].relation == "develops");
-  CHECK(ex.relations[0].target == ex.mentions[1].entity_id);
-}
-
 TEST_CASE("a pattern-found Hangul name gets its romanization as an alias") {
   const Extraction ex = testing::ExtractText("한빛대학교 김하늘 교수는 반론을 폈다.");
   REQUIRE(ex.mentions.size() == 2);
@@ -69,24 +57,6 @@ TEST_CASE("a pattern-found Hangul name gets its romanization as an alias") {
 TEST_CASE("a lone surname with a title resolves only to a unique gazetteer person with that role") {
   CHECK(testing::EntityLabels("차이 회장은 말했다.") == std::vector<std::string>{"Joe Tsai"});
   CHECK(testing::EntityLabels("차이 교수는 말했다.").empty());
-}
-
-TEST_CASE("quantities convert to plain integers") {
-  CHECK(internal::ParseQuantity("1", "조") == std::optional<std::string>("1000000000000"));
-  CHECK(internal::ParseQuantity("2.5", "억") == std::optional<std::string>("250000000"));
-  CHECK(internal::ParseQuantity("1,000", "") == std::optional<std::string>("1000"));
-  CHECK(internal::ParseQuantity("7", "B") == std::optional<std::string>("7000000000"));
-  CHECK_FALSE(internal::ParseQuantity("1.5", "").has_value());
-  CHECK_FALSE(internal::ParseQuantity("3", "gazillion").has_value());
-  CHECK_FALSE(internal::ParseQuantity("x", "").has_value());
-}
-
-TEST_CASE("quantity and date attributes attach to the entity") {
-  const Extraction ex = testing::ExtractText("알리바바는 1조 개 이상의 매개변수를 가진 '큐원3-맥스' 모델을 선보였다.");
-  const auto qwen = std::find_if(ex.mentions.begin(), ex.mentions.end(),
-                                 [](const EntityMention& m) { return m.label == "Qwen3-Max"; });
-  REQUIRE(qwen != ex.mentions.end());
-  CHECK(qwen->attributes.at("parameters_min") == "1000000000000");
 }
 
 TEST_CASE("the literal prefilter lets a text rule run only where its literals are") {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// The extraction pipeline: document -> normalize -> segment -> match
-// entities -> resolve -> graph. One document in, one Extraction out; the
-// Graph merges Extractions.
+// The extraction pipeline. The stages, in the order it runs them
+// (src/pipeline.cc): normalize -> segment -> match entities (gazetteer,
+// text patterns) -> resolve overlaps -> context patterns -> relations ->
+// claims -> build graph. One document in, one Extraction out
+// (extraction.h); Run merges every document into one Graph.
 #ifndef CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_
 #define CLAIMGRAPH_CLAIMGRAPH_PIPELINE_H_
 

@@ -182,7 +182,7 @@ struct NodeRec {
   uint32_t attributes = 0;  // interned attribute list
   bool label_ellipsis = false;
   bool is_claim = false;
-  bool dirty = false;  // lists appended to since the last Normalize
+  bool dirty = false;  // lists appended to since the last SortAppended
   ClaimRec claim;
   std::unique_ptr<EntityLists> lists;  // null while both are empty
 
@@ -218,7 +218,7 @@ struct EdgeRec {
   uint32_t target = 0;
   uint32_t relation = 0;
   uint32_t attributes : 31;  // interned attribute list (InternAttributes keeps ids below 2^31)
-  uint32_t dirty : 1;        // evidence appended to since the last Normalize
+  uint32_t dirty : 1;        // evidence appended to since the last SortAppended
   EvidenceList evidence;
   EdgeRec() : attributes(0), dirty(0) {}
 };
@@ -294,7 +294,10 @@ struct Graph::Impl {
   }
   template <bool kSteal, typename Source>
   void MergeFrom(Source& other);
-  void Normalize(int threads = 1);  // sorts and dedups the lists appended to
+  // Sorts and dedups the lists appended to since the last call (the
+  // graph's value is unchanged; readers see sorted lists). Not stage 1
+  // (normalize.h), which normalizes text.
+  void SortAppended(int threads = 1);
   std::vector<uint32_t> NodeOrder(int threads) const;
   std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
   void Fill(const NodeRec& r, Node* out, bool with_mentions = true) const;
