@@ -25,7 +25,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "internal/graph_appender.h"
+#include "graph_appender.h"
 #include "internal/utf8.h"
 #include "entity_ids.h"
 #include "rule_pack.h"

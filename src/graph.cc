@@ -27,8 +27,8 @@
 #include <utility>
 
 #include "claimgraph/boost_graph.h"
-#include "internal/graph_appender.h"
-#include "internal/graph_records.h"
+#include "graph_appender.h"
+#include "graph_records.h"
 #include "internal/string_pool.h"
 
 namespace claimgraph {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "internal/graph_records.h"
+#include "graph_records.h"
 
 namespace claimgraph {
 

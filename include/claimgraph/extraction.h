@@ -12,7 +12,7 @@
 //     original code points, owning their strings;
 //   MentionFields, ClaimFields (src/build_graph.cc): the same fields as
 //     views, so that a build appends to its graph without copying;
-//   GraphAppender::MentionIn, ClaimIn (src/internal/graph_appender.h): what
+//   GraphAppender::MentionIn, ClaimIn (src/graph_appender.h): what
 //     the graph's storage takes of them;
 //   MentionRec, ClaimRec (src/graph.cc): the graph's compact records, their
 //     strings interned;

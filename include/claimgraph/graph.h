@@ -14,7 +14,7 @@
 namespace claimgraph {
 
 namespace internal {
-class GraphAppender;  // src/internal/graph_appender.h
+class GraphAppender;  // src/graph_appender.h
 }  // namespace internal
 
 // One occurrence of an entity. Offsets are Unicode code points into the

@@ -5,8 +5,8 @@
 // extraction already knows its nodes. Strings are interned as they come,
 // nodes are named by their index, and the result is the graph AddNode and
 // AddEdge would make.
-#ifndef CLAIMGRAPH_INTERNAL_GRAPH_APPENDER_H_
-#define CLAIMGRAPH_INTERNAL_GRAPH_APPENDER_H_
+#ifndef CLAIMGRAPH_GRAPH_APPENDER_H_
+#define CLAIMGRAPH_GRAPH_APPENDER_H_
 
 #include <cstdint>
 #include <string_view>
@@ -72,4 +72,4 @@ class GraphAppender {
 
 }  // namespace claimgraph::internal
 
-#endif  // CLAIMGRAPH_INTERNAL_GRAPH_APPENDER_H_
+#endif  // CLAIMGRAPH_GRAPH_APPENDER_H_

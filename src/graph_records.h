@@ -5,8 +5,8 @@
 // readers that need more than the Graph facade (GraphAppender, which a
 // build appends through, and the writers' sorted views, write_order.h)
 // include this header.
-#ifndef CLAIMGRAPH_INTERNAL_GRAPH_RECORDS_H_
-#define CLAIMGRAPH_INTERNAL_GRAPH_RECORDS_H_
+#ifndef CLAIMGRAPH_GRAPH_RECORDS_H_
+#define CLAIMGRAPH_GRAPH_RECORDS_H_
 
 #include <algorithm>
 #include <cstdint>
@@ -375,4 +375,4 @@ struct Graph::Impl {
 
 }  // namespace claimgraph
 
-#endif  // CLAIMGRAPH_INTERNAL_GRAPH_RECORDS_H_
+#endif  // CLAIMGRAPH_GRAPH_RECORDS_H_
