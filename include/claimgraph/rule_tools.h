@@ -73,16 +73,31 @@ struct Score {
   double f1() const;
 };
 struct Evaluation {
-  Score entities;
-  Score claims;
-  Score relations;
-  size_t documents = 0;
+  Score entities;           // found by name (label or alias)
+  Score entities_typed;     // and of the gold type
+  Score claims_found;       // content found, whoever the speaker
+  Score claims;             // content found with the right speaker
+  Score relations;          // typed and directed (competes_with either way)
+  Score relations_untyped;  // ends found, any relation, either way
+  // By entity type: precision of the entities predicted with the type,
+  // recall of the gold entities of the type (annotation sets only).
+  std::map<std::string, Score> entities_by_type;
+  // Of the claims found in annotation sets: how many, and how many agree
+  // with the gold on hedging and on negation.
+  size_t matched_claims = 0;
+  size_t hedge_agreement = 0;
+  size_t negation_agreement = 0;
+  size_t documents = 0;  // documents with a gold file
 };
 
 // Evaluates `rules` on `docs` against gold annotations in `gold_dir`: one
-// <doc id>.json file per document (format in docs/eval.md). Documents
-// without a gold file are skipped. Returns kIoError or kInvalidInput
-// (a malformed gold file, with its name and what is wrong).
+// <doc id>.json file per document, in either format of docs/eval.md: an
+// annotation set's (the shared development set's: entities with aliases,
+// claims by key, relations by subject and object; scored over the graph
+// of all `docs` as its scorer scores it) or the per-document one. Documents
+// without a gold file are skipped; `documents` says how many were scored.
+// Returns kIoError or kInvalidInput (a malformed gold file, with its name
+// and what is wrong).
 Result<Evaluation> Evaluate(const RulePack& rules, const std::vector<Document>& docs, const std::string& gold_dir);
 
 }  // namespace claimgraph

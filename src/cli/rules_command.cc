@@ -2,6 +2,7 @@
 // Rule authoring verbs: `rules check`, `rules test`, `rules stats`,
 // `explain` and `eval`.
 #include <iomanip>
+#include <sstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -37,8 +38,12 @@ constexpr const char* kEvalUsage =
     "Usage: claimgraph eval CORPUS... --gold DIR [--rules DIR]... [--json]\n"
     "\n"
     "Precision, recall and F1 for entities, claims and relations against gold\n"
-    "annotations: DIR/<document id>.json for each document (docs/eval.md), with\n"
-    "the misses and false hits listed.\n";
+    "annotations: DIR/<document id>.json for each document, in the format of an\n"
+    "annotation set (entities with aliases, claims by key, relations by subject\n"
+    "and object, as ../shared/eval/ holds them) or the per-document one\n"
+    "(docs/eval.md). Prints the scores, entity precision and recall by type, and\n"
+    "the misses and false hits; --json prints the same as one object. Exits 1\n"
+    "when no document of CORPUS has a gold file.\n";
 
 }  // namespace
 
@@ -223,31 +228,58 @@ int EvalCommand(const std::vector<std::string>& argv) {
     std::cerr << eval.status().ToString();
     return kExitError;
   }
+  if (eval->documents == 0) {
+    std::cerr << "claimgraph eval: no document of CORPUS has a gold file in " << args.Value("--gold")
+              << " (expected <document id>.json); nothing was scored\n";
+    return kExitError;
+  }
   const std::pair<const char*, const Score*> scores[] = {
-      {"entities", &eval->entities}, {"claims", &eval->claims}, {"relations", &eval->relations}};
+      {"entities", &eval->entities},         {"entities+type", &eval->entities_typed},
+      {"claims", &eval->claims_found},       {"claims+speaker", &eval->claims},
+      {"relations", &eval->relations},       {"relations (untyped)", &eval->relations_untyped}};
+  auto json_score = [](const Score& s) {
+    std::ostringstream out;
+    out << "{\"tp\": " << s.true_positives << ", \"fp\": " << s.false_positives << ", \"fn\": " << s.false_negatives
+        << ", \"precision\": " << s.precision() << ", \"recall\": " << s.recall() << ", \"f1\": " << s.f1()
+        << ", \"misses\": [";
+    for (size_t i = 0; i < s.misses.size(); ++i) out << (i ? ", " : "") << JsonString(s.misses[i]);
+    out << "], \"false_hits\": [";
+    for (size_t i = 0; i < s.false_hits.size(); ++i) out << (i ? ", " : "") << JsonString(s.false_hits[i]);
+    out << "]}";
+    return out.str();
+  };
   if (args.flags.count("--json")) {
     std::cout << "{\"documents\": " << eval->documents;
-    for (const auto& [name, s] : scores) {
-      std::cout << ", " << JsonString(name) << ": {\"tp\": " << s->true_positives << ", \"fp\": " << s->false_positives
-                << ", \"fn\": " << s->false_negatives << ", \"precision\": " << s->precision()
-                << ", \"recall\": " << s->recall() << ", \"f1\": " << s->f1() << ", \"misses\": [";
-      for (size_t i = 0; i < s->misses.size(); ++i) std::cout << (i ? ", " : "") << JsonString(s->misses[i]);
-      std::cout << "], \"false_hits\": [";
-      for (size_t i = 0; i < s->false_hits.size(); ++i) std::cout << (i ? ", " : "") << JsonString(s->false_hits[i]);
-      std::cout << "]}";
+    for (const auto& [name, s] : scores) std::cout << ", " << JsonString(name) << ": " << json_score(*s);
+    std::cout << ", \"entities_by_type\": {";
+    bool first = true;
+    for (const auto& [type, s] : eval->entities_by_type) {
+      std::cout << (first ? "" : ", ") << JsonString(type) << ": " << json_score(s);
+      first = false;
     }
-    std::cout << "}\n";
+    std::cout << "}, \"matched_claims\": " << eval->matched_claims << ", \"hedge_agreement\": "
+              << eval->hedge_agreement << ", \"negation_agreement\": " << eval->negation_agreement << "}\n";
     return kExitOk;
   }
+  auto row = [](const std::string& name, const Score& s) {
+    std::cout << std::left << std::setw(20) << name << std::right << std::setw(6) << s.true_positives << std::setw(6)
+              << s.false_positives << std::setw(6) << s.false_negatives << std::fixed << std::setprecision(3)
+              << std::setw(11) << s.precision() << std::setw(9) << s.recall() << std::setw(7) << s.f1() << "\n";
+  };
   std::cout << eval->documents << " documents with gold annotations\n\n"
-            << std::left << std::setw(12) << "" << std::right << std::setw(6) << "tp" << std::setw(6) << "fp"
+            << std::left << std::setw(20) << "" << std::right << std::setw(6) << "tp" << std::setw(6) << "fp"
             << std::setw(6) << "fn" << std::setw(11) << "precision" << std::setw(9) << "recall" << std::setw(7)
             << "F1" << "\n";
-  for (const auto& [name, s] : scores) {
-    std::cout << std::left << std::setw(12) << name << std::right << std::setw(6) << s->true_positives << std::setw(6)
-              << s->false_positives << std::setw(6) << s->false_negatives << std::fixed << std::setprecision(3)
-              << std::setw(11) << s->precision() << std::setw(9) << s->recall() << std::setw(7) << s->f1() << "\n";
+  for (const auto& [name, s] : scores) row(name, *s);
+  if (!eval->entities_by_type.empty()) {
+    std::cout << "\nentities by type (precision of the predicted type, recall of the gold type)\n";
+    for (const auto& [type, s] : eval->entities_by_type) row("  " + (type.empty() ? "(none)" : type), s);
   }
+  if (eval->matched_claims > 0) {
+    std::cout << "\nclaims found: " << eval->matched_claims << "; hedging agrees with the gold on "
+              << eval->hedge_agreement << ", negation on " << eval->negation_agreement << "\n";
+  }
+  std::cout << "\n";
   for (const auto& [name, s] : scores) {
     for (const std::string& m : s->misses) std::cout << "miss       " << name << "  " << m << "\n";
     for (const std::string& f : s->false_hits) std::cout << "false hit  " << name << "  " << f << "\n";
