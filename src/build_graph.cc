@@ -26,6 +26,7 @@
 #include <utility>
 
 #include "graph_appender.h"
+#include "resolve_references.h"
 #include "internal/utf8.h"
 #include "entity_ids.h"
 #include "rule_pack.h"
@@ -247,7 +248,7 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     m.surface = std::string_view(norm.text).substr(c.begin, c.end - c.begin);
     // "차이" (a surname with a title) or "알리바바 CEO" (a role) resolved to a
     // gazetteer entity is not one of its names.
-    m.surface_is_alias = c.entity < 0 || c.rule_id == "gazetteer";
+    m.surface_is_alias = (c.entity < 0 || c.rule_id == "gazetteer") && !IsReferenceRule(c.rule_id);
     m.sentence = c.sentence;
     m.rule = c.rule_id;
     m.particle = c.particle;

@@ -10,10 +10,12 @@
 #include "extract_claims.h"
 #include "extract_relations.h"
 #include "match_gazetteer.h"
+#include "match_names.h"
 #include "match_patterns.h"
 #include "normalize.h"
 #include "placeholders.h"
 #include "resolve_mentions.h"
+#include "resolve_references.h"
 #include "rule_pack.h"
 #include "screen.h"
 #include "segment.h"
@@ -62,6 +64,7 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
   for (DocumentWork& w : *work) {
     const size_t n = w.sentences.size();
     w.candidates.resize(n), w.rejected.resize(n), w.accepted.resize(n);
+    NamedPersons persons;  // named in full so far
     for (size_t s = 0; s < n; ++s) {
       const auto [b, e] = w.sentences[s];
       std::vector<Candidate>* const reject_to = keep_rejected ? &w.rejected[s] : nullptr;
@@ -70,7 +73,12 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
       MatchTextPatterns(rules, w.norm.text, b, e, static_cast<int>(s), text_matches[next++], &w.candidates[s],
                         reject_to, clock->rule_times());
       clock->Lap(&StageTimes::text_patterns);
+      MatchNames(rules, w.norm.text, b, e, static_cast<int>(s), &w.candidates[s], reject_to);
+      clock->Lap(&StageTimes::names);
       w.accepted[s] = ResolveOverlaps(w.norm.text, w.candidates[s], reject_to);
+      ResolveReferences(rules, w.norm.text, b, e, static_cast<int>(s), persons, &w.candidates[s], &w.accepted[s],
+                        reject_to);
+      persons.AddSentence(w.norm.text, w.candidates[s], w.accepted[s]);
       clock->Lap(&StageTimes::resolve);
     }
     for (size_t s = 0; ReadsViews(rules) && s < n; ++s) {

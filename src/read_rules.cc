@@ -98,6 +98,10 @@ std::string Join(const std::set<std::string>& words) {
   return s;
 }
 
+bool AllAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
@@ -151,7 +155,8 @@ class Loader {
 
   void LoadGazetteer(const std::string& file, std::string_view content);
   void LoadParticles(const std::string& file, std::string_view content);
-  void LoadTitles(const std::string& file, std::string_view content);
+  void LoadTitles(const std::string& file, std::string_view content, bool english);
+  void LoadWordSet(const std::string& file, std::string_view content, std::unordered_set<std::string>* set);
   void LoadPatterns(const std::string& file, std::string_view content);
   void LoadAttribution(const std::string& file, std::string_view content);
   void LoadCues(const std::string& file, std::string_view content);
@@ -352,16 +357,58 @@ void Loader::LoadParticles(const std::string& file, std::string_view content) {
   });
 }
 
-void Loader::LoadTitles(const std::string& file, std::string_view content) {
+void Loader::LoadTitles(const std::string& file, std::string_view content, bool english) {
   ForEachLine(content, [&](int line, std::string_view text, size_t) {
     if (Trim(text).empty() || text.front() == '#') return;
     const std::vector<std::string> cols = Split(text, '\t');
-    if (cols.size() != 2 || Trim(cols[0]).empty() || Trim(cols[1]).empty()) {
-      Error(SourceLocation{file, line, 1, std::nullopt},
-            "expected 2 tab-separated columns (title, role)");
+    const SourceLocation loc{file, line, 1, std::nullopt};
+    if ((cols.size() != 2 && cols.size() != 3) || Trim(cols[0]).empty() || Trim(cols[1]).empty()) {
+      Error(loc, "expected 2 or 3 tab-separated columns (title, role[, flags])");
       return;
     }
-    data_->title_roles[NormalizeString(Trim(cols[0]))] = Trim(cols[1]);
+    const std::string title = NormalizeString(Trim(cols[0]));
+    TitleEntry entry;
+    entry.role = Trim(cols[1]);
+    for (const std::string& flag : cols.size() == 3 ? Split(Trim(cols[2]), ',') : std::vector<std::string>()) {
+      const std::string f = Trim(flag);
+      if (f == "suffix") {
+        entry.suffix = true;
+      } else if (f == "weak") {
+        entry.weak = true;
+      } else if (f == "org-before") {
+        entry.org_before = true;
+      } else if (!f.empty()) {
+        Error(loc, "unknown flag \"" + f + "\" (expected suffix, weak or org-before)");
+      }
+    }
+    data_->title_roles[title] = entry.role;
+    std::string key = title;
+    if (english) {
+      // Looked up as written in a text: lower case, and each word capitalized.
+      for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      std::string capitalized = key;
+      for (size_t i = 0; i < capitalized.size(); ++i) {
+        if ((i == 0 || capitalized[i - 1] == ' ') && capitalized[i] >= 'a' && capitalized[i] <= 'z') {
+          capitalized[i] = static_cast<char>(capitalized[i] - 'a' + 'A');
+        }
+      }
+      data_->title_roles.emplace(key, entry.role);
+      data_->title_roles.emplace(capitalized, entry.role);
+    }
+    NameLexicon& names = data_->names;
+    names.max_title_words = std::max(names.max_title_words, static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
+    if (entry.suffix && std::find(names.title_suffixes.begin(), names.title_suffixes.end(), key) == names.title_suffixes.end()) {
+      names.title_suffixes.push_back(key);
+    }
+    names.titles[key] = std::move(entry);
+  });
+}
+
+void Loader::LoadWordSet(const std::string& file, std::string_view content, std::unordered_set<std::string>* set) {
+  (void)file;
+  ForEachLine(content, [&](int, std::string_view text, size_t) {
+    const std::string word = Trim(text);
+    if (!word.empty() && word.front() != '#') set->insert(NormalizeString(word));
   });
 }
 
@@ -969,6 +1016,24 @@ void Loader::Finish() {
                    [](const AttributionRule& a, const AttributionRule& b) {
                      return std::tie(b.priority, a.id) < std::tie(a.priority, b.id);
                    });
+  NameLexicon& names = data_->names;
+  for (auto it = names.not_names.begin(); it != names.not_names.end();) {
+    if (it->size() > 1 && it->front() == '-') {
+      names.not_name_endings.push_back(it->substr(1));
+      it = names.not_names.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::sort(names.not_name_endings.begin(), names.not_name_endings.end());
+  for (const auto& [key, entry] : names.titles) {
+    if (AllAscii(key)) {
+      for (const std::string& word : Split(key, ' ')) names.title_words.insert(word);
+    }
+  }
+  std::stable_sort(names.title_suffixes.begin(), names.title_suffixes.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  for (const std::string& s : names.surnames) names.max_surname_bytes = std::max(names.max_surname_bytes, s.size());
   BuildScreens(data_);
   std::stable_sort(data_->cues.begin(), data_->cues.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -1041,8 +1106,12 @@ void LoadPackFiles(Loader& loader, RulePackData* data, const std::vector<std::pa
         loader.LoadHedges(file, content);
       } else if (path == "ko/particles.txt") {
         loader.LoadParticles(file, content);
-      } else if (path == "ko/titles.tsv") {
-        loader.LoadTitles(file, content);
+      } else if (path == "ko/titles.tsv" || path == "en/titles.tsv") {
+        loader.LoadTitles(file, content, path == "en/titles.tsv");
+      } else if (path == "ko/surnames.txt") {
+        loader.LoadWordSet(file, content, &data->names.surnames);
+      } else if (path == "ko/not_names.txt" || path == "en/not_names.txt") {
+        loader.LoadWordSet(file, content, &data->names.not_names);
       } else if (path == "relations/types.tsv") {
         loader.LoadRelationTypes(file, content);
       }

@@ -27,6 +27,18 @@ bool ParticleSet::IsParticleChain(std::string_view run) const {
   return Local::Split(*this, run, 0);
 }
 
+bool NameLexicon::IsNotName(std::string_view word) const {
+  if (not_names.count(std::string(word))) return true;
+  for (const std::string& ending : not_name_endings) {
+    if (word.size() >= ending.size() && word.substr(word.size() - ending.size()) == ending) return true;
+  }
+  // A prefix of two syllables or more: every Hangul syllable is 3 bytes.
+  for (size_t n = 6; n < word.size(); n += 3) {
+    if (not_names.count(std::string(word.substr(0, n)))) return true;
+  }
+  return false;
+}
+
 const CueEntry* FindCue(const std::vector<std::pair<std::string, CueEntry>>& cues, std::string_view cue) {
   const CueEntry* best = nullptr;
   size_t best_size = 0;

@@ -126,6 +126,37 @@ struct CueEntry {
   SourceLocation location;  // its line in claims/cues.tsv
 };
 
+// A title of a person (ko/titles.tsv, en/titles.tsv).
+struct TitleEntry {
+  std::string role;         // "professor", "ceo"
+  bool suffix = false;      // also ends longer titles (부문장 in 기술혁신부문장)
+  bool weak = false;        // also a common word: marks a full name, not a foreign one
+  bool org_before = false;  // English: a capitalized name before it is an organization
+};
+
+// The grammar's word lists for names the gazetteer lacks (match_names.h,
+// resolve_references.h).
+struct NameLexicon {
+  std::unordered_set<std::string> surnames;     // ko/surnames.txt: 김, 남궁
+  std::unordered_set<std::string> not_names;    // ko/not_names.txt and en/not_names.txt
+  std::vector<std::string> not_name_endings;     // the "-X" lines of ko/not_names.txt
+  std::unordered_set<std::string> title_words;   // every word of an English title, lower-cased
+  // Titles by their match key: Korean normalized, English lower-cased.
+  std::unordered_map<std::string, TitleEntry> titles;
+  std::vector<std::string> title_suffixes;      // the suffix titles, longest first
+  size_t max_title_words = 1;                   // the most words a title has
+  size_t max_surname_bytes = 0;
+
+  // The title `key` (see `titles`), or null.
+  const TitleEntry* Title(const std::string& key) const {
+    const auto it = titles.find(key);
+    return it == titles.end() ? nullptr : &it->second;
+  }
+  // Whether `word` is, or starts with, a word that is never a name (of two
+  // syllables or more for the prefix).
+  bool IsNotName(std::string_view word) const;
+};
+
 // A relation type the pack declares (relations/types.tsv): rules may
 // only produce declared relations.
 struct RelationType {
@@ -152,6 +183,7 @@ struct RulePackData {
   std::vector<PatternRule> context_rules;
   ParticleSet particles;
   std::unordered_map<std::string, std::string> title_roles;  // "회장" -> "chairman"
+  NameLexicon names;
   // Claims (rules/claims/).
   std::vector<AttributionRule> attribution_rules;  // by priority, then id
   std::vector<std::pair<std::string, CueEntry>> cues;  // cue stems, longest first

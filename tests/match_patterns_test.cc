@@ -68,14 +68,14 @@ TEST_CASE("the literal prefilter lets a text rule run only where its literals ar
     }
     return false;
   };
-  SUBCASE("a Korean title word") {
-    CHECK(runs("카일 찬 교수는 이렇게 말했다.", "ko.person.name-title"));
-    CHECK_FALSE(runs("시장 반응은 아직 엇갈린다.", "ko.person.name-title"));
+  SUBCASE("a Korean organization suffix") {
+    CHECK(runs("누리그룹 산하 한빛연구소가 발표했다.", "ko.org.suffix"));
+    CHECK_FALSE(runs("시장 반응은 아직 엇갈린다.", "ko.org.suffix"));
   }
-  SUBCASE("an English title, in any case") {
-    CHECK(runs("said PROFESSOR Kim", "en.person.title-name"));
-    CHECK(runs("said Professor Kim", "en.person.title-name"));
-    CHECK_FALSE(runs("Shares rose slightly after the announcement.", "en.person.title-name"));
+  SUBCASE("an English suffix, in any case") {
+    CHECK(runs("shares of Lakemont UNIVERSITY rose", "en.org.suffix"));
+    CHECK(runs("shares of Lakemont University rose", "en.org.suffix"));
+    CHECK_FALSE(runs("Shares rose slightly after the announcement.", "en.org.suffix"));
   }
   SUBCASE("the rules it lets through are a subset, in rule order") {
     const std::vector<int> which = internal::PrefilterTextRules(data, "Kyle Chan, a professor at Princeton University, said.");

@@ -49,6 +49,7 @@ struct StageTimes {
   double segment = 0;
   double gazetteer = 0;
   double text_patterns = 0;    // re2 entity patterns over the text
+  double names = 0;            // names found by grammar (titles, surnames, capitals)
   double resolve = 0;          // overlaps
   double context_patterns = 0; // entity patterns over the placeholder view
   double relations = 0;

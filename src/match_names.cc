@@ -1,0 +1,501 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 3d, match names. The sentence is read as space-separated words;
+// each title is found first (a closed class), then the name is searched
+// next to it by the shape of its words: a Korean full name (surname + two
+// syllables), foreign words in Hangul after a boundary, capitalized English
+// words. Every refusal has a reason, so `explain` can say why a name was
+// not taken.
+#include "match_names.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "internal/utf8.h"
+#include "match_particles.h"
+#include "words.h"
+#include "normalize.h"
+#include "rule_pack.h"
+
+namespace claimgraph::internal {
+namespace {
+
+constexpr int kNamePriority = 45;
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+// Whether the code point at `i` of `s` is a Hangul syllable.
+bool SyllableAt(std::string_view s, size_t i) { return HangulSyllableAt(s, i) >= 0; }
+
+size_t Syllables(std::string_view s) { return s.size() / 3; }
+
+// A title found in the sentence: words [first, last], and what follows it
+// inside its last word (particles, a parenthesis, punctuation).
+struct TitleAt {
+  size_t first = 0, last = 0;
+  const TitleEntry* entry = nullptr;
+  std::string title;
+  bool ends_phrase = false;  // followed by a particle, punctuation or 겸: not a noun's modifier
+};
+
+class Reader {
+ public:
+  Reader(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end, int sentence,
+         std::vector<Candidate>* candidates, std::vector<Candidate>* rejected)
+      : rules_(rules),
+        names_(rules.names),
+        text_(text),
+        sentence_begin_(sentence_begin),
+        sentence_end_(sentence_end),
+        sentence_(sentence),
+        candidates_(candidates),
+        rejected_(rejected),
+        known_(candidates->size()),
+        words_(SplitWords(text, sentence_begin, sentence_end)) {}
+
+  void Run() {
+    headline_ = IsHeadline();
+    for (size_t k = 0; k < words_.size(); ++k) {
+      const std::optional<TitleAt> title = TitleStartingAt(k);
+      if (!title) continue;
+      KoreanNameBefore(*title);
+      KoreanNameAfter(*title);
+      EnglishNames(*title);
+      k = title->last;
+    }
+    EnglishAppositives();
+  }
+
+ private:
+  // The particle chain after a Korean stem, if `rest` is one (or empty).
+  bool IsParticles(std::string_view rest) const { return rest.empty() || rules_.particles.IsParticleChain(rest); }
+
+  // The title that `core` is, followed by particles: the Hangul stem's
+  // longest split; English titles in Korean text ("CEO는") too.
+  std::optional<std::pair<std::string, const TitleEntry*>> TitleWord(std::string_view core) const {
+    for (size_t i = core.size(); i > 0; --i) {
+      if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
+      const std::string_view stem = core.substr(0, i);
+      if (!IsParticles(core.substr(i))) continue;
+      if (const TitleEntry* t = names_.Title(std::string(stem))) return std::make_pair(std::string(stem), t);
+      if (const TitleEntry* t = names_.Title(Lower(stem)); t != nullptr && !AllHangul(stem)) {
+        return std::make_pair(Lower(stem), t);
+      }
+      if (!AllHangul(stem)) continue;
+      for (const std::string& suffix : names_.title_suffixes) {
+        if (stem.size() > suffix.size() && stem.substr(stem.size() - suffix.size()) == suffix &&
+            !names_.IsNotName(stem.substr(0, stem.size() - suffix.size()))) {
+          return std::make_pair(std::string(stem), names_.Title(suffix));
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The title that starts at word k, of one or more words.
+  std::optional<TitleAt> TitleStartingAt(size_t k) const {
+    for (size_t n = std::min(names_.max_title_words, words_.size() - k); n >= 2; --n) {
+      std::string key;
+      bool plain = true;
+      for (size_t i = k; i < k + n; ++i) {
+        key += (i == k ? "" : " ") + Lower(words_[i].core);
+        if (i + 1 < k + n && !words_[i].tail.empty()) plain = false;
+      }
+      if (!plain) continue;
+      // The last word may carry particles: try the title as a prefix.
+      for (const auto& [title, entry] : names_.titles) {
+        if (title.find(' ') == std::string::npos || key.compare(0, title.size(), title) != 0) continue;
+        if (!IsParticles(std::string_view(key).substr(title.size()))) continue;
+        TitleAt t{k, k + n - 1, &entry, title, false};
+        t.ends_phrase = EndsPhrase(t.last, key.size() > title.size());
+        return t;
+      }
+    }
+    const auto one = TitleWord(words_[k].core);
+    if (!one) return std::nullopt;
+    TitleAt t{k, k, one->second, one->first, false};
+    t.ends_phrase = EndsPhrase(k, words_[k].core.size() > one->first.size());
+    return t;
+  }
+
+  // Whether a title in word `last` closes its noun phrase: it carries
+  // particles or punctuation, or the next word is 겸 or another title, or
+  // it ends the sentence ("대표는", "CEO(최고경영자)", "대표 겸 CEO"), not
+  // "대표 기업".
+  bool EndsPhrase(size_t last, bool has_particles) const {
+    if (has_particles || !words_[last].tail.empty() || last + 1 == words_.size()) return true;
+    const std::string_view next = words_[last + 1].core;
+    // What a person's title may be followed by: "겸", another title, a
+    // quotation, or the people around the person ("교수 연구팀이", "대표 측은").
+    static const std::vector<std::string_view> kAround = {"겸", "연구팀", "연구진", "연구실", "측", "팀", "일행", "등"};
+    for (std::string_view a : kAround) {
+      if (next.substr(0, a.size()) == a && IsParticles(next.substr(a.size()))) return true;
+    }
+    return TitleWord(next).has_value() || !words_[last + 1].lead.empty();
+  }
+
+  // The candidate already found (gazetteer or a text rule) that overlaps
+  // [begin, end), or null.
+  const Candidate* Known(size_t begin, size_t end) const {
+    for (size_t i = 0; i < known_; ++i) {
+      const Candidate& c = (*candidates_)[i];
+      if (c.begin < end && begin < c.end) return &c;
+    }
+    return nullptr;
+  }
+
+  // Whether a Hangul word ends with a particle no name ends with ("에는",
+  // "을", "는": "자리에는", "박사를").
+  bool EndsWithParticle(std::string_view w) const {
+    static const std::vector<std::string_view> kEndings = {"는", "를", "을", "의", "에", "께"};
+    for (std::string_view e : kEndings) {
+      if (w.size() > e.size() && w.substr(w.size() - e.size()) == e) return true;
+    }
+    for (size_t i = 3; i + 6 <= w.size(); i += 3) {
+      if (rules_.particles.IsParticleChain(w.substr(i))) return true;  // two syllables of particles or more
+    }
+    return false;
+  }
+
+  // A Korean full name: a surname and two syllables, one word.
+  bool IsNativeFullName(std::string_view w) const {
+    if (!AllHangul(w) || names_.IsNotName(w) || EndsWithParticle(w)) return false;
+    for (size_t s = 3; s <= names_.max_surname_bytes && s < w.size(); s += 3) {
+      if (names_.surnames.count(std::string(w.substr(0, s))) && Syllables(w) == s / 3 + 2) return true;
+    }
+    return false;
+  }
+
+  // A word of a foreign name in Hangul: Hangul only, up to five syllables,
+  // never a name word, no title, not a known non-person name.
+  bool IsForeignWord(const Word& w) const {
+    if (!AllHangul(w.core) || Syllables(w.core) > 5 || names_.IsNotName(w.core) || EndsWithParticle(w.core) ||
+        TitleWord(w.core)) {
+      return false;
+    }
+    const Candidate* known = Known(w.begin, w.end);
+    return known == nullptr || known->type == "Person";
+  }
+
+  // Whether word j names an organization (a known one, or by its shape:
+  // Latin letters or digits in a Korean word, "퓨리오사AI", "KT[030200]").
+  bool IsOrgLike(size_t j) const {
+    const Word& w = words_[j];
+    if (const Candidate* known = Known(w.begin, w.end)) return known->type == "Organization";
+    // A unit of one ("법학전문대학원", "화학공학과"): a word that ends as no
+    // name does.
+    if (AllHangul(w.core) && Syllables(w.core) >= 3 && names_.IsNotName(w.core) && !names_.not_names.count(std::string(w.core))) {
+      return true;
+    }
+    bool latin = false, hangul = false;
+    for (size_t i = 0; i < w.core.size(); ++i) {
+      latin = latin || IsUpper(w.core[i]) || IsDigit(w.core[i]);
+      hangul = hangul || SyllableAt(w.core, i);
+    }
+    return latin && (hangul || w.core.size() >= 2) && !TitleWord(w.core);
+  }
+
+  // Whether a foreign name may start at word j: at the sentence's start,
+  // after a quote or bracket, after punctuation, after a known name
+  // (organization, place: "엔비디아의", "미국"), or after a word that is
+  // never a name ("이날", "앞서").
+  bool MayStartName(size_t j) const {
+    if (j == 0 || !words_[j].lead.empty()) return true;
+    const Word& before = words_[j - 1];
+    if (!before.tail.empty()) return true;
+    if (Known(before.begin, before.end) != nullptr) return true;
+    return names_.IsNotName(before.core) || EndsWithParticle(before.core) || TitleWord(before.core).has_value();
+  }
+
+  // Whether a name's word may sit right before its title: nothing after
+  // its core, or a parenthesis ("김하늘(사진)", "김하늘(金河嫩)", "(52)").
+  static bool NameTailOk(const Word& w) {
+    return w.tail.empty() || (w.tail.front() == '(' && w.tail.back() == ')');
+  }
+
+  void Add(size_t first_word, size_t last_word, const std::string& type, const char* rule, const TitleAt* title) {
+    AddSpan(words_[first_word].begin, words_[last_word].end, type, rule, title);
+  }
+
+  // Adds the name [begin, end) as a candidate of `type` found by `rule`,
+  // unless it is a known name already, or its boundaries fail.
+  void AddSpan(size_t begin, size_t end, const std::string& type, const char* rule, const TitleAt* title) {
+    Candidate c;
+    c.begin = begin;
+    c.end = end;
+    c.sentence = sentence_;
+    c.label = std::string(text_.substr(c.begin, c.end - c.begin));
+    c.type = type;
+    c.priority = kNamePriority;
+    c.rule_id = rule;
+    if (title != nullptr && !title->entry->role.empty() && type == "Person") c.attributes["role"] = title->entry->role;
+    for (size_t i = 0; i < candidates_->size(); ++i) {
+      const Candidate& k = (*candidates_)[i];
+      if (k.begin == c.begin && k.end == c.end && (i >= known_ || k.type == c.type)) return;  // found already
+    }
+    std::string reason = CheckLeftBoundary(text_, sentence_begin_, c.begin);
+    if (reason.empty()) reason = CheckRightBoundary(text_, c.end, sentence_end_, rules_.particles, &c.particle);
+    if (reason.empty()) {
+      candidates_->push_back(std::move(c));
+    } else {
+      Refuse(std::move(c), reason);
+    }
+  }
+
+  void Refuse(Candidate c, std::string reason) {
+    if (rejected_ == nullptr) return;
+    c.reason = std::move(reason);
+    rejected_->push_back(std::move(c));
+  }
+  void Refuse(size_t first_word, size_t last_word, const char* rule, const std::string& type, std::string reason) {
+    if (rejected_ == nullptr) return;
+    Candidate c;
+    c.begin = words_[first_word].begin;
+    c.end = words_[last_word].end;
+    c.sentence = sentence_;
+    c.label = std::string(text_.substr(c.begin, c.end - c.begin));
+    c.type = type;
+    c.rule_id = rule;
+    Refuse(std::move(c), std::move(reason));
+  }
+
+  // NAME TITLE, NAME ORG TITLE, foreign NAME (ORG) TITLE.
+  void KoreanNameBefore(const TitleAt& title) {
+    if (title.first == 0 || !title.ends_phrase) return;
+    const size_t j = title.first - 1;
+    const Word& w = words_[j];
+    if (!NameTailOk(w) || !AllHangul(w.core.substr(0, std::min<size_t>(3, w.core.size())))) return;
+    if (IsNativeFullName(w.core)) return Add(j, j, "Person", "ko.name.person-title", &title);
+    // Organizations between the name and the title (at most two words).
+    size_t name_end = j;
+    while (name_end + 3 > title.first && name_end > 0 && IsOrgLike(name_end) && words_[name_end - 1].tail.empty()) {
+      --name_end;
+    }
+    const bool org_between = name_end < j;
+    if (org_between && IsNativeFullName(words_[name_end].core)) {
+      return Add(name_end, name_end, "Person", "ko.name.person-org-title", &title);
+    }
+    if (!org_between && names_.surnames.count(std::string(w.core))) return;  // "박 대표": a reference
+    // A foreign name in Hangul: one to three words.
+    size_t first = name_end + 1;
+    while (first > 0 && name_end + 1 - first < 3 && IsForeignWord(words_[first - 1]) &&
+           (first - 1 == name_end || words_[first - 1].tail.empty())) {
+      --first;
+    }
+    if (first > name_end) return;
+    if (first < name_end && IsNativeFullName(words_[first].core)) {
+      // "오태준 모아소프트 대표": a full name, then an organization the
+      // gazetteer does not know.
+      return Add(first, first, "Person", "ko.name.person-org-title", &title);
+    }
+    const char* rule = "ko.name.foreign-title";
+    if (title.entry->weak) {
+      return Refuse(first, name_end, rule, "Person",
+                    "\"" + title.title + "\" is also a common word: it licenses only a Korean full name (surname + two syllables)");
+    }
+    if (first == name_end && Syllables(words_[first].core) < 2) return;
+    if (first == name_end) rule = "ko.name.surname-title";  // one word: a reference, or nothing
+    if (!MayStartName(first)) {
+      return Refuse(first, name_end, rule, "Person",
+                    "the words before the title do not start at a boundary (sentence start, punctuation, a known "
+                    "name or a word that is never a name)");
+    }
+    Add(first, name_end, "Person", rule, &title);
+  }
+
+  // TITLE NAME: "최고경영자(CEO) 샘 올트먼은", one to three name words,
+  // the last closing with a particle or punctuation.
+  void KoreanNameAfter(const TitleAt& title) {
+    const Word& t = words_[title.last];
+    const size_t space = title.title.rfind(' ');
+    const size_t last_part = space == std::string::npos ? title.title.size() : title.title.size() - space - 1;
+    if (title.entry->weak || t.core.size() != last_part) return;  // particles: the title ends here
+    const bool parenthesis = !t.tail.empty() && t.tail.front() == '(' && t.tail.back() == ')';
+    if (!t.tail.empty() && !parenthesis) return;
+    // Only a title that comes before names in Korean news: a Latin one
+    // ("CEO 젠슨 황은"), a 최고…책임자, or one glossed in parentheses.
+    if (!parenthesis && !IsUpper(t.core.front()) && title.title.rfind("최고", 0) != 0) return;
+    for (size_t last = title.last + 1; last < words_.size() && last <= title.last + 3; ++last) {
+      const Word& n = words_[last];
+      if (!n.lead.empty()) return;
+      // The name word, without the particles the name's last word carries.
+      std::string_view stem = n.core;
+      bool closes = !n.tail.empty();
+      for (size_t i = 3; !closes && i < n.core.size(); i += 3) {
+        if (rules_.particles.IsParticleChain(n.core.substr(i))) {
+          stem = n.core.substr(0, i);
+          closes = true;
+        }
+      }
+      Word w = n;
+      w.core = stem;
+      w.end = n.begin + stem.size();
+      if (!IsForeignWord(w) && !IsNativeFullName(stem)) return;
+      if (last == title.last + 1 && closes && Syllables(stem) < 2) return;
+      if (closes) return AddSpan(words_[title.last + 1].begin, w.end, "Person", "ko.name.title-person", &title);
+    }
+  }
+
+  // Whether word i is a capitalized English name word ("Jane", "O'Brien",
+  // "Al-Dahle", "J.").
+  bool IsNameWord(size_t i) const {
+    const std::string_view c = words_[i].core;
+    if (c.empty() || !IsUpper(c[0])) return false;
+    if (c.size() == 1) return !words_[i].tail.empty() && words_[i].tail.front() == '.';  // an initial
+    size_t lower = 0;
+    for (char ch : c) {
+      if (!(IsUpper(ch) || IsLower(ch) || ch == '-' || ch == '\'')) return false;
+      lower += IsLower(ch) ? 1 : 0;
+    }
+    return lower > 0 && !names_.not_names.count(std::string(c)) && !names_.title_words.count(Lower(c));
+  }
+  bool IsNameParticle(size_t i) const {
+    static const std::vector<std::string_view> kParticles = {"de", "van", "von", "der", "da", "bin", "al", "la", "le"};
+    return std::find(kParticles.begin(), kParticles.end(), words_[i].core) != kParticles.end();
+  }
+
+  // The capitalized name that starts at word i: its last word, or i - 1
+  // when there is none. The name stops after a word with punctuation.
+  size_t NameFrom(size_t i) const {
+    size_t last = i;
+    if (i >= words_.size() || !IsNameWord(i) || !words_[i].lead.empty()) return i - 1;
+    while (last + 1 < words_.size() && words_[last].tail.empty() &&
+           (IsNameWord(last + 1) || (IsNameParticle(last + 1) && last + 2 < words_.size() && IsNameWord(last + 2)))) {
+      ++last;
+    }
+    return last;
+  }
+
+  // Whether the words [first, last] hold a name the gazetteer or a rule
+  // found as something else (an organization, a place, a product).
+  bool KnownAsOther(size_t first, size_t last) const {
+    const Candidate* k = Known(words_[first].begin, words_[last].end);
+    return k != nullptr && k->type != "Person";
+  }
+
+  // Whether the sentence is a headline in title case ("Judge Blocks
+  // Merger"): capitals there say nothing of names.
+  bool IsHeadline() const {
+    size_t latin = 0, capitalized = 0;
+    for (const Word& w : words_) {
+      if (w.core.empty() || !(IsUpper(w.core[0]) || IsLower(w.core[0]))) continue;
+      ++latin;
+      capitalized += IsUpper(w.core[0]) ? 1 : 0;
+    }
+    const std::string_view last = words_.empty() ? std::string_view() : words_.back().tail;
+    const bool period = !last.empty() && last.back() == '.';
+    return latin >= 4 && !period && capitalized * 10 >= latin * 7;
+  }
+
+  // English names licensed by a title: "chief executive Jane Doe" (the
+  // title before), "Omdia analyst …" (an organization before an analyst's
+  // title), "analyst at Omdia" (after it).
+  void EnglishNames(const TitleAt& title) {
+    if (headline_) return;
+    if (AllHangul(words_[title.first].core.substr(0, std::min<size_t>(3, words_[title.first].core.size())))) return;
+    const Word& t = words_[title.last];
+    // The name after the title.
+    if (t.tail.empty() || t.tail == "'s") {
+      const size_t last = NameFrom(title.last + 1);
+      if (last > title.last && last >= title.last + 2 && !KnownAsOther(title.last + 1, last)) {
+        Add(title.last + 1, last, "Person", "en.name.title-person", &title);
+      }
+    }
+    // An organization right before an analyst's title, or after "at".
+    if (!title.entry->org_before) return;
+    if (title.first > 0 && words_[title.first - 1].tail.empty()) {
+      size_t first = title.first - 1;
+      while (first > 0 && IsNameWord(first - 1) && words_[first - 1].tail.empty()) --first;
+      if (IsOrgWord(title.first - 1) && (first > 0 || title.first - first >= 2)) {
+        while (first < title.first - 1 && !IsOrgWord(first)) ++first;
+        if (!Known(words_[first].begin, words_[title.first - 1].end)) {
+          Add(first, title.first - 1, "Organization", "en.name.org-analyst", nullptr);
+        }
+      }
+    }
+    if (t.tail.empty() && title.last + 2 < words_.size() && words_[title.last + 1].core == "at") {
+      const size_t first = title.last + 2;
+      size_t last = first;
+      if (!IsOrgWord(first)) return;
+      while (last + 1 < words_.size() && words_[last].tail.empty() && IsOrgWord(last + 1)) ++last;
+      if (!Known(words_[first].begin, words_[last].end)) Add(first, last, "Organization", "en.name.org-at", nullptr);
+    }
+  }
+
+  // A word of an organization's name: capitalized or all capitals
+  // ("Omdia", "UOB", "MUFG"), not a word that is never a name.
+  bool IsOrgWord(size_t i) const {
+    const std::string_view c = words_[i].core;
+    if (c.empty() || !IsUpper(c[0]) || names_.not_names.count(std::string(c))) return false;
+    return std::all_of(c.begin(), c.end(), [](char ch) { return IsUpper(ch) || IsLower(ch) || IsDigit(ch) || ch == '&' || ch == '-'; });
+  }
+
+  // "Jane Doe, the chief financial officer of Acme," and "Jane Doe, who
+  // heads Acme": a capitalized name before an appositive with a title.
+  void EnglishAppositives() {
+    for (size_t i = 0; !headline_ && i < words_.size(); ++i) {
+      if (i > 0 && IsNameWord(i - 1) && words_[i - 1].tail.empty()) continue;  // not a name's start
+      const size_t last = NameFrom(i);
+      if (last == i - 1 || last == static_cast<size_t>(-1)) continue;
+      if (last < i + 1 || words_[last].tail != ",") {
+        i = std::max(i, last);
+        continue;
+      }
+      if (KnownAsOther(i, last)) continue;
+      // The appositive: up to eight words, to its closing comma or period.
+      bool licensed = false;
+      for (size_t a = last + 1; a < words_.size() && a <= last + 8 && !licensed; ++a) {
+        static const std::vector<std::string_view> kHeads = {"heads", "leads", "runs", "founded", "co-founded", "oversees"};
+        if (a == last + 2 && words_[last + 1].core == "who" &&
+            std::find(kHeads.begin(), kHeads.end(), words_[a].core) != kHeads.end()) {
+          licensed = true;
+          break;
+        }
+        for (size_t n = std::min(names_.max_title_words, words_.size() - a); n >= 1 && !licensed; --n) {
+          std::string key;
+          bool plain = true;
+          for (size_t x = a; x < a + n; ++x) {
+            key += (x == a ? "" : " ") + Lower(words_[x].core);
+            if (x + 1 < a + n && !words_[x].tail.empty()) plain = false;
+          }
+          if (plain && names_.Title(key) != nullptr) {
+            licensed = true;
+            const TitleAt t{a, a + n - 1, names_.Title(key), key, true};
+            Add(i, last, "Person", "en.name.person-appositive", &t);
+          }
+        }
+        if (!words_[a].tail.empty() && words_[a].tail != "'s") break;
+      }
+      i = last;
+    }
+  }
+
+  const RulePackData& rules_;
+  const NameLexicon& names_;
+  std::string_view text_;
+  size_t sentence_begin_, sentence_end_;
+  int sentence_;
+  std::vector<Candidate>* candidates_;
+  std::vector<Candidate>* rejected_;
+  size_t known_;  // the candidates found before this stage
+  std::vector<Word> words_;
+  bool headline_ = false;
+};
+
+}  // namespace
+
+void MatchNames(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
+                int sentence, std::vector<Candidate>* candidates, std::vector<Candidate>* rejected) {
+  if (rules.names.titles.empty()) return;
+  Reader(rules, text, sentence_begin, sentence_end, sentence, candidates, rejected).Run();
+}
+
+}  // namespace claimgraph::internal
