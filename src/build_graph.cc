@@ -81,6 +81,53 @@ bool HasHangul(std::string_view s) {
   return false;
 }
 
+// The names glossed in parentheses right after a name that ends at `end`
+// of normalized `text`: "퓨리오사AI(FuriosaAI)", "어센드(昇腾·Ascend)",
+// "FuriosaAI(퓨리오사AI)". A piece is a name when it has Latin or Han
+// letters, or, after a name without Hangul, is Hangul; numbers (an age, a
+// stock code) and long phrases are not.
+std::vector<std::string_view> GlossAliases(std::string_view text, size_t end, bool name_has_hangul) {
+  std::vector<std::string_view> out;
+  if (end >= text.size() || text[end] != '(') return out;
+  const size_t close = text.find(')', end);
+  if (close == std::string_view::npos || close - end > 48) return out;
+  std::string_view inside = text.substr(end + 1, close - end - 1);
+  size_t start = 0;
+  while (start <= inside.size()) {
+    size_t stop = inside.size();
+    for (const std::string_view sep : {"·", ",", "/", "、"}) {
+      const size_t at = inside.find(sep, start);
+      if (at != std::string_view::npos && at < stop) stop = at;
+    }
+    std::string_view piece = inside.substr(start, stop - start);
+    while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+    while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+    bool latin = false, han = false, hangul = false, other = false;
+    size_t spaces = 0;
+    for (size_t i = 0; i < piece.size();) {
+      int len = 1;
+      const char32_t c = DecodeAt(piece, i, &len);
+      i += static_cast<size_t>(len);
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+        latin = true;
+      } else if (c >= 0x4E00 && c <= 0x9FFF) {
+        han = true;
+      } else if (IsHangul(c)) {
+        hangul = true;
+      } else if (c == ' ') {
+        ++spaces;
+      } else if (!((c >= '0' && c <= '9') || c == '-' || c == '.' || c == '&' || c == '\'')) {
+        other = true;
+      }
+    }
+    const bool name = (latin || han) ? !hangul || latin : hangul && !name_has_hangul;
+    if (!piece.empty() && name && !other && spaces <= 3 && (latin || han || hangul)) out.push_back(piece);
+    if (stop >= inside.size()) break;
+    start = stop + (inside.compare(stop, std::string_view("·").size(), "·") == 0 ? std::string_view("·").size() : 1);
+  }
+  return out;
+}
+
 using Pairs = std::vector<std::pair<std::string_view, std::string_view>>;
 
 // A mention, a claim and a relation as EntityMention, ClaimMention and
@@ -268,6 +315,9 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
         std::string romanized = Romanize(c.label);
         if (!romanized.empty() && romanized != c.label) m.aliases.push_back(latin.emplace_back(std::move(romanized)));
       }
+    }
+    for (std::string_view gloss : GlossAliases(norm.text, c.end, HasHangul(m.surface))) {
+      if (std::find(m.aliases.begin(), m.aliases.end(), gloss) == m.aliases.end()) m.aliases.push_back(gloss);
     }
     // The candidate's own attributes, where the entry has none of that key.
     for (const auto& [key, value] : c.attributes) {

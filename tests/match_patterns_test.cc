@@ -68,9 +68,9 @@ TEST_CASE("the literal prefilter lets a text rule run only where its literals ar
     }
     return false;
   };
-  SUBCASE("a Korean organization suffix") {
-    CHECK(runs("누리그룹 산하 한빛연구소가 발표했다.", "ko.org.suffix"));
-    CHECK_FALSE(runs("시장 반응은 아직 엇갈린다.", "ko.org.suffix"));
+  SUBCASE("a Korean descriptor word") {
+    CHECK(runs("AI 비서 '하람챗'을 선보였다.", "ko.product.quoted-after-descriptor"));
+    CHECK_FALSE(runs("시장 반응은 아직 엇갈린다.", "ko.product.quoted-after-descriptor"));
   }
   SUBCASE("an English suffix, in any case") {
     CHECK(runs("shares of Lakemont UNIVERSITY rose", "en.org.suffix"));
