@@ -128,6 +128,23 @@ std::vector<std::string_view> GlossAliases(std::string_view text, size_t end, bo
   return out;
 }
 
+// Whether `surface` is one of `entry`'s aliases written in capitals
+// ("SAN FRANCISCO") and not itself an alias.
+bool IsCapitalsOf(std::string_view surface, const GazetteerEntry& entry) {
+  if (std::any_of(surface.begin(), surface.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) return false;
+  auto same = [&](const std::string& alias) {
+    if (alias == surface) return false;
+    if (alias.size() != surface.size()) return false;
+    for (size_t i = 0; i < alias.size(); ++i) {
+      const char a = alias[i] >= 'a' && alias[i] <= 'z' ? static_cast<char>(alias[i] - 'a' + 'A') : alias[i];
+      if (a != surface[i]) return false;
+    }
+    return true;
+  };
+  return std::any_of(entry.aliases.begin(), entry.aliases.end(), same) &&
+         std::none_of(entry.aliases.begin(), entry.aliases.end(), [&](const std::string& a) { return a == surface; });
+}
+
 using Pairs = std::vector<std::pair<std::string_view, std::string_view>>;
 
 // A mention, a claim and a relation as EntityMention, ClaimMention and
@@ -296,6 +313,9 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     // "차이" (a surname with a title) or "알리바바 CEO" (a role) resolved to a
     // gazetteer entity is not one of its names.
     m.surface_is_alias = (c.entity < 0 || c.rule_id == "gazetteer") && !IsReferenceRule(c.rule_id);
+    if (c.entity >= 0 && m.surface_is_alias && IsCapitalsOf(m.surface, rules.entities[static_cast<size_t>(c.entity)])) {
+      m.surface_is_alias = false;  // "SEOUL" in a dateline: Seoul's name in capitals, no new one
+    }
     m.sentence = c.sentence;
     m.rule = c.rule_id;
     m.particle = c.particle;

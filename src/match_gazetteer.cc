@@ -138,6 +138,31 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
       i += static_cast<size_t>(len);
       continue;
     }
+    // A word in capitals ("SAN FRANCISCO"): the names that are not
+    // written so, in any case, where the matched text has no small letter.
+    if (left == nullptr && i + 1 < sentence_end && text[i] >= 'A' && text[i] <= 'Z' && text[i + 1] >= 'A' &&
+        text[i + 1] <= 'Z') {
+      rules.caps_trie.MatchAtAsciiLower(limited, i, [&](size_t end, int32_t value) {
+        if (std::any_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
+                        [](char c) { return c >= 'a' && c <= 'z'; })) {
+          return;
+        }
+        std::string particle;
+        if (!CheckRightBoundary(text, end, sentence_end, rules.particles, &particle).empty()) return;
+        const GazetteerEntry& entry = rules.entities[static_cast<size_t>(value)];
+        Candidate c;
+        c.begin = i;
+        c.end = end;
+        c.particle = std::move(particle);
+        c.sentence = sentence;
+        c.entity = value;
+        c.label = entry.canonical;
+        c.type = entry.type;
+        c.priority = 100;
+        c.rule_id = "gazetteer";
+        out->push_back(std::move(c));
+      });
+    }
     rules.trie.MatchAt(limited, i, [&](size_t end, int32_t value) {
       // A match must end on a code point boundary.
       if (end < sentence_end && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) return;

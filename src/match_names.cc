@@ -32,6 +32,13 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+bool HasHangul(std::string_view s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (HangulSyllableAt(s, i) >= 0) return true;
+  }
+  return false;
+}
+
 // Whether the code point at `i` of `s` is a Hangul syllable.
 bool SyllableAt(std::string_view s, size_t i) { return HangulSyllableAt(s, i) >= 0; }
 
@@ -72,6 +79,8 @@ class Reader {
       k = title->last;
     }
     EnglishAppositives();
+    DescribedOrganizations();
+    NamesBeforeQuotes();
   }
 
  private:
@@ -89,7 +98,9 @@ class Reader {
       if (const TitleEntry* t = names_.Title(Lower(stem)); t != nullptr && !AllHangul(stem)) {
         return std::make_pair(Lower(stem), t);
       }
-      if (!AllHangul(stem)) continue;
+      // A suffix title ends longer ones, also after Latin letters
+      // ("기술혁신부문장", "HBM개발담당", "AI본부장").
+      if (AllHangul(stem.substr(0, std::min<size_t>(3, stem.size()))) == false && stem.size() < 6) continue;
       for (const std::string& suffix : names_.title_suffixes) {
         if (stem.size() > suffix.size() && stem.substr(stem.size() - suffix.size()) == suffix &&
             !names_.IsNotName(stem.substr(0, stem.size() - suffix.size()))) {
@@ -135,7 +146,8 @@ class Reader {
     const std::string_view next = words_[last + 1].core;
     // What a person's title may be followed by: "겸", another title, a
     // quotation, or the people around the person ("교수 연구팀이", "대표 측은").
-    static const std::vector<std::string_view> kAround = {"겸", "연구팀", "연구진", "연구실", "측", "팀", "일행", "등"};
+    static const std::vector<std::string_view> kAround = {"겸",   "연구팀", "연구진", "연구실", "측",
+                                                          "팀",   "일행",   "등",     "체제",   "권한대행"};
     for (std::string_view a : kAround) {
       if (next.substr(0, a.size()) == a && IsParticles(next.substr(a.size()))) return true;
     }
@@ -272,18 +284,19 @@ class Reader {
     if (title.first == 0 || !title.ends_phrase) return;
     const size_t j = title.first - 1;
     const Word& w = words_[j];
-    if (!NameTailOk(w) || !AllHangul(w.core.substr(0, std::min<size_t>(3, w.core.size())))) return;
-    if (IsNativeFullName(w.core)) return Add(j, j, "Person", "ko.name.person-title", &title);
-    // Organizations between the name and the title (at most two words).
+    if (NameTailOk(w) && IsNativeFullName(w.core)) return Add(j, j, "Person", "ko.name.person-title", &title);
+    // Organizations between the name and the title (at most two words;
+    // "KT[030200]" keeps its stock code).
     size_t name_end = j;
     while (name_end + 3 > title.first && name_end > 0 && IsOrgLike(name_end) && words_[name_end - 1].tail.empty()) {
       --name_end;
     }
     const bool org_between = name_end < j;
-    if (org_between && IsNativeFullName(words_[name_end].core)) {
+    const Word& last = words_[name_end];
+    if (!NameTailOk(last) || !AllHangul(last.core)) return;
+    if (org_between && IsNativeFullName(last.core)) {
       return Add(name_end, name_end, "Person", "ko.name.person-org-title", &title);
     }
-    if (!org_between && names_.surnames.count(std::string(w.core))) return;  // "박 대표": a reference
     // A foreign name in Hangul: one to three words.
     size_t first = name_end + 1;
     while (first > 0 && name_end + 1 - first < 3 && IsForeignWord(words_[first - 1]) &&
@@ -291,6 +304,8 @@ class Reader {
       --first;
     }
     if (first > name_end) return;
+    // "박 대표": a surname alone before the title refers to someone.
+    if (first == name_end && !org_between && names_.surnames.count(std::string(last.core))) return;
     if (first < name_end && IsNativeFullName(words_[first].core)) {
       // "오태준 모아소프트 대표": a full name, then an organization the
       // gazetteer does not know.
@@ -302,7 +317,10 @@ class Reader {
                     "\"" + title.title + "\" is also a common word: it licenses only a Korean full name (surname + two syllables)");
     }
     if (first == name_end && Syllables(words_[first].core) < 2) return;
-    if (first == name_end) rule = "ko.name.surname-title";  // one word: a reference, or nothing
+    // One word: a reference to a person named before, or a full name
+    // glossed in Han or Latin letters ("탕제(唐杰) 교수"); resolve_references
+    // decides.
+    if (first == name_end) rule = "ko.name.surname-title";
     if (!MayStartName(first)) {
       return Refuse(first, name_end, rule, "Person",
                     "the words before the title do not start at a boundary (sentence start, punctuation, a known "
@@ -414,7 +432,9 @@ class Reader {
     if (title.first > 0 && words_[title.first - 1].tail.empty()) {
       size_t first = title.first - 1;
       while (first > 0 && IsNameWord(first - 1) && words_[first - 1].tail.empty()) --first;
-      if (IsOrgWord(title.first - 1) && (first > 0 || title.first - first >= 2)) {
+      const std::string_view w = words_[title.first - 1].core;
+      const bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return IsUpper(c) || IsDigit(c); });
+      if (IsOrgWord(title.first - 1) && (first > 0 || title.first - first >= 2 || acronym)) {
         while (first < title.first - 1 && !IsOrgWord(first)) ++first;
         if (!Known(words_[first].begin, words_[title.first - 1].end)) {
           Add(first, title.first - 1, "Organization", "en.name.org-analyst", nullptr);
@@ -438,43 +458,144 @@ class Reader {
     return std::all_of(c.begin(), c.end(), [](char ch) { return IsUpper(ch) || IsLower(ch) || IsDigit(ch) || ch == '&' || ch == '-'; });
   }
 
-  // "Jane Doe, the chief financial officer of Acme," and "Jane Doe, who
-  // heads Acme": a capitalized name before an appositive with a title.
+  // The English title of one to max_title_words words at word a, or null.
+  std::optional<TitleAt> EnglishTitleAt(size_t a) const {
+    for (size_t n = std::min(names_.max_title_words, words_.size() - a); n >= 1; --n) {
+      std::string key;
+      bool plain = true;
+      for (size_t x = a; x < a + n; ++x) {
+        key += (x == a ? "" : " ") + Lower(words_[x].core);
+        if (x + 1 < a + n && !words_[x].tail.empty()) plain = false;
+      }
+      const TitleEntry* entry = names_.Title(key);
+      if (plain && entry != nullptr && !AllHangul(words_[a].core.substr(0, std::min<size_t>(3, words_[a].core.size())))) {
+        return TitleAt{a, a + n - 1, entry, key, true};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Capitalized English names licensed after them: "Jane Doe, the chief
+  // financial officer of Acme," and "Jane Doe, who heads Acme" (an
+  // appositive), "Jane Doe stepped down as chief executive" (as and a
+  // title).
   void EnglishAppositives() {
+    static const std::vector<std::string_view> kHeads = {
+        "heads", "headed", "leads", "led", "runs", "ran", "founded", "co-founded", "cofounded",
+        "oversees", "oversaw", "chairs", "chaired", "manages", "managed", "took", "joined", "left"};
     for (size_t i = 0; !headline_ && i < words_.size(); ++i) {
       if (i > 0 && IsNameWord(i - 1) && words_[i - 1].tail.empty()) continue;  // not a name's start
       const size_t last = NameFrom(i);
       if (last == i - 1 || last == static_cast<size_t>(-1)) continue;
-      if (last < i + 1 || words_[last].tail != ",") {
+      if (last < i + 1 || KnownAsOther(i, last)) {
         i = std::max(i, last);
         continue;
       }
-      if (KnownAsOther(i, last)) continue;
-      // The appositive: up to eight words, to its closing comma or period.
-      bool licensed = false;
-      for (size_t a = last + 1; a < words_.size() && a <= last + 8 && !licensed; ++a) {
-        static const std::vector<std::string_view> kHeads = {"heads", "leads", "runs", "founded", "co-founded", "oversees"};
-        if (a == last + 2 && words_[last + 1].core == "who" &&
-            std::find(kHeads.begin(), kHeads.end(), words_[a].core) != kHeads.end()) {
-          licensed = true;
-          break;
-        }
-        for (size_t n = std::min(names_.max_title_words, words_.size() - a); n >= 1 && !licensed; --n) {
-          std::string key;
-          bool plain = true;
-          for (size_t x = a; x < a + n; ++x) {
-            key += (x == a ? "" : " ") + Lower(words_[x].core);
-            if (x + 1 < a + n && !words_[x].tail.empty()) plain = false;
+      if (words_[last].tail == ",") {
+        // The appositive: up to eight words, to its closing comma or period.
+        for (size_t a = last + 1; a < words_.size() && a <= last + 8; ++a) {
+          if (a == last + 2 && words_[last + 1].core == "who" &&
+              std::find(kHeads.begin(), kHeads.end(), words_[a].core) != kHeads.end()) {
+            Add(i, last, "Person", "en.name.person-who-leads", nullptr);
+            break;
           }
-          if (plain && names_.Title(key) != nullptr) {
-            licensed = true;
-            const TitleAt t{a, a + n - 1, names_.Title(key), key, true};
-            Add(i, last, "Person", "en.name.person-appositive", &t);
+          if (const std::optional<TitleAt> title = EnglishTitleAt(a)) {
+            Add(i, last, "Person", "en.name.person-appositive", &*title);
+            break;
           }
+          if (!words_[a].tail.empty() && words_[a].tail != "'s") break;
         }
-        if (!words_[a].tail.empty() && words_[a].tail != "'s") break;
+      } else if (words_[last].tail.empty()) {
+        // "… stepped down as chief executive": "as" within five words.
+        for (size_t a = last + 1; a + 1 < words_.size() && a <= last + 5; ++a) {
+          if (words_[a].core == "as" && words_[a].tail.empty()) {
+            if (const std::optional<TitleAt> title = EnglishTitleAt(a + 1)) {
+              Add(i, last, "Person", "en.name.person-as-title", &*title);
+            }
+            break;
+          }
+          if (!words_[a].tail.empty() || (!words_[a].core.empty() && IsUpper(words_[a].core[0]))) break;
+        }
       }
       i = last;
+    }
+  }
+
+  // Organizations named right after the word that says what they are:
+  // "시장조사업체 옴디아의", "스타트업 하람AI(HaramAI)는", "research firm
+  // Artificial Analysis", "brokerage Baird". The descriptors are the pack's
+  // (ko/org_descriptors.txt, en/org_descriptors.txt).
+  void DescribedOrganizations() {
+    for (size_t k = 0; k + 1 < words_.size(); ++k) {
+      // The descriptor: one or two words ("research firm").
+      size_t d_end = k;
+      bool found = false;
+      for (size_t n = 2; n >= 1 && !found; --n) {
+        if (k + n >= words_.size()) continue;
+        std::string key;
+        bool plain = true;
+        for (size_t x = k; x < k + n; ++x) {
+          key += (x == k ? "" : " ") + std::string(words_[x].core);
+          if (!words_[x].tail.empty()) plain = false;
+        }
+        if (plain && names_.org_descriptors.count(key)) {
+          d_end = k + n - 1;
+          found = true;
+        }
+      }
+      if (!found) continue;
+      const size_t first = d_end + 1;
+      const Word& w = words_[first];
+      if (!w.lead.empty() || Known(w.begin, w.end) != nullptr) continue;
+      if (AllHangul(w.core.substr(0, std::min<size_t>(3, w.core.size()))) || HasHangul(w.core)) {
+        // Korean: one word, its particles or a gloss after it.
+        std::string_view stem = w.core;
+        for (size_t i = 3; i < w.core.size(); ++i) {
+          if ((static_cast<unsigned char>(w.core[i]) & 0xC0) == 0x80) continue;
+          if (rules_.particles.IsParticleChain(w.core.substr(i))) {
+            stem = w.core.substr(0, i);
+            break;
+          }
+        }
+        const bool closed = stem.size() < w.core.size() || !w.tail.empty();
+        if (!closed || stem.size() < 6 || stem.size() > 36 || names_.IsNotName(stem) || TitleWord(stem)) continue;
+        AddSpan(w.begin, w.begin + stem.size(), "Organization", "ko.name.org-descriptor", nullptr);
+      } else {
+        // English: a capitalized name of one to four words, or an acronym.
+        size_t last = first;
+        if (!IsOrgWord(first)) continue;
+        while (last + 1 < words_.size() && last < first + 3 && words_[last].tail.empty() && IsOrgWord(last + 1)) ++last;
+        if (KnownAsOther(first, last)) continue;
+        AddSpan(words_[first].begin, words_[last].end, "Organization", "en.name.org-descriptor", nullptr);
+      }
+      k = d_end;
+    }
+  }
+
+  // A name right before a quotation, as headlines attribute one ("SK텔레콤
+  // 김태윤 \"…\"", "…뤄푸리 \"…\""): a Korean full name, or a foreign name
+  // after a boundary.
+  void NamesBeforeQuotes() {
+    if (sentence_ != 0) return;  // the headline: the document's first line
+    static const std::vector<std::string_view> kParticleSyllables = {"은", "는", "이", "가", "을", "를", "의",
+                                                                      "도", "와", "과", "에", "로"};
+    for (size_t k = 1; k < words_.size(); ++k) {
+      if (words_[k].lead.empty() || words_[k].lead.find('"') == std::string_view::npos) continue;
+      const size_t j = k - 1;
+      const Word& w = words_[j];
+      if (!w.tail.empty() || !AllHangul(w.core)) continue;
+      // A headline writes the name bare ("김태윤 \"…\""); a particle
+      // makes it a sentence's subject instead.
+      const std::string_view last = w.core.substr(w.core.size() - 3);
+      if (std::find(kParticleSyllables.begin(), kParticleSyllables.end(), last) != kParticleSyllables.end()) continue;
+      if (IsNativeFullName(w.core)) {
+        if (j > 0 && IsOrgLike(j - 1)) Add(j, j, "Person", "ko.name.person-quote", nullptr);
+        continue;
+      }
+      size_t first = j;
+      while (first > 0 && j - first < 2 && IsForeignWord(words_[first - 1]) && words_[first - 1].tail.empty()) --first;
+      if (!IsForeignWord(w) || (first == j && Syllables(w.core) < 3) || !MayStartName(first)) continue;
+      Add(first, j, "Person", "ko.name.foreign-quote", nullptr);
     }
   }
 

@@ -1004,6 +1004,19 @@ void Loader::Finish() {
   }
   for (const auto& [alias, entity] : data_->alias_to_entity) data_->trie.Add(alias, entity);
   data_->trie.Build();
+  for (const auto& [alias, entity] : data_->alias_to_entity) {
+    const std::string& type = data_->entities[static_cast<size_t>(entity)].type;
+    if (type != "Person" && type != "Organization" && type != "Location") continue;
+    const bool latin = std::all_of(alias.begin(), alias.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '.' || c == '-' || c == '&';
+    });
+    const bool lower = std::any_of(alias.begin(), alias.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!latin || !lower || alias.size() < 4) continue;
+    std::string key = alias;
+    for (char& c : key) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    data_->caps_trie.Add(key, entity);
+  }
+  data_->caps_trie.Build();
   if (data_->particles.particles.empty()) {
     Error(SourceLocation{data_->origin + "/ko/particles.txt", 0, 0, std::nullopt},
           "the pack has no particles (ko/particles.txt missing or empty)");
@@ -1110,6 +1123,8 @@ void LoadPackFiles(Loader& loader, RulePackData* data, const std::vector<std::pa
         loader.LoadTitles(file, content, path == "en/titles.tsv");
       } else if (path == "ko/surnames.txt") {
         loader.LoadWordSet(file, content, &data->names.surnames);
+      } else if (path == "ko/org_descriptors.txt" || path == "en/org_descriptors.txt") {
+        loader.LoadWordSet(file, content, &data->names.org_descriptors);
       } else if (path == "ko/not_names.txt" || path == "en/not_names.txt") {
         loader.LoadWordSet(file, content, &data->names.not_names);
       } else if (path == "relations/types.tsv") {

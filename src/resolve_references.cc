@@ -237,7 +237,14 @@ class Resolver {
       const auto role = c.attributes.find("role");
       const int found = GazetteerPerson(c.label, role == c.attributes.end() ? "" : role->second);
       if (found < 0) {
-        unresolved.push_back(i);
+        // A full name after all: glossed in Han or Latin letters
+        // ("탕제(唐杰) 교수"), or long ("우융후이 연구원").
+        const bool glossed = c.end < text_.size() && text_[c.end] == '(';
+        if (glossed || c.label.size() >= 9) {
+          c.rule_id = "ko.name.foreign-title";
+        } else {
+          unresolved.push_back(i);
+        }
         continue;
       }
       c.label = rules_.entities[static_cast<size_t>(found)].canonical;

@@ -141,6 +141,9 @@ struct NameLexicon {
   std::unordered_set<std::string> not_names;    // ko/not_names.txt and en/not_names.txt
   std::vector<std::string> not_name_endings;     // the "-X" lines of ko/not_names.txt
   std::unordered_set<std::string> title_words;   // every word of an English title, lower-cased
+  // Words that say the next name is an organization: ko/org_descriptors.txt
+  // and en/org_descriptors.txt ("시장조사업체", "research firm").
+  std::unordered_set<std::string> org_descriptors;
   // Titles by their match key: Korean normalized, English lower-cased.
   std::unordered_map<std::string, TitleEntry> titles;
   std::vector<std::string> title_suffixes;      // the suffix titles, longest first
@@ -174,6 +177,10 @@ struct RulePackData {
   std::vector<GazetteerEntry> entities;
   std::unordered_map<std::string, int> alias_to_entity;  // normalized alias -> entity
   AliasTrie trie;
+  // The same aliases lower-cased, for text in capitals ("SAN FRANCISCO, Nov
+  // 5 -"): names of people, organizations and places of four letters or
+  // more, in Latin letters, that are not written in capitals themselves.
+  AliasTrie caps_trie;
   // Person entries by the last token of each alias ("조 차이" -> "차이").
   std::unordered_map<std::string, std::vector<int>> persons_by_last_token;
   // Person entries by affiliation and role, "alibaba\x1Fceo" -> Eddie Wu

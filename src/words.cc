@@ -24,6 +24,21 @@ std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
     if (i >= end) break;
     size_t raw_end = i;
     while (raw_end < end && text[raw_end] != ' ') ++raw_end;
+    // "공개...뤄푸리": an ellipsis (NFKC makes … three periods) joining two
+    // words in a headline separates them.
+    const size_t ellipsis = text.substr(i, raw_end - i).find("...");
+    if (ellipsis != std::string_view::npos && ellipsis > 0 && i + ellipsis + 3 < raw_end) raw_end = i + ellipsis + 3;
+    // A parenthesis with spaces inside stays with its word: "수(Lian Jye
+    // Su)", "(사진 왼쪽)".
+    const std::string_view raw = text.substr(i, raw_end - i);
+    const size_t open = raw.rfind('(');
+    if (open != std::string_view::npos && raw.find(')', open) == std::string_view::npos) {
+      const size_t close = text.find(')', raw_end);
+      if (close != std::string_view::npos && close < end && close - raw_end <= 60) {
+        raw_end = close + 1;
+        while (raw_end < end && text[raw_end] != ' ') ++raw_end;
+      }
+    }
     Word w;
     size_t c = i;
     int len = 1;
