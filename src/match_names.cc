@@ -81,6 +81,7 @@ class Reader {
     EnglishAppositives();
     DescribedOrganizations();
     NamesBeforeQuotes();
+    NamesGlossedInHan();
   }
 
  private:
@@ -186,15 +187,21 @@ class Reader {
     return false;
   }
 
-  // A word of a foreign name in Hangul: Hangul only, up to five syllables,
+  // A word of a foreign name in Hangul: Hangul only, up to seven syllables,
   // never a name word, no title, not a known non-person name.
   bool IsForeignWord(const Word& w) const {
-    if (!AllHangul(w.core) || Syllables(w.core) > 5 || names_.IsNotName(w.core) || EndsWithParticle(w.core) ||
+    if (!AllHangul(w.core) || Syllables(w.core) > 7 || names_.IsNotName(w.core) || EndsWithParticle(w.core) ||
         TitleWord(w.core)) {
       return false;
     }
     const Candidate* known = Known(w.begin, w.end);
     return known == nullptr || known->type == "Person";
+  }
+
+  // Whether word j is a known place ("중국").
+  bool KnownLocation(size_t j) const {
+    const Candidate* known = Known(words_[j].begin, words_[j].end);
+    return known != nullptr && known->type == "Location";
   }
 
   // Whether word j names an organization (a known one, or by its shape:
@@ -282,13 +289,29 @@ class Reader {
   // NAME TITLE, NAME ORG TITLE, foreign NAME (ORG) TITLE.
   void KoreanNameBefore(const TitleAt& title) {
     if (title.first == 0 || !title.ends_phrase) return;
+    // Words that modify the title stand between it and the name: another
+    // title, a place ("마르코 선 중국 담당 수석 애널리스트").
+    size_t start = title.first;
+    while (start > 0 && title.first - start < 2 && words_[start - 1].tail.empty() &&
+           (TitleWord(words_[start - 1].core).has_value() || KnownLocation(start - 1))) {
+      --start;
+    }
+    if (start < title.first && start > 0 && words_[start - 1].tail.empty() &&
+        (IsNativeFullName(words_[start - 1].core) || IsForeignWord(words_[start - 1]))) {
+      TitleAt extended = title;
+      extended.first = start;
+      return KoreanNameBefore(extended);
+    }
     const size_t j = title.first - 1;
     const Word& w = words_[j];
-    if (NameTailOk(w) && IsNativeFullName(w.core)) return Add(j, j, "Person", "ko.name.person-title", &title);
+    if (NameTailOk(w) && IsNativeFullName(w.core)) {
+      Add(j, j, "Person", "ko.name.person-title", &title);
+      return OrganizationOfPerson(j);
+    }
     // Organizations between the name and the title (at most two words;
     // "KT[030200]" keeps its stock code).
     size_t name_end = j;
-    while (name_end + 3 > title.first && name_end > 0 && IsOrgLike(name_end) && words_[name_end - 1].tail.empty()) {
+    while (name_end + 3 > title.first && name_end > 0 && IsOrgLike(name_end) && NameTailOk(words_[name_end - 1])) {
       --name_end;
     }
     const bool org_between = name_end < j;
@@ -306,7 +329,7 @@ class Reader {
     if (first > name_end) return;
     // "박 대표": a surname alone before the title refers to someone.
     if (first == name_end && !org_between && names_.surnames.count(std::string(last.core))) return;
-    if (first < name_end && IsNativeFullName(words_[first].core)) {
+    if (first + 1 == name_end && IsNativeFullName(words_[first].core) && Syllables(words_[name_end].core) >= 3) {
       // "오태준 모아소프트 대표": a full name, then an organization the
       // gazetteer does not know.
       return Add(first, first, "Person", "ko.name.person-org-title", &title);
@@ -327,6 +350,59 @@ class Reader {
                     "name or a word that is never a name)");
     }
     Add(first, name_end, "Person", rule, &title);
+    OrganizationOfPerson(first);
+  }
+
+  // "블룸버그인텔리전스의 마빈 천 애널리스트", "MUFG의 마르코 선": the word
+  // in the genitive right before a person named with a title is the
+  // person's organization, when nothing else claims it.
+  void OrganizationOfPerson(size_t person_first) {
+    if (person_first == 0) return;
+    const Word& w = words_[person_first - 1];
+    static constexpr std::string_view kOf = "의";
+    if (!w.tail.empty() || w.core.size() <= kOf.size() || w.core.substr(w.core.size() - kOf.size()) != kOf) return;
+    const std::string_view stem = w.core.substr(0, w.core.size() - kOf.size());
+    if (Known(w.begin, w.end) != nullptr || names_.IsNotName(stem) || TitleWord(stem)) return;
+    const bool latin = std::any_of(stem.begin(), stem.end(), [](char c) { return IsUpper(c); });
+    if (!latin && (!AllHangul(stem) || Syllables(stem) < 2)) return;
+    // A law firm's or company's legal form is part of its name ("법무법인 세움").
+    size_t begin = w.begin;
+    if (person_first >= 2 && words_[person_first - 2].tail.empty() &&
+        (words_[person_first - 2].core == "법무법인" || words_[person_first - 2].core == "주식회사")) {
+      begin = words_[person_first - 2].begin;
+    }
+    AddSpan(begin, w.begin + stem.size(), "Organization", "ko.name.org-of-person", nullptr);
+  }
+
+  // "우융후이(吴永辉)가": a Hangul word glossed by three Han characters, a
+  // surname and a given name, is a Chinese person's name (two characters
+  // are as often a company's: 华为, 智谱).
+  void NamesGlossedInHan() {
+    for (size_t k = 0; k < words_.size(); ++k) {
+      const Word& w = words_[k];
+      if (!AllHangul(w.core) || Syllables(w.core) < 2 || Syllables(w.core) > 5 || w.tail.size() < 2 ||
+          w.tail.front() != '(' || Known(w.begin, w.end) != nullptr || names_.IsNotName(w.core)) {
+        continue;
+      }
+      const size_t close = w.tail.find(')');
+      if (close == std::string_view::npos) continue;
+      const std::string_view inside = w.tail.substr(1, close - 1);
+      size_t han = 0;
+      bool other = false;
+      for (size_t i = 0; i < inside.size();) {
+        int len = 1;
+        const char32_t c = DecodeAt(inside, i, &len);
+        i += static_cast<size_t>(len);
+        if (c >= 0x4E00 && c <= 0x9FFF) {
+          ++han;
+        } else {
+          other = true;
+        }
+      }
+      const std::string_view after = w.tail.substr(close + 1);
+      if (han != 3 || other || !(after.empty() || IsParticles(after) || after.front() == ',')) continue;
+      Add(k, k, "Person", "ko.name.person-han-gloss", nullptr);
+    }
   }
 
   // TITLE NAME: "최고경영자(CEO) 샘 올트먼은", one to three name words,
