@@ -331,6 +331,8 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     } else {
       m.label = c.label;
       m.aliases.push_back(c.label);
+      // Found by grammar alone, not in the gazetteer: users may filter on it.
+      if (!rules.entity_by_id.count(std::string(m.entity_id.substr(4)))) m.attributes.emplace_back("source", "pattern");
       if (HasHangul(c.label)) {
         std::string romanized = Romanize(c.label);
         if (!romanized.empty() && romanized != c.label) m.aliases.push_back(latin.emplace_back(std::move(romanized)));

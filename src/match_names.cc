@@ -209,6 +209,8 @@ class Reader {
   bool IsOrgLike(size_t j) const {
     const Word& w = words_[j];
     if (const Candidate* known = Known(w.begin, w.end)) return known->type == "Organization";
+    // A listed company with its stock code ("누리텔[123450]").
+    if (w.tail.size() > 2 && w.tail.front() == '[' && IsDigit(w.tail[1])) return true;
     // A unit of one ("법학전문대학원", "화학공학과"): a word that ends as no
     // name does.
     if (AllHangul(w.core) && Syllables(w.core) >= 3 && names_.IsNotName(w.core) && !names_.not_names.count(std::string(w.core))) {

@@ -1004,6 +1004,7 @@ void Loader::Finish() {
   }
   for (const auto& [alias, entity] : data_->alias_to_entity) data_->trie.Add(alias, entity);
   data_->trie.Build();
+  for (size_t i = 0; i < data_->entities.size(); ++i) data_->entity_by_id[data_->entities[i].id] = static_cast<int>(i);
   for (const auto& [alias, entity] : data_->alias_to_entity) {
     const std::string& type = data_->entities[static_cast<size_t>(entity)].type;
     if (type != "Person" && type != "Organization" && type != "Location") continue;

@@ -176,6 +176,7 @@ struct RulePackData {
   std::string origin;
   std::vector<GazetteerEntry> entities;
   std::unordered_map<std::string, int> alias_to_entity;  // normalized alias -> entity
+  std::unordered_map<std::string, int> entity_by_id;     // gazetteer id ("alibaba") -> entity
   AliasTrie trie;
   // The same aliases lower-cased, for text in capitals ("SAN FRANCISCO, Nov
   // 5 -"): names of people, organizations and places of four letters or
