@@ -312,7 +312,10 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     m.surface = std::string_view(norm.text).substr(c.begin, c.end - c.begin);
     // "차이" (a surname with a title) or "알리바바 CEO" (a role) resolved to a
     // gazetteer entity is not one of its names.
-    m.surface_is_alias = (c.entity < 0 || c.rule_id == "gazetteer") && !IsReferenceRule(c.rule_id);
+    // A group speaker ("전문가들", "업계 일각") is named by its label alone:
+    // the words that name it are no names of one entity across documents.
+    m.surface_is_alias =
+        (c.entity < 0 || c.rule_id == "gazetteer") && !IsReferenceRule(c.rule_id) && c.type != "Group";
     if (c.entity >= 0 && m.surface_is_alias && IsCapitalsOf(m.surface, rules.entities[static_cast<size_t>(c.entity)])) {
       m.surface_is_alias = false;  // "SEOUL" in a dateline: Seoul's name in capitals, no new one
     }
@@ -371,7 +374,7 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
     f.modality = c.modality;
     f.negated = c.negated;
     f.sentence = c.sentence;
-    f.rule = c.rule->id;
+    f.rule = c.rule_id;
     const auto [ev_start, ev_end] = norm.ToOriginal(c.match_begin, c.match_end);
     f.evidence_start = ev_start;
     f.evidence_end = ev_end;
@@ -536,11 +539,13 @@ class GraphSink {
       if (s != kNoNode && t != kNoNode) graph_.AddEdge(s, t, relation, edge_attributes, start, end, rule);
     };
     uint32_t coref = 0;
-    if (!c.coref_rule.empty()) {
+    if (!c.coref_rule.empty() && c.coref_end > c.coref_start) {
       const std::string cs = std::to_string(c.coref_start);
       const std::string ce = std::to_string(c.coref_end);
       coref = graph_.InternAttributes(
           {{"coref_end", ce}, {"coref_rule", c.coref_rule}, {"coref_start", cs}, {"coref_text", c.coref_text}});
+    } else if (!c.coref_rule.empty()) {
+      coref = graph_.InternAttributes({{"coref_rule", c.coref_rule}});  // a speaker with no words of its own
     }
     link(c.speaker, c.id, asserts_, c.evidence_start, c.evidence_end, coref);
     link(c.medium, c.id, reports_, c.evidence_start, c.evidence_end, 0);

@@ -13,9 +13,10 @@
 
 #include "internal/utf8.h"
 #include "match_particles.h"
-#include "words.h"
 #include "normalize.h"
 #include "rule_pack.h"
+#include "segment.h"
+#include "words.h"
 
 namespace claimgraph::internal {
 namespace {
@@ -69,7 +70,7 @@ class Reader {
         words_(SplitWords(text, sentence_begin, sentence_end)) {}
 
   void Run() {
-    headline_ = IsHeadline();
+    title_case_ = IsTitleCase();
     for (size_t k = 0; k < words_.size(); ++k) {
       const std::optional<TitleAt> title = TitleStartingAt(k);
       if (!title) continue;
@@ -104,7 +105,7 @@ class Reader {
       if (AllHangul(stem.substr(0, std::min<size_t>(3, stem.size()))) == false && stem.size() < 6) continue;
       for (const std::string& suffix : names_.title_suffixes) {
         if (stem.size() > suffix.size() && stem.substr(stem.size() - suffix.size()) == suffix &&
-            !names_.IsNotName(stem.substr(0, stem.size() - suffix.size()))) {
+            !names_.not_names.count(std::string(stem.substr(0, stem.size() - suffix.size())))) {
           return std::make_pair(std::string(stem), names_.Title(suffix));
         }
       }
@@ -306,7 +307,9 @@ class Reader {
     }
     const size_t j = title.first - 1;
     const Word& w = words_[j];
-    if (NameTailOk(w) && IsNativeFullName(w.core)) {
+    // (A known organization is no name: "서울대 교수" is Seoul National
+    // University's professor.)
+    if (NameTailOk(w) && IsNativeFullName(w.core) && Known(w.begin, w.end) == nullptr) {
       Add(j, j, "Person", "ko.name.person-title", &title);
       return OrganizationOfPerson(j);
     }
@@ -345,7 +348,9 @@ class Reader {
     // One word: a reference to a person named before, or a full name
     // glossed in Han or Latin letters ("탕제(唐杰) 교수"); resolve_references
     // decides.
-    if (first == name_end) rule = "ko.name.surname-title";
+    // With an organization between, one word is a name rather than a
+    // reference ("류첸 란싱AI 창업자"; a reference reads "류 CEO").
+    if (first == name_end) rule = org_between ? "ko.name.word-org-title" : "ko.name.surname-title";
     if (!MayStartName(first)) {
       return Refuse(first, name_end, rule, "Person",
                     "the words before the title do not start at a boundary (sentence start, punctuation, a known "
@@ -448,8 +453,12 @@ class Reader {
     if (c.size() == 1) return !words_[i].tail.empty() && words_[i].tail.front() == '.';  // an initial
     size_t lower = 0;
     for (char ch : c) {
-      if (!(IsUpper(ch) || IsLower(ch) || ch == '-' || ch == '\'')) return false;
-      lower += IsLower(ch) ? 1 : 0;
+      // Bytes of a letter with a diacritic (Tomás, Müller) count as lower case.
+      // (UTF-8 of U+00C0–U+024F: a lead byte C3–C9, continuation bytes.)
+      const unsigned char b = static_cast<unsigned char>(ch);
+      const bool accented = (b >= 0x80 && b <= 0xBF) || (b >= 0xC3 && b <= 0xC9);
+      if (!(IsUpper(ch) || IsLower(ch) || accented || ch == '-' || ch == '\'')) return false;
+      lower += IsLower(ch) || accented ? 1 : 0;
     }
     return lower > 0 && !names_.not_names.count(std::string(c)) && !names_.title_words.count(Lower(c));
   }
@@ -479,7 +488,7 @@ class Reader {
 
   // Whether the sentence is a headline in title case ("Judge Blocks
   // Merger"): capitals there say nothing of names.
-  bool IsHeadline() const {
+  bool IsTitleCase() const {
     size_t latin = 0, capitalized = 0;
     for (const Word& w : words_) {
       if (w.core.empty() || !(IsUpper(w.core[0]) || IsLower(w.core[0]))) continue;
@@ -495,7 +504,7 @@ class Reader {
   // title before), "Omdia analyst …" (an organization before an analyst's
   // title), "analyst at Omdia" (after it).
   void EnglishNames(const TitleAt& title) {
-    if (headline_) return;
+    if (title_case_) return;
     if (AllHangul(words_[title.first].core.substr(0, std::min<size_t>(3, words_[title.first].core.size())))) return;
     const Word& t = words_[title.last];
     // The name after the title.
@@ -503,6 +512,14 @@ class Reader {
       const size_t last = NameFrom(title.last + 1);
       if (last > title.last && last >= title.last + 2 && !KnownAsOther(title.last + 1, last)) {
         Add(title.last + 1, last, "Person", "en.name.title-person", &title);
+      }
+    }
+    // The name in apposition, set off by commas: "its chief executive,
+    // Wang Hao, told …" (two words or more, then a comma).
+    if (t.tail == "," && title.last + 2 < words_.size()) {
+      const size_t last = NameFrom(title.last + 1);
+      if (last >= title.last + 2 && words_[last].tail == "," && !KnownAsOther(title.last + 1, last)) {
+        Add(title.last + 1, last, "Person", "en.name.title-comma-person", &title);
       }
     }
     // An organization right before an analyst's title, or after "at".
@@ -561,7 +578,7 @@ class Reader {
     static const std::vector<std::string_view> kHeads = {
         "heads", "headed", "leads", "led", "runs", "ran", "founded", "co-founded", "cofounded",
         "oversees", "oversaw", "chairs", "chaired", "manages", "managed", "took", "joined", "left"};
-    for (size_t i = 0; !headline_ && i < words_.size(); ++i) {
+    for (size_t i = 0; !title_case_ && i < words_.size(); ++i) {
       if (i > 0 && IsNameWord(i - 1) && words_[i - 1].tail.empty()) continue;  // not a name's start
       const size_t last = NameFrom(i);
       if (last == i - 1 || last == static_cast<size_t>(-1)) continue;
@@ -654,7 +671,7 @@ class Reader {
   // 김태윤 \"…\"", "…뤄푸리 \"…\""): a Korean full name, or a foreign name
   // after a boundary.
   void NamesBeforeQuotes() {
-    if (sentence_ != 0) return;  // the headline: the document's first line
+    if (!InHeadline(text_, sentence_begin_)) return;  // the document's first line
     static const std::vector<std::string_view> kParticleSyllables = {"은", "는", "이", "가", "을", "를", "의",
                                                                       "도", "와", "과", "에", "로"};
     for (size_t k = 1; k < words_.size(); ++k) {
@@ -686,7 +703,7 @@ class Reader {
   std::vector<Candidate>* rejected_;
   size_t known_;  // the candidates found before this stage
   std::vector<Word> words_;
-  bool headline_ = false;
+  bool title_case_ = false;  // a headline in title case
 };
 
 }  // namespace

@@ -34,6 +34,7 @@ struct DocumentWork {
   std::vector<PlaceholderSentence> views;
   std::vector<ViewMatches> matched;  // the screen and the rules over each view
   FoundInDocument found;             // what Finish makes of it
+  ClaimContext claims;               // what the claims stage carries from sentence to sentence
 };
 
 template <typename T>
@@ -81,6 +82,14 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
       persons.AddSentence(w.norm.text, w.candidates[s], w.accepted[s]);
       clock->Lap(&StageTimes::resolve);
     }
+    if (n > 1 && InHeadline(w.norm.text, w.sentences[0].first)) {
+      // A headline names people by the surnames the story spells out
+      // later ("… as Huang says …", "올트먼 \"…\""): its references, once
+      // more, against everyone the document names.
+      ResolveHeadline(rules, w.norm.text, w.sentences[0].first, w.sentences[0].second, persons, &w.candidates[0],
+                      &w.accepted[0], keep_rejected ? &w.rejected[0] : nullptr);
+      clock->Lap(&StageTimes::resolve);
+    }
     for (size_t s = 0; ReadsViews(rules) && s < n; ++s) {
       w.views.emplace_back(w.norm.text, w.sentences[s].first, w.sentences[s].second, static_cast<int>(s),
                            w.candidates[s], w.accepted[s]);
@@ -126,8 +135,8 @@ void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, 
                      clock->rule_times());
     clock->Lap(&StageTimes::relations);
     found.accepted.insert(found.accepted.end(), accepted.begin(), accepted.end());
-    SentenceClaims claims = ExtractClaims(rules, text, begin, end, index, doc.date, view,
-                                          w->matched[s].attribution, found.all, found.accepted, clock->rule_times());
+    SentenceClaims claims = ExtractClaims(rules, text, begin, end, index, doc.date, view, w->matched[s].attribution,
+                                          found.all, found.accepted, &w->claims, clock->rule_times());
     for (Candidate& speaker : claims.speakers) {
       found.accepted.push_back(found.all.size());
       found.all.push_back(std::move(speaker));

@@ -20,6 +20,7 @@
 
 #include "claimgraph/document.h"
 #include "claimgraph/rules.h"
+#include "claim_cues.h"
 #include "entity_ids.h"
 #include "internal/utf8.h"
 #include "normalize.h"
@@ -163,6 +164,7 @@ class Loader {
   void LoadWordTable(const std::string& file, std::string_view content,
                      std::unordered_map<std::string, std::string>* table, bool value_is_type);
   void LoadHedges(const std::string& file, std::string_view content);
+  void LoadClaimGrammarExamples(const std::string& file, std::string_view content);
   void LoadRelationTypes(const std::string& file, std::string_view content);
   void Finish();
 
@@ -889,16 +891,18 @@ void Loader::LoadAttributionRule(RuleObject& r, const std::map<std::string, std:
 }
 
 void Loader::LoadCues(const std::string& file, std::string_view content) {
+  static const std::set<std::string> kTags = {"ko-verb",      "ko-noun", "ko-passive", "en-verb",
+                                              "en-participle", "source",  "heard",      "object"};
   ForEachLine(content, [&](int line, std::string_view text, size_t) {
     if (Trim(text).empty() || text.front() == '#') return;
     const std::vector<std::string> cols = Split(text, '\t');
     const SourceLocation loc{file, line, 1, std::nullopt};
     if (cols.size() != 4 && cols.size() != 5) {
-      Error(loc, "expected 4 or 5 tab-separated columns (cue, lemma, modality, negated[, define]), found " +
+      Error(loc, "expected 4 or 5 tab-separated columns (cue, lemma, modality, negated[, tags]), found " +
                      std::to_string(cols.size()));
       return;
     }
-    CueEntry entry{Trim(cols[1]), Trim(cols[2]), Trim(cols[3]) == "true", loc};
+    CueEntry entry{Trim(cols[1]), Trim(cols[2]), Trim(cols[3]) == "true", loc, {}, false, false};
     if (entry.modality != "asserted" && entry.modality != "hedged" && entry.modality != "implied") {
       Error(loc, "unknown modality \"" + entry.modality + "\" (expected asserted, hedged or implied)");
       return;
@@ -907,18 +911,69 @@ void Loader::LoadCues(const std::string& file, std::string_view content) {
       Error(loc, "negated must be true or false, not \"" + Trim(cols[3]) + "\"");
       return;
     }
-    const std::string cue = NormalizeString(Trim(cols[0]));
-    if (cols.size() == 5 && !Trim(cols[4]).empty()) {
-      const std::string define = Trim(cols[4]);
-      if (!std::all_of(define.begin(), define.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) {
-        Error(loc, "define name \"" + define + "\" must be upper-case letters and _ (as {CUE_KO})");
-        return;
+    std::vector<std::string> defines;
+    for (const std::string& raw : cols.size() == 5 ? Split(Trim(cols[4]), ',') : std::vector<std::string>()) {
+      const std::string tag = Trim(raw);
+      if (tag.empty()) continue;
+      if (std::all_of(tag.begin(), tag.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; })) {
+        defines.push_back(tag);  // a {NAME} alternation for attribution rules
+      } else if (kTags.count(tag)) {
+        if (tag == "heard") {
+          entry.heard = true;
+        } else if (tag == "object") {
+          entry.object = true;
+        } else {
+          entry.tags.push_back(tag);
+        }
+      } else {
+        Error(loc, "unknown tag \"" + tag + "\" (expected ko-verb, ko-noun, ko-passive, en-verb, en-participle, "
+                   "source, heard, object, or an upper-case define name)");
       }
-      std::string& alternation = cue_defines_[define];
-      alternation += (alternation.empty() ? "" : "|") + cue;
     }
-    data_->cues.emplace_back(cue, entry);
+    for (const std::string& form : Split(Trim(cols[0]), '|')) {
+      const std::string cue = NormalizeString(Trim(form));
+      if (cue.empty()) continue;
+      for (const std::string& define : defines) {
+        std::string& alternation = cue_defines_[define];
+        alternation += (alternation.empty() ? "" : "|") + cue;
+      }
+      data_->cues.emplace_back(cue, entry);
+    }
   });
+}
+
+// Fills the claims stage's lexicon from the pack's cues: the forms of each
+// tag, longest first; a Korean X하다 verb cued by X takes 하다's forms.
+void BuildClaimLexicon(RulePackData* data) {
+  ClaimLexicon& lexicon = data->claim_lexicon;
+  for (const auto& [cue, entry] : data->cues) {
+    for (const std::string& tag : entry.tags) {
+      if (tag == "ko-verb") {
+        const std::string hada = "하다";
+        const bool sino = entry.lemma.size() > hada.size() &&
+                          entry.lemma.compare(entry.lemma.size() - hada.size(), hada.size(), hada) == 0 &&
+                          entry.lemma.substr(0, entry.lemma.size() - hada.size()) == cue;
+        if (sino) {
+          for (const char* ending : {"하", "했", "한", "합", "해", "할"}) lexicon.ko_verbs.emplace_back(cue + ending, entry);
+        } else {
+          lexicon.ko_verbs.emplace_back(cue, entry);
+        }
+      } else if (tag == "ko-noun") {
+        lexicon.ko_nouns.emplace_back(cue, entry);
+      } else if (tag == "ko-passive") {
+        lexicon.ko_passives.emplace_back(cue, entry);
+      } else if (tag == "en-verb") {
+        lexicon.en_verbs.emplace(cue, entry);
+      } else if (tag == "en-participle") {
+        lexicon.en_participles.emplace(cue, entry);
+      } else if (tag == "source") {
+        lexicon.sources.emplace_back(cue, entry);
+      }
+    }
+  }
+  for (auto* forms : {&lexicon.ko_verbs, &lexicon.ko_nouns, &lexicon.ko_passives}) {
+    std::stable_sort(forms->begin(), forms->end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
 }
 
 void Loader::LoadRelationTypes(const std::string& file, std::string_view content) {
@@ -959,6 +1014,37 @@ void Loader::LoadWordTable(const std::string& file, std::string_view content,
       return;
     }
     (*table)[NormalizeString(Trim(cols[0]))] = Trim(cols[1]);
+  });
+}
+
+void Loader::LoadClaimGrammarExamples(const std::string& file, std::string_view content) {
+  const std::vector<std::string>& ids = CueRuleIds();
+  ForEachLine(content, [&](int line, std::string_view text, size_t) {
+    if (Trim(text).empty() || text.front() == '#') return;
+    const std::vector<std::string> cols = Split(text, '\t');
+    const SourceLocation loc{file, line, 1, std::nullopt};
+    if (cols.size() != 4) {
+      Error(loc, "expected 4 tab-separated columns (rule, sentence, speaker, content), found " +
+                     std::to_string(cols.size()));
+      return;
+    }
+    RulePackData::GrammarExample e;
+    e.rule = Trim(cols[0]);
+    e.location = loc;
+    e.example.positive = e.rule.empty() || e.rule.front() != '!';
+    const std::string id = e.example.positive ? e.rule : e.rule.substr(1);
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      Error(loc, "unknown claims grammar rule \"" + id + "\"");
+      return;
+    }
+    // "\n" in a sentence is a line break (a headline on its own line).
+    e.example.text = Trim(cols[1]);
+    for (size_t at = e.example.text.find("\\n"); at != std::string::npos; at = e.example.text.find("\\n", at + 1)) {
+      e.example.text.replace(at, 2, "\n");
+    }
+    e.example.speaker = Trim(cols[2]) == "-" ? "" : Trim(cols[2]);
+    e.example.content = Trim(cols[3]) == "-" ? "" : Trim(cols[3]);
+    data_->claim_examples.push_back(std::move(e));
   });
 }
 
@@ -1051,6 +1137,7 @@ void Loader::Finish() {
   BuildScreens(data_);
   std::stable_sort(data_->cues.begin(), data_->cues.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  BuildClaimLexicon(data_);
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -1118,12 +1205,16 @@ void LoadPackFiles(Loader& loader, RulePackData* data, const std::vector<std::pa
         loader.LoadWordTable(file, content, &data->pronouns, true);
       } else if (path == "claims/hedges.txt") {
         loader.LoadHedges(file, content);
+      } else if (path == "claims/examples.tsv") {
+        loader.LoadClaimGrammarExamples(file, content);
       } else if (path == "ko/particles.txt") {
         loader.LoadParticles(file, content);
       } else if (path == "ko/titles.tsv" || path == "en/titles.tsv") {
         loader.LoadTitles(file, content, path == "en/titles.tsv");
       } else if (path == "ko/surnames.txt") {
         loader.LoadWordSet(file, content, &data->names.surnames);
+      } else if (path == "en/surnames.txt") {
+        loader.LoadWordSet(file, content, &data->names.surnames_first);
       } else if (path == "ko/org_descriptors.txt" || path == "en/org_descriptors.txt") {
         loader.LoadWordSet(file, content, &data->names.org_descriptors);
       } else if (path == "ko/not_names.txt" || path == "en/not_names.txt") {

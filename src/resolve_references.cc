@@ -14,6 +14,7 @@ namespace {
 
 constexpr char kSurnameTitle[] = "coref.surname-title";
 constexpr char kSurname[] = "coref.surname";
+constexpr char kRepeated[] = "coref.repeated-name";
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -56,6 +57,7 @@ class Resolver {
       const Word& w = words_[k];
       if (Covered(w.begin, w.end)) continue;
       if (SurnameBeforeTitle(k)) continue;
+      if (RepeatedName(k)) continue;
       BareSurname(k);
     }
   }
@@ -193,27 +195,67 @@ class Resolver {
     return false;
   }
 
+  // "김태윤 SK텔레콤 … 담당은", "뤄푸리는": an earlier person's name written
+  // again in full, where no title or organization licensed it by grammar.
+  bool RepeatedName(size_t k) {
+    for (const NamedPersons::Person& p : persons_) {
+      const size_t n = p.words.size();
+      if (n == 0 || k + n > words_.size()) continue;
+      bool same = true;
+      for (size_t i = 0; same && i + 1 < n; ++i) {
+        same = words_[k + i].tail.empty() && (i == 0 || words_[k + i].lead.empty()) && words_[k + i].core == p.words[i];
+      }
+      if (!same) continue;
+      const Word& last = words_[k + n - 1];
+      const bool hangul = AllHangul(last.core);
+      const std::string_view stem = hangul ? Stem(last.core) : last.core;
+      if (stem != p.words[n - 1]) continue;
+      // A Korean name of one word needs two syllables; a foreign name of
+      // one word is a surname (BareSurname's).
+      if (n == 1 && (!hangul || stem.size() < 6)) continue;
+      if (Covered(words_[k].begin, last.begin + stem.size())) continue;
+      AddReference(words_[k].begin, last.begin + stem.size(), p.label, p.entity, kRepeated, nullptr);
+      return true;
+    }
+    return false;
+  }
+
   // "머스크는", "Zuckerberg said": the last word of an earlier person's
   // name, alone.
   void BareSurname(size_t k) {
     const Word& w = words_[k];
     const bool hangul = AllHangul(w.core);
-    const std::string_view stem = hangul ? Stem(w.core) : w.core;
-    if (hangul ? stem.size() < 6 : (stem.size() < 2 || !IsUpper(stem[0]))) return;  // two syllables, a capital
+    // A name may end as a particle does ("피차이", not "피차" + 이): the
+    // whole word first, then its stem.
+    if (hangul && Stem(w.core) != w.core && BareSurname(k, w.core)) return;
+    BareSurname(k, hangul ? Stem(w.core) : w.core);
+  }
+  bool BareSurname(size_t k, std::string_view stem) {
+    const Word& w = words_[k];
+    const bool hangul = AllHangul(w.core);
+    if (hangul ? stem.size() < 6 : (stem.size() < 2 || !IsUpper(stem[0]))) return false;  // two syllables, a capital
     if (!hangul && !(w.tail.empty() || w.tail == "'s" || w.tail.find_first_not_of(",.;:!?\"'”’)") == std::string::npos)) {
-      return;
+      return false;
     }
     // Not the first word of a longer capitalized name ("Huang Renxun").
     if (!hangul && k + 1 < words_.size() && w.tail.empty() && !words_[k + 1].core.empty() &&
         IsUpper(words_[k + 1].core[0])) {
-      return;
+      return false;
     }
     const std::string surname(stem);
     std::string why;
+    // East Asian names in Latin letters put the surname first ("Wang Hao",
+    // "Lee Sang-hoon": "Wang said").
+    const bool first_word = !hangul && rules_.names.surnames_first.count(surname) > 0;
     const auto person = Unique(
-        [&](const NamedPersons::Person& p) { return p.words.size() > 1 && p.words.back() == surname; }, &why);
-    if (!person) return;
+        [&](const NamedPersons::Person& p) {
+          return p.words.size() > 1 && (p.words.back() == surname || (first_word && p.words.size() == 2 &&
+                                                                        p.words.front() == surname));
+        },
+        &why);
+    if (!person) return false;
     AddReference(w.begin, w.begin + stem.size(), (*person)->label, (*person)->entity, kSurname, nullptr);
+    return true;
   }
 
   // A one-word foreign name a title licensed ("케인 CFO는") that is the
@@ -222,7 +264,8 @@ class Resolver {
     std::vector<size_t> unresolved;
     for (size_t i : *accepted_) {
       Candidate& c = (*candidates_)[i];
-      if (c.rule_id != "ko.name.surname-title") continue;
+      const bool org_between = c.rule_id == "ko.name.word-org-title";
+      if (c.rule_id != "ko.name.surname-title" && !org_between) continue;
       std::string why;
       const auto person = Unique(
           [&](const NamedPersons::Person& p) { return p.words.size() > 1 && p.words.back() == c.label; }, &why);
@@ -238,9 +281,10 @@ class Resolver {
       const int found = GazetteerPerson(c.label, role == c.attributes.end() ? "" : role->second);
       if (found < 0) {
         // A full name after all: glossed in Han or Latin letters
-        // ("탕제(唐杰) 교수"), or long ("우융후이 연구원").
+        // ("탕제(唐杰) 교수"), long ("우융후이 연구원"), or before an
+        // organization ("류첸 란싱AI 창업자").
         const bool glossed = c.end < text_.size() && text_[c.end] == '(';
-        if (glossed || c.label.size() >= 9) {
+        if (glossed || c.label.size() >= 9 || org_between) {
           c.rule_id = "ko.name.foreign-title";
         } else {
           unresolved.push_back(i);
@@ -311,6 +355,22 @@ void ResolveReferences(const RulePackData& rules, std::string_view text, size_t 
                        int sentence, const NamedPersons& persons, std::vector<Candidate>* candidates,
                        std::vector<size_t>* accepted, std::vector<Candidate>* rejected) {
   Resolver(rules, text, sentence_begin, sentence_end, sentence, persons, candidates, accepted, rejected).Run();
+}
+
+void ResolveHeadline(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
+                     const NamedPersons& persons, std::vector<Candidate>* candidates, std::vector<size_t>* accepted,
+                     std::vector<Candidate>* rejected) {
+  Resolver(rules, text, sentence_begin, sentence_end, 0, persons, candidates, accepted, nullptr).Run();
+  if (rejected == nullptr) return;
+  rejected->erase(std::remove_if(rejected->begin(), rejected->end(),
+                                 [&](const Candidate& r) {
+                                   return IsReferenceRule(r.rule_id) &&
+                                          std::any_of(accepted->begin(), accepted->end(), [&](size_t i) {
+                                            const Candidate& c = (*candidates)[i];
+                                            return c.begin == r.begin && c.end == r.end;
+                                          });
+                                 }),
+                  rejected->end());
 }
 
 bool IsReferenceRule(std::string_view rule_id) { return rule_id.rfind("coref.surname", 0) == 0; }

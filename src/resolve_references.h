@@ -54,6 +54,14 @@ void ResolveReferences(const RulePackData& rules, std::string_view text, size_t 
                        int sentence, const NamedPersons& persons, std::vector<Candidate>* candidates,
                        std::vector<size_t>* accepted, std::vector<Candidate>* rejected);
 
+// Resolves the references of a document's first sentence (its headline)
+// again, against `persons`, every person the whole document names: a
+// headline may name by surname a person its story names in full later.
+// Refusals of the first pass that now resolve leave `rejected`.
+void ResolveHeadline(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
+                     const NamedPersons& persons, std::vector<Candidate>* candidates, std::vector<size_t>* accepted,
+                     std::vector<Candidate>* rejected);
+
 // Whether `rule_id` names a reference (its surface is no name of the
 // person: "박" of "박 대표").
 bool IsReferenceRule(std::string_view rule_id);

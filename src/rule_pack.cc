@@ -34,9 +34,29 @@ bool NameLexicon::IsNotName(std::string_view word) const {
   }
   // A prefix of two syllables or more: every Hangul syllable is 3 bytes.
   for (size_t n = 6; n < word.size(); n += 3) {
-    if (not_names.count(std::string(word.substr(0, n)))) return true;
+    if (!not_names.count(std::string(word.substr(0, n)))) continue;
+    // "이상훈", "이번영": a surname and two syllables may start with such
+    // a word ("이상", "이번"); with a particle it is that word ("이상은").
+    if (n + 3 == word.size() && word.size() == 9 && surnames.count(std::string(word.substr(0, 3)))) {
+      const std::string_view last = word.substr(6);
+      static constexpr std::string_view kParticles[] = {"은", "는", "이", "가", "을", "를", "의", "에", "도",
+                                                        "만", "엔", "로", "와", "과", "서", "께", "란", "나"};
+      if (std::find(std::begin(kParticles), std::end(kParticles), last) == std::end(kParticles)) continue;
+    }
+    return true;
   }
   return false;
+}
+
+const CueEntry* ClaimLexicon::Prefix(const std::vector<std::pair<std::string, CueEntry>>& forms,
+                                     std::string_view word, size_t* length) {
+  for (const auto& [form, entry] : forms) {  // longest first
+    if (word.size() >= form.size() && word.compare(0, form.size(), form) == 0) {
+      if (length != nullptr) *length = form.size();
+      return &entry;
+    }
+  }
+  return nullptr;
 }
 
 const CueEntry* FindCue(const std::vector<std::pair<std::string, CueEntry>>& cues, std::string_view cue) {

@@ -124,6 +124,26 @@ struct CueEntry {
   std::string modality = "asserted";
   bool negated = false;
   SourceLocation location;  // its line in claims/cues.tsv
+  std::vector<std::string> tags;  // where the claims stage looks for it: ko-verb, en-verb …
+  bool heard = false;             // ko-noun: without a subject, what is said around
+  bool object = false;            // ko-noun: only as a verb's object (…다는 뜻을 밝혔다)
+};
+
+// The cue lexicon as the claims stage reads it (claims/cues.tsv by tag):
+// each form with its entry. Korean forms are prefixes of a word, longest
+// first; English forms are whole words.
+struct ClaimLexicon {
+  std::vector<std::pair<std::string, CueEntry>> ko_verbs;
+  std::vector<std::pair<std::string, CueEntry>> ko_nouns;
+  std::vector<std::pair<std::string, CueEntry>> ko_passives;
+  std::unordered_map<std::string, CueEntry> en_verbs;
+  std::unordered_map<std::string, CueEntry> en_participles;
+  std::vector<std::pair<std::string, CueEntry>> sources;  // X에 따르면, according to X
+
+  // The entry of the longest form in `forms` that `word` starts with, and
+  // the form's length; null when none.
+  static const CueEntry* Prefix(const std::vector<std::pair<std::string, CueEntry>>& forms, std::string_view word,
+                                size_t* length = nullptr);
 };
 
 // A title of a person (ko/titles.tsv, en/titles.tsv).
@@ -138,6 +158,7 @@ struct TitleEntry {
 // resolve_references.h).
 struct NameLexicon {
   std::unordered_set<std::string> surnames;     // ko/surnames.txt: 김, 남궁
+  std::unordered_set<std::string> surnames_first;  // en/surnames.txt: Wang, Lee (written first)
   std::unordered_set<std::string> not_names;    // ko/not_names.txt and en/not_names.txt
   std::vector<std::string> not_name_endings;     // the "-X" lines of ko/not_names.txt
   std::unordered_set<std::string> title_words;   // every word of an English title, lower-cased
@@ -196,9 +217,18 @@ struct RulePackData {
   std::vector<AttributionRule> attribution_rules;  // by priority, then id
   std::vector<std::pair<std::string, CueEntry>> cues;  // cue stems, longest first
   std::vector<RelationType> relation_types;            // in declaration order
+  ClaimLexicon claim_lexicon;
   std::unordered_map<std::string, std::string> speaker_groups;  // "전문가들" -> "experts"
   std::unordered_map<std::string, std::string> pronouns;  // "그" -> "Person"
   std::vector<std::string> hedges;  // content markers of a hedged claim ("수 있", "may")
+  // Examples of the claims grammar (claims/examples.tsv): a sentence, the
+  // rule of claim_cues.h that must read it, its speaker and content.
+  struct GrammarExample {
+    std::string rule;  // "ko.claim.quote"; with "!" first: that rule must not fire
+    ClaimExample example;
+    SourceLocation location;
+  };
+  std::vector<GrammarExample> claim_examples;
   // The one-pass screen of placeholder sentences: which context and
   // attribution rules can match a sentence at all (one RE2::Set over all
   // their patterns: index i is context rule i, index context_rules.size()

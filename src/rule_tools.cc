@@ -17,11 +17,12 @@
 #include <tuple>
 
 #include "claimgraph/pipeline.h"
-#include "internal/edit_distance.h"
-#include "pipeline.h"
-#include "internal/utf8.h"
+#include "claim_cues.h"
 #include "entity_ids.h"
+#include "internal/edit_distance.h"
+#include "internal/utf8.h"
 #include "normalize.h"
+#include "pipeline.h"
 #include "read_rules.h"
 #include "rule_pack.h"
 #include "screen.h"
@@ -88,7 +89,12 @@ std::vector<std::string> CheckWarnings(const RulePack& rules) {
   }
   std::vector<std::pair<SourceLocation, std::string>> found;
   for (const auto& [stem, entry] : data.cues) {
-    if (captured.count(&entry)) continue;
+    // A cue of the claims stage's grammar (a lower-case tag: ko-verb …) is
+    // read there; one of a {NAME} alternation only by attribution rules.
+    const bool grammar = std::any_of(entry.tags.begin(), entry.tags.end(), [](const std::string& tag) {
+      return !tag.empty() && tag[0] >= 'a' && tag[0] <= 'z';
+    });
+    if (grammar || captured.count(&entry)) continue;
     found.emplace_back(entry.location, "cue \"" + stem + "\" (" + entry.lemma +
                                            ") is captured by no attribution rule's (?P<cue>…) group");
   }
@@ -109,6 +115,8 @@ std::vector<std::string> RuleIds(const RulePack& rules) {
   for (const auto& r : d.text_rules) ids.push_back(r.id);
   for (const auto& r : d.context_rules) ids.push_back(r.id);
   for (const auto& r : d.attribution_rules) ids.push_back(r.id);
+  const std::vector<std::string>& grammar = internal::CueRuleIds();
+  ids.insert(ids.end(), grammar.begin(), grammar.end());
   std::sort(ids.begin(), ids.end());
   return ids;
 }
@@ -149,6 +157,30 @@ std::vector<RuleTestCase> RunRuleTests(const RulePack& rules, const std::string&
         out.push_back(std::move(t));
       }
     }
+  }
+  // The examples of the claims grammar (claims/examples.tsv).
+  for (const internal::RulePackData::GrammarExample& g : d.claim_examples) {
+    const std::string id = g.example.positive ? g.rule : g.rule.substr(1);
+    if (!filter.empty() && id.find(filter) == std::string::npos) continue;
+    const internal::ClaimExample& example = g.example;
+    const Extraction ex = ExtractOrEmpty(pipeline, "example", example.text);
+    const auto labels = Labels(ex);
+    RuleTestCase t{id, Where(g.location), example.text, example.positive, "", "", false};
+    std::vector<std::string> got;
+    bool found = false;
+    for (const ClaimMention& c : ex.claims) {
+      const std::string speaker = SpeakerOf(c, labels);
+      got.push_back(c.rule + " claim by " + speaker + ": \"" + c.text + "\"");
+      if (c.rule != id) continue;
+      found = found || ((example.content.empty() || c.text == example.content) &&
+                        (example.speaker.empty() || speaker == example.speaker));
+    }
+    t.expected = !example.positive ? "no " + id + " claim"
+                                   : "claim by " + (example.speaker.empty() ? std::string("anyone") : example.speaker) +
+                                         (example.content.empty() ? "" : ": \"" + example.content + "\"");
+    t.got = got.empty() ? "no claim" : Join(got, "; ");
+    t.passed = found == example.positive;
+    out.push_back(std::move(t));
   }
   for (const internal::AttributionRule& rule : d.attribution_rules) {
     if (!filter.empty() && rule.id.find(filter) == std::string::npos) continue;

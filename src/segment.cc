@@ -50,6 +50,13 @@ bool SuppressBreak(std::string_view text, size_t begin, size_t pos) {
   for (std::string_view t : kTitles) {
     if (EndsWithToken(text, end, t)) return true;
   }
+  // An ellipsis before a quotation joins them, as headlines write ("AGI
+  // 자신감 과시… \"…\""; NFKC makes … three periods).
+  // An ellipsis that joins two words without a space ("…내라\"…언론·창작자",
+  // "공개…다음 달") joins them as a headline does.
+  if (end >= begin + 3 && text.substr(end - 3, 3) == "..." && pos < text.size() && (text[pos] == '"' || end == pos)) {
+    return true;
+  }
   if (pos < text.size()) {
     const char next = text[pos];
     const bool continues = (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9');
@@ -118,6 +125,16 @@ std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text) {
     begin = pos;
   }
   return out;
+}
+
+bool InHeadline(std::string_view text, size_t begin) {
+  const size_t line_end = text.find('\n');
+  if (line_end == std::string_view::npos || begin >= line_end) return false;
+  if (text.find_first_not_of(" \t\r\n", line_end) == std::string_view::npos) return false;
+  const size_t last = text.find_last_not_of(" \t\r", line_end - 1);
+  if (last == std::string_view::npos) return false;
+  const bool ellipsis = last >= 2 && text.substr(last - 2, 3) == "...";
+  return text[last] != '.' || ellipsis;
 }
 
 }  // namespace claimgraph::internal

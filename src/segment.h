@@ -18,6 +18,12 @@ namespace claimgraph::internal {
 // without surrounding whitespace. Every non-space byte is in one sentence.
 std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text);
 
+// Whether the sentence starting at byte `begin` of `text` is in the
+// document's headline: its first line, when a line break and more text
+// follow it and it does not end as a sentence does (a period; an
+// ellipsis may end a headline).
+bool InHeadline(std::string_view text, size_t begin);
+
 }  // namespace claimgraph::internal
 
 #endif  // CLAIMGRAPH_SEGMENT_H_

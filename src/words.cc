@@ -11,6 +11,8 @@ namespace {
 bool IsWordChar(std::string_view s, size_t i, int* len) {
   const char32_t c = DecodeAt(s, i, len);
   if (c < 0x80) return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  // Latin letters with diacritics (Tomás, Müller, Łukasz), not × and ÷.
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
   return IsHangul(c) || (c >= 0x4E00 && c <= 0x9FFF);
 }
 

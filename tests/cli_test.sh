@@ -182,7 +182,7 @@ check "rules test filter" 0 "" -- "$bin" rules test --filter en.rel
 if grep -q "^ko\." "$tmp/out"; then echo "FAIL: --filter"; failed=$((failed + 1)); else passed=$((passed + 1)); fi
 check "rules stats" 0 "" -- "$bin" rules stats "$ex/news_ko.txt" "$ex/docs.jsonl"
 grep -q "never fire" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: rules stats"; failed=$((failed + 1)); }
-grep -Eq "^ko\.attribution\.dago +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+% +[0-9]+" "$tmp/out" && passed=$((passed + 1)) ||
+grep -Eq "^ko\.org\.suffix +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+% +[0-9]+" "$tmp/out" && passed=$((passed + 1)) ||
   { echo "FAIL: rules stats: no time and program columns"; failed=$((failed + 1)); }
 check "layered rules" 0 "" -- "$bin" build - --rules builtin --rules "$src/tests/testdata/rules/ok_overlay" -q <<<"누리그룹이 발표했다."
 grep -q '"ent:nuri-group"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: layered rules"; failed=$((failed + 1)); }
