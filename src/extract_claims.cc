@@ -468,7 +468,22 @@ class SpeakerSearch {
   bool InSpan(size_t b, size_t e, CandidateClaim* claim) {
     if (e <= b) return false;
     const long m = MentionIn(b, e);
-    if (m >= 0) return Named(m, claim);
+    if (m >= 0) {
+      Named(m, claim);
+      // "네이버 관계자는", "퓨리오사AI 측은": the organization speaks through
+      // an unnamed official, and the claim records it.
+      const Candidate& org = mentions_[static_cast<size_t>(m)];
+      const std::string_view rest = text_.substr(org.end, e - org.end);
+      if (org.type != "Organization") return true;
+      for (const std::string_view official : {" 관계자", " 측", "측"}) {
+        if (rest.substr(0, official.size()) != official) continue;
+        claim->coref_rule = "coref.org-official";
+        claim->coref_begin = org.begin;
+        claim->coref_end = org.end + official.size();
+        break;
+      }
+      return true;
+    }
     if (Pronoun(b, e, claim)) return true;
     return Group(b, e, claim);
   }

@@ -26,6 +26,7 @@
 #include "read_rules.h"
 #include "rule_pack.h"
 #include "screen.h"
+#include "segment.h"
 
 namespace claimgraph {
 namespace {
@@ -288,6 +289,108 @@ Result<std::string> ExplainDocument(const RulePack& rules, const Document& doc, 
   return out.str();
 }
 
+namespace {
+
+// For explain --why: each reporting cue of the text, the content it
+// delimits, where the speaker was searched, the claim that came of it, and
+// why each person, organization or group of the sentence is or is not its
+// speaker.
+void ExplainClaims(const RulePack& rules, const std::string& original, const Extraction& ex, std::ostringstream* out) {
+  const internal::NormalizedText norm = internal::Normalize(original);
+  const std::vector<std::pair<size_t, size_t>> sentences = internal::SegmentSentences(norm.text);
+  const std::string_view text = norm.text;
+  auto slice = [&](size_t b, size_t e) {
+    while (b < e && text[b] == ' ') ++b;
+    while (e > b && text[e - 1] == ' ') --e;
+    return std::string(text.substr(b, e > b ? e - b : 0));
+  };
+  const auto labels = Labels(ex);
+  auto speaker_type = [&](const std::string& id) {
+    for (const EntityMention& e : ex.mentions) {
+      if (e.entity_id == id) return e.type;
+    }
+    return std::string();
+  };
+  *out << "\nclaims (cue first, then content, then speaker):\n";
+  bool open_quote = false, any = false;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const auto [begin, end] = sentences[s];
+    const bool open_before = open_quote;
+    open_quote = internal::QuoteOpenAfter(text, begin, end, open_before);
+    const std::vector<internal::CueMatch> cues = internal::FindCues(
+        rules.data(), text, begin, end, internal::InHeadline(text, begin), open_before);
+    for (const internal::CueMatch& m : cues) {
+      any = true;
+      const std::string content = slice(m.content_begin, m.content_end);
+      *out << "  cue \"" << slice(m.cue_begin, m.cue_end) << "\" (" << (m.cue ? m.cue->lemma : "") << ") ["
+           << m.rule << "]: content \"" << content << "\"\n";
+      std::string where;
+      switch (m.speaker) {
+        case internal::CueMatch::Speaker::kSubject:
+        case internal::CueMatch::Speaker::kSubjectOrNone:
+          where = "the topic or subject phrase in \"" + slice(m.subject_floor, m.subject_limit) + "\"" +
+                  (!slice(m.after_begin, m.after_end).empty()
+                       ? " or between quotative and verb (\"" + slice(m.after_begin, m.after_end) + "\")"
+                       : "") +
+                  (m.speaker == internal::CueMatch::Speaker::kSubjectOrNone ? "; with none, what is said around (unattributed)" : "");
+          break;
+        case internal::CueMatch::Speaker::kAfter:
+          where = "the name after the cue or before the quotation, in \"" + slice(m.after_begin, m.after_end) + "\"";
+          break;
+        case internal::CueMatch::Speaker::kSource:
+          where = "the source \"" + slice(m.source_begin, m.source_end) + "\"";
+          break;
+        case internal::CueMatch::Speaker::kPrevious:
+          where = "the speaker of the claim before (within two sentences)";
+          break;
+        case internal::CueMatch::Speaker::kNone:
+          where = "nowhere: the cue names no source (unattributed)";
+          break;
+      }
+      *out << "    speaker searched: " << where << "\n";
+      // The claim that came of it: same rule, its text within the content.
+      const auto [cs, ce] = norm.ToOriginal(m.content_begin, m.content_end);
+      const ClaimMention* claim = nullptr;
+      for (const ClaimMention& c : ex.claims) {
+        if (c.rule == m.rule && c.start >= cs && c.end <= ce) claim = &c;
+      }
+      if (claim == nullptr) {
+        *out << "    -> no claim (nothing left to say, or a pack's attribution rule read it first)\n";
+        continue;
+      }
+      *out << "    -> " << SpeakerOf(*claim, labels) << " (" << claim->speaker_status
+           << (claim->coref_rule.empty() ? "" : ", " + claim->coref_rule + " \"" + claim->coref_text + "\"") << "): \""
+           << claim->text << "\"\n";
+      for (const EntityMention& e : ex.mentions) {
+        if (e.sentence != static_cast<int>(s) ||
+            (e.type != "Person" && e.type != "Organization" && e.type != "Group" && e.type != "Location")) {
+          continue;
+        }
+        std::string why;
+        if (e.entity_id == claim->speaker) {
+          why = "the speaker";
+        } else if (e.start >= claim->start && e.end <= claim->end) {
+          why = "inside the content: what is said, not who says it";
+        } else if (!e.particle.empty() && std::string("에 에서 와 과 로 으로 을 를 에게 까지 부터 보다").find(e.particle) != std::string::npos) {
+          why = "in an oblique case (" + e.particle + "): no subject";
+        } else if (e.type == "Organization" && claim->speaker_status == "named" && e.end <= claim->start &&
+                   claim->coref_rule.empty() && speaker_type(claim->speaker) == "Person") {
+          why = "in the speaker's phrase: the person named there speaks";
+        } else {
+          why = "not where this cue's speaker stands";
+        }
+        *out << "      \"" << e.text << "\" (" << e.type << "): " << why << "\n";
+      }
+    }
+  }
+  if (!any) {
+    *out << "  no reporting cue: no quotation or clause closed by a quotative before a verb of claims/cues.tsv, "
+            "no speech noun, no 따르면/according to, no evidential\n";
+  }
+}
+
+}  // namespace
+
 std::string ExplainWhy(const RulePack& rules, const std::string& text) {
   const internal::RulePackData& d = rules.data();
   std::ostringstream out;
@@ -363,6 +466,7 @@ std::string ExplainWhy(const RulePack& rules, const std::string& text) {
     for (const auto& [dist, name] : close) out << " " << name;
     out << "\n";
   }
+  ExplainClaims(rules, text, ex, &out);
   std::set<std::string> fired;
   for (const EntityMention& m : ex.mentions) fired.insert(m.rule);
   for (const RejectedMatch& r : ex.rejected) fired.insert(r.rule);

@@ -86,6 +86,20 @@ TEST_CASE("explain marks mentions and lists claims, relations and discarded matc
   CHECK(one->find("[1]") != std::string::npos);
 }
 
+TEST_CASE("explain --why shows each cue, its content, where the speaker was searched and why others are not it") {
+  const std::string why = ExplainWhy(testing::BuiltInRules(),
+                                     "누리그룹 박서준 대표는 \"삼성전자와 경쟁하겠다\"고 말했다. 네이버 관계자는 \"새 버전을 준비한다\"고 전했다.");
+  INFO(why);
+  CHECK(why.find("cue \"\"고 말했다\" (말하다) [ko.claim.quote]: content \"삼성전자와 경쟁하겠다\"") != std::string::npos);
+  CHECK(why.find("speaker searched: the topic or subject phrase in \"누리그룹 박서준 대표는\"") != std::string::npos);
+  CHECK(why.find("-> 박서준 (named): \"삼성전자와 경쟁하겠다\"") != std::string::npos);
+  CHECK(why.find("\"누리그룹\" (Organization): in the speaker's phrase: the person named there speaks") != std::string::npos);
+  CHECK(why.find("\"삼성전자\" (Organization): inside the content: what is said, not who says it") != std::string::npos);
+  // An organization's unnamed official: the organization speaks, and the claim says how.
+  CHECK(why.find("-> Naver (named, coref.org-official \"네이버 관계자\")") != std::string::npos);
+  CHECK(ExplainWhy(testing::BuiltInRules(), "주가가 올랐다.").find("no reporting cue") != std::string::npos);
+}
+
 TEST_CASE("explain --why shows normalization, rejections and the closest aliases") {
   const std::string why = ExplainWhy(testing::BuiltInRules(), "“메타버스”와 ＯｐｅｎＡＩ, 딥씨크");
   CHECK(why.find("normalized:  \"메타버스\"와 OpenAI, 딥씨크\n") != std::string::npos);
