@@ -91,13 +91,14 @@ const std::vector<Ending>& ClauseEndings() {
 class Reader {
  public:
   Reader(const RulePackData& rules, std::string_view text, size_t begin, size_t end, bool headline,
-         bool open_quote)
+         bool open_quote, const std::vector<Word>* words)
       : lexicon_(rules.claim_lexicon),
         text_(text),
         begin_(begin),
         end_(end),
         headline_(headline),
-        words_(SplitWords(text, begin, end)),
+        own_words_(words == nullptr ? SplitWords(text, begin, end) : std::vector<Word>()),
+        words_(words == nullptr ? own_words_ : *words),
         quotes_(FindQuotes(text, begin, end, open_quote)) {}
 
   std::vector<CueMatch> Run() {
@@ -172,20 +173,17 @@ class Reader {
       // A two-word verb ("선을 그었다").
       if (k + 1 < words_.size() && words_[k].tail.empty()) {
         const std::string two = std::string(core) + " " + std::string(words_[k + 1].core);
-        if (const CueEntry* e = ClaimLexicon::Prefix(lexicon_.ko_verbs, two); e != nullptr && two.find(' ') < two.size()) {
-          size_t n = 0;
-          ClaimLexicon::Prefix(lexicon_.ko_verbs, two, &n);
-          if (n > core.size()) {
-            *at = k + 1;
-            return e;
-          }
+        size_t n = 0;
+        if (const CueEntry* e = lexicon_.ko_verbs.Prefix(two, &n); e != nullptr && n > core.size()) {
+          *at = k + 1;
+          return e;
         }
       }
       // A passive ("전해졌다", "알려졌다") is no reporting verb, even where
       // its stem is one's ("전해").
       size_t verb_length = 0, passive_length = 0;
-      const CueEntry* e = ClaimLexicon::Prefix(lexicon_.ko_verbs, core, &verb_length);
-      if (ClaimLexicon::Prefix(lexicon_.ko_passives, core, &passive_length) != nullptr && passive_length >= verb_length) {
+      const CueEntry* e = lexicon_.ko_verbs.Prefix(core, &verb_length);
+      if (lexicon_.ko_passives.Prefix(core, &passive_length) != nullptr && passive_length >= verb_length) {
         return nullptr;
       }
       if (e != nullptr) {
@@ -207,7 +205,7 @@ class Reader {
   const CueEntry* SpeechNoun(size_t i) const {
     if (i >= words_.size()) return nullptr;
     size_t n = 0;
-    const CueEntry* e = ClaimLexicon::Prefix(lexicon_.ko_nouns, words_[i].core, &n);
+    const CueEntry* e = lexicon_.ko_nouns.Prefix(words_[i].core, &n);
     if (e == nullptr) return nullptr;
     const std::string_view rest = words_[i].core.substr(n);
     if (e->object) {  // "…다는 뜻을 밝혔다", not "…다는 뜻이다"
@@ -280,7 +278,7 @@ class Reader {
         if (stem == n) return true;
       }
       size_t n = 0;
-      return ClaimLexicon::Prefix(lexicon_.ko_nouns, stem, &n) != nullptr && n == stem.size();
+      return lexicon_.ko_nouns.Prefix(stem, &n) != nullptr && n == stem.size();
     }
     return false;
   }
@@ -354,14 +352,14 @@ class Reader {
   // The cue of a source phrase ("따르면", "according to": claims/cues.tsv
   // tag source), else that of saying.
   const CueEntry* Source(std::string_view form) const {
-    if (const CueEntry* e = ClaimLexicon::Prefix(lexicon_.sources, form)) return e;
+    if (const CueEntry* e = lexicon_.sources.Prefix(form)) return e;
     return Said();
   }
 
   // The entry of saying ("말하다", "say"), for a claim whose words name
   // no verb: a connective quotation, a headline's.
   const CueEntry* Said() const {
-    if (!english_) return ClaimLexicon::Prefix(lexicon_.ko_verbs, "말했다");
+    if (!english_) return lexicon_.ko_verbs.Prefix("말했다");
     const auto said = lexicon_.en_verbs.find("said");
     return said == lexicon_.en_verbs.end() ? nullptr : &said->second;
   }
@@ -476,7 +474,7 @@ class Reader {
   // …것으로 알려졌다 / …로 보인다: what is reported without a source.
   bool Evidential(size_t i) {
     size_t n = 0;
-    const CueEntry* passive = ClaimLexicon::Prefix(lexicon_.ko_passives, words_[i].core, &n);
+    const CueEntry* passive = lexicon_.ko_passives.Prefix(words_[i].core, &n);
     if (passive == nullptr || i == 0) return false;
     const Word& before = words_[i - 1];
     size_t content_end = 0;
@@ -879,7 +877,8 @@ class Reader {
   size_t begin_, end_;
   bool headline_;
   bool english_ = false;
-  std::vector<Word> words_;
+  std::vector<Word> own_words_;  // when the caller has none
+  const std::vector<Word>& words_;
   std::vector<Quote> quotes_;
   std::vector<CueMatch> matches_;
 };
@@ -887,8 +886,8 @@ class Reader {
 }  // namespace
 
 std::vector<CueMatch> FindCues(const RulePackData& rules, std::string_view text, size_t begin, size_t end,
-                               bool headline, bool open_quote) {
-  return Reader(rules, text, begin, end, headline, open_quote).Run();
+                               bool headline, bool open_quote, const std::vector<Word>* words) {
+  return Reader(rules, text, begin, end, headline, open_quote, words).Run();
 }
 
 bool QuoteOpenAfter(std::string_view text, size_t begin, size_t end, bool open_at_begin) {

@@ -23,6 +23,7 @@ namespace claimgraph::internal {
 
 struct RulePackData;
 struct CueEntry;
+struct Word;
 
 // One reported statement found by its cue.
 struct CueMatch {
@@ -60,7 +61,7 @@ struct CueMatch {
 // `open_quote` says a quotation opened in an earlier sentence is still
 // open at `begin`.
 std::vector<CueMatch> FindCues(const RulePackData& rules, std::string_view text, size_t begin, size_t end,
-                               bool headline, bool open_quote);
+                               bool headline, bool open_quote, const std::vector<Word>* words = nullptr);
 
 // The rule ids FindCues gives its matches (what explain and hit counts name).
 const std::vector<std::string>& CueRuleIds();

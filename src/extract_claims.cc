@@ -170,8 +170,9 @@ bool EndsWithTopic(std::string_view word) {
 // official, or the speaker before; never a guess.
 class SpeakerSearch {
  public:
-  SpeakerSearch(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
-                int sentence, Mentions* mentions, const std::vector<size_t>& accepted, ClaimContext* context)
+  SpeakerSearch(const RulePackData& rules, std::string_view text, size_t sentence_begin, int sentence,
+                Mentions* mentions, const std::vector<size_t>& accepted, ClaimContext* context,
+                const std::vector<Word>& words)
       : rules_(rules),
         text_(text),
         sentence_(sentence),
@@ -179,7 +180,7 @@ class SpeakerSearch {
         accepted_(accepted),
         context_(*context),
         sentence_begin_(sentence_begin),
-        words_(SplitWords(text, sentence_begin, sentence_end)) {}
+        words_(words) {}
 
   // The organization named in [b, e) (a medium that reports), or -1.
   long Medium(size_t b, size_t e) const {
@@ -549,8 +550,10 @@ class SpeakerSearch {
     }
     if (stem == "측" || stem == "관계자" || stem == "관계자들" || stem == "당국" || stem == "정부") return true;
     if (IsUnit(k)) return true;
-    for (const std::string& suffix : rules_.names.title_suffixes) {
-      if (EndsWith(stem, suffix)) return true;
+    for (const size_t length : rules_.names.title_suffix_lengths) {
+      if (stem.size() >= length && rules_.names.IsSuffixTitle(std::string_view(stem).substr(stem.size() - length))) {
+        return true;
+      }
     }
     return false;
   }
@@ -810,20 +813,18 @@ class SpeakerSearch {
   const std::vector<size_t>& accepted_;
   ClaimContext& context_;
   size_t sentence_begin_;
-  std::vector<Word> words_;
+  const std::vector<Word>& words_;
   bool english_ = false;  // the claim being resolved is English
 };
 
-}  // namespace
-
-SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, size_t sentence_begin,
-                             size_t sentence_end, int sentence, std::string_view doc_date,
-                             const PlaceholderSentence& view, const RuleMatches& matches,
-                             const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
-                             ClaimContext* context, RuleTimes* times) {
-  SentenceClaims found;
-  std::vector<CandidateClaim>* const claims = &found.claims;
-  Mentions mentions(all, accepted, &found.speakers);
+// Claims of a pack's attribution rules over the sentence's placeholder
+// view `view` (the matches its screen reports); a claim whose content
+// overlaps an accepted one is dropped, except that a shorter content from
+// the same start replaces a longer one.
+void ApplyAttributionRules(const RulePackData& rules, std::string_view text, int sentence,
+                           const PlaceholderSentence& view, const RuleMatches& matches, Mentions* mentions_ptr,
+                           RuleTimes* times, std::vector<CandidateClaim>* claims) {
+  Mentions& mentions = *mentions_ptr;
   matches.ForEach([&](int index, const std::vector<re2::StringPiece>& subs) {
     const AttributionRule& rule = rules.attribution_rules[static_cast<size_t>(index)];
     const RuleLap lap(RuleLap::Slot(times, &RuleTimes::attribution, index));
@@ -975,15 +976,31 @@ SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, s
     }
     claims->push_back(std::move(claim));
   });
+}
+
+}  // namespace
+
+SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, size_t sentence_begin,
+                             size_t sentence_end, int sentence, std::string_view doc_date,
+                             const PlaceholderSentence* view, const RuleMatches* matches,
+                             const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
+                             ClaimContext* context, RuleTimes* times, const std::vector<Word>* words) {
+  SentenceClaims found;
+  std::vector<CandidateClaim>* const claims = &found.claims;
+  Mentions mentions(all, accepted, &found.speakers);
+  if (view != nullptr && matches != nullptr) ApplyAttributionRules(rules, text, sentence, *view, *matches, &mentions,
+                                                                    times, claims);
   // The claims the cues of reported speech find.
   const bool open_before = context->open_quote;
   context->open_quote = QuoteOpenAfter(text, sentence_begin, sentence_end, open_before);
+  const std::vector<Word> own_words = words == nullptr ? SplitWords(text, sentence_begin, sentence_end) : std::vector<Word>();
+  const std::vector<Word>& sentence_words = words == nullptr ? own_words : *words;
   const std::vector<CueMatch> cues = FindCues(rules, text, sentence_begin, sentence_end,
-                                                InHeadline(text, sentence_begin), open_before);
+                                                InHeadline(text, sentence_begin), open_before, &sentence_words);
   for (const CueMatch& m : cues) {
     if (m.quoted) context->quoted.emplace_back(m.content_begin, m.content_end);
   }
-  SpeakerSearch speakers(rules, text, sentence_begin, sentence_end, sentence, &mentions, accepted, context);
+  SpeakerSearch speakers(rules, text, sentence_begin, sentence, &mentions, accepted, context, sentence_words);
   const size_t from_rules = claims->size();
   for (const CueMatch& m : cues) {
     const bool overlaps = std::any_of(claims->begin(), claims->begin() + static_cast<std::ptrdiff_t>(from_rules),

@@ -25,6 +25,7 @@ struct AttributionRule;
 class PlaceholderSentence;
 class RuleMatches;
 struct RuleTimes;
+struct Word;
 
 struct CandidateClaim {
   const AttributionRule* rule = nullptr;  // an attribution rule of the pack's, or null (a cue's claim)
@@ -72,11 +73,13 @@ struct SentenceClaims {
 };
 
 // Finds the claims of sentence `sentence`, [sentence_begin,
-// sentence_end) of normalized `text`: first by the cues of reported speech
-// (claim_cues.h), each claim's speaker then searched where its cue says,
-// and by the attribution rules of the pack in `matches` (the matches over
-// the sentence's placeholder view `view` its screen reports); a claim whose
-// content overlaps one found before is dropped. `accepted` holds the
+// sentence_end) of normalized `text`: first by the attribution rules of
+// the pack in `matches` (the matches over the sentence's placeholder view
+// `view` its screen reports; both null when the pack reads no views), then
+// by the cues of reported speech (claim_cues.h), each claim's speaker
+// searched where its cue says; a claim whose content overlaps one found
+// before is dropped. `words` are the sentence's (SplitWords), or null to
+// split them here. `accepted` holds the
 // indices into `all` of every accepted mention of this and earlier
 // sentences (pronouns resolve against them); `context` carries what the
 // document's earlier sentences left (a speaker, an open quotation). Claims
@@ -84,9 +87,10 @@ struct SentenceClaims {
 // `doc_date` (YYYY-MM-DD or "").
 SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, size_t sentence_begin,
                              size_t sentence_end, int sentence, std::string_view doc_date,
-                             const PlaceholderSentence& view, const RuleMatches& matches,
+                             const PlaceholderSentence* view, const RuleMatches* matches,
                              const std::vector<Candidate>& all, const std::vector<size_t>& accepted,
-                             ClaimContext* context, RuleTimes* times = nullptr);
+                             ClaimContext* context, RuleTimes* times = nullptr,
+                             const std::vector<Word>* words = nullptr);
 
 // Resolves the first Korean day reference of `sentence` ("지난 26일",
 // "10월 14일") against the document date `doc_date` (YYYY-MM-DD): a bare

@@ -57,7 +57,7 @@ struct TitleAt {
 class Reader {
  public:
   Reader(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end, int sentence,
-         std::vector<Candidate>* candidates, std::vector<Candidate>* rejected)
+         std::vector<Candidate>* candidates, std::vector<Candidate>* rejected, const std::vector<Word>* words)
       : rules_(rules),
         names_(rules.names),
         text_(text),
@@ -67,7 +67,8 @@ class Reader {
         candidates_(candidates),
         rejected_(rejected),
         known_(candidates->size()),
-        words_(SplitWords(text, sentence_begin, sentence_end)) {}
+        own_words_(words == nullptr ? SplitWords(text, sentence_begin, sentence_end) : std::vector<Word>()),
+        words_(words == nullptr ? own_words_ : *words) {}
 
   void Run() {
     title_case_ = IsTitleCase();
@@ -92,45 +93,68 @@ class Reader {
   // The title that `core` is, followed by particles: the Hangul stem's
   // longest split; English titles in Korean text ("CEO는") too.
   std::optional<std::pair<std::string, const TitleEntry*>> TitleWord(std::string_view core) const {
-    for (size_t i = core.size(); i > 0; --i) {
+    // A word's own core: computed once (every rule asks of its words).
+    const size_t at = static_cast<size_t>(core.data() - text_.data());
+    const auto word = std::lower_bound(words_.begin(), words_.end(), at,
+                                       [](const Word& w, size_t b) { return w.begin < b; });
+    if (word != words_.end() && word->begin == at && word->core.size() == core.size()) {
+      const size_t k = static_cast<size_t>(word - words_.begin());
+      if (title_cache_.empty()) title_cache_.resize(words_.size());
+      if (!title_cache_[k].has_value()) title_cache_[k] = FindTitle(core);
+      return *title_cache_[k];
+    }
+    return FindTitle(core);
+  }
+  std::optional<std::pair<std::string, const TitleEntry*>> FindTitle(std::string_view core) const {
+    // (No chain of particles is longer than six syllables.)
+    // (The lookups first: a title is rare, a chain of particles costs more
+    // to check.)
+    for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
       if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
       const std::string_view stem = core.substr(0, i);
-      if (!IsParticles(core.substr(i))) continue;
-      if (const TitleEntry* t = names_.Title(std::string(stem))) return std::make_pair(std::string(stem), t);
-      if (const TitleEntry* t = names_.Title(Lower(stem)); t != nullptr && !AllHangul(stem)) {
-        return std::make_pair(Lower(stem), t);
-      }
-      // A suffix title ends longer ones, also after Latin letters
-      // ("기술혁신부문장", "HBM개발담당", "AI본부장").
-      if (AllHangul(stem.substr(0, std::min<size_t>(3, stem.size()))) == false && stem.size() < 6) continue;
-      for (const std::string& suffix : names_.title_suffixes) {
-        if (stem.size() > suffix.size() && stem.substr(stem.size() - suffix.size()) == suffix &&
-            !names_.not_names.count(std::string(stem.substr(0, stem.size() - suffix.size())))) {
-          return std::make_pair(std::string(stem), names_.Title(suffix));
+      if (!names_.MayEndTitle(stem)) continue;
+      std::optional<std::pair<std::string, const TitleEntry*>> found;
+      const bool upper = std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (const TitleEntry* t = names_.Title(std::string(stem))) {
+        found.emplace(std::string(stem), t);
+      } else if (const TitleEntry* t = upper ? names_.Title(Lower(stem)) : nullptr; t != nullptr && !AllHangul(stem)) {
+        found.emplace(Lower(stem), t);
+      } else if (AllHangul(stem.substr(0, std::min<size_t>(3, stem.size()))) || stem.size() >= 6) {
+        // A suffix title ends longer ones, also after Latin letters
+        // ("기술혁신부문장", "HBM개발담당", "AI본부장").
+        for (const size_t length : names_.title_suffix_lengths) {
+          if (stem.size() <= length) continue;
+          const std::string_view suffix = stem.substr(stem.size() - length);
+          if (names_.IsSuffixTitle(suffix) && !names_.not_names.count(std::string(stem.substr(0, stem.size() - length)))) {
+            found.emplace(std::string(stem), names_.Title(std::string(suffix)));
+            break;
+          }
         }
       }
+      if (found && IsParticles(core.substr(i))) return found;
     }
     return std::nullopt;
   }
 
   // The title that starts at word k, of one or more words.
   std::optional<TitleAt> TitleStartingAt(size_t k) const {
-    for (size_t n = std::min(names_.max_title_words, words_.size() - k); n >= 2; --n) {
+    // Titles of several words, by their first word (most words first).
+    const auto several = names_.multiword_titles.find(Lower(words_[k].core));
+    for (size_t c = 0; several != names_.multiword_titles.end() && c < several->second.size(); ++c) {
+      const auto& [title, n] = several->second[c];
+      if (k + n > words_.size()) continue;
       std::string key;
       bool plain = true;
       for (size_t i = k; i < k + n; ++i) {
         key += (i == k ? "" : " ") + Lower(words_[i].core);
         if (i + 1 < k + n && !words_[i].tail.empty()) plain = false;
       }
-      if (!plain) continue;
-      // The last word may carry particles: try the title as a prefix.
-      for (const auto& [title, entry] : names_.titles) {
-        if (title.find(' ') == std::string::npos || key.compare(0, title.size(), title) != 0) continue;
-        if (!IsParticles(std::string_view(key).substr(title.size()))) continue;
-        TitleAt t{k, k + n - 1, &entry, title, false};
-        t.ends_phrase = EndsPhrase(t.last, key.size() > title.size());
-        return t;
-      }
+      // The last word may carry particles: the title is a prefix of the words.
+      if (!plain || key.compare(0, title.size(), title) != 0) continue;
+      if (!IsParticles(std::string_view(key).substr(title.size()))) continue;
+      TitleAt t{k, k + n - 1, names_.Title(title), title, false};
+      t.ends_phrase = EndsPhrase(t.last, key.size() > title.size());
+      return t;
     }
     const auto one = TitleWord(words_[k].core);
     if (!one) return std::nullopt;
@@ -702,16 +726,20 @@ class Reader {
   std::vector<Candidate>* candidates_;
   std::vector<Candidate>* rejected_;
   size_t known_;  // the candidates found before this stage
-  std::vector<Word> words_;
+  std::vector<Word> own_words_;  // when the caller has none
+  const std::vector<Word>& words_;
+  // TitleWord of each word, once asked.
+  mutable std::vector<std::optional<std::optional<std::pair<std::string, const TitleEntry*>>>> title_cache_;
   bool title_case_ = false;  // a headline in title case
 };
 
 }  // namespace
 
 void MatchNames(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
-                int sentence, std::vector<Candidate>* candidates, std::vector<Candidate>* rejected) {
+                int sentence, std::vector<Candidate>* candidates, std::vector<Candidate>* rejected,
+                const std::vector<Word>* words) {
   if (rules.names.titles.empty()) return;
-  Reader(rules, text, sentence_begin, sentence_end, sentence, candidates, rejected).Run();
+  Reader(rules, text, sentence_begin, sentence_end, sentence, candidates, rejected, words).Run();
 }
 
 }  // namespace claimgraph::internal

@@ -24,14 +24,18 @@
 namespace claimgraph::internal {
 
 struct RulePackData;
+struct Word;
 
 // Appends to `candidates` the names found by grammar in the sentence
 // [sentence_begin, sentence_end) of normalized `text`, reading the
 // candidates already there as known names (a known organization between a
 // name and its title, a known person that is no new name). Names a check
 // turns down go to `rejected` with the reason (when not null).
+// `words`, when given, are the sentence's (SplitWords), split once for
+// every stage that reads words.
 void MatchNames(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
-                int sentence, std::vector<Candidate>* candidates, std::vector<Candidate>* rejected);
+                int sentence, std::vector<Candidate>* candidates, std::vector<Candidate>* rejected,
+                const std::vector<Word>* words = nullptr);
 
 }  // namespace claimgraph::internal
 

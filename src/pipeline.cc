@@ -19,6 +19,7 @@
 #include "rule_pack.h"
 #include "screen.h"
 #include "segment.h"
+#include "words.h"
 
 namespace claimgraph {
 namespace internal {
@@ -31,6 +32,7 @@ struct DocumentWork {
   std::vector<std::pair<size_t, size_t>> sentences;
   std::vector<std::vector<Candidate>> candidates, rejected;
   std::vector<std::vector<size_t>> accepted;  // into the sentence's candidates
+  std::vector<std::vector<Word>> words;       // of each sentence, split once for every stage
   std::vector<PlaceholderSentence> views;
   std::vector<ViewMatches> matched;  // the screen and the rules over each view
   FoundInDocument found;             // what Finish makes of it
@@ -64,7 +66,7 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
   size_t next = 0;
   for (DocumentWork& w : *work) {
     const size_t n = w.sentences.size();
-    w.candidates.resize(n), w.rejected.resize(n), w.accepted.resize(n);
+    w.candidates.resize(n), w.rejected.resize(n), w.accepted.resize(n), w.words.resize(n);
     NamedPersons persons;  // named in full so far
     for (size_t s = 0; s < n; ++s) {
       const auto [b, e] = w.sentences[s];
@@ -74,11 +76,12 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
       MatchTextPatterns(rules, w.norm.text, b, e, static_cast<int>(s), text_matches[next++], &w.candidates[s],
                         reject_to, clock->rule_times());
       clock->Lap(&StageTimes::text_patterns);
-      MatchNames(rules, w.norm.text, b, e, static_cast<int>(s), &w.candidates[s], reject_to);
+      w.words[s] = SplitWords(w.norm.text, b, e);
+      MatchNames(rules, w.norm.text, b, e, static_cast<int>(s), &w.candidates[s], reject_to, &w.words[s]);
       clock->Lap(&StageTimes::names);
       w.accepted[s] = ResolveOverlaps(w.norm.text, w.candidates[s], reject_to);
       ResolveReferences(rules, w.norm.text, b, e, static_cast<int>(s), persons, &w.candidates[s], &w.accepted[s],
-                        reject_to);
+                        reject_to, &w.words[s]);
       persons.AddSentence(w.norm.text, w.candidates[s], w.accepted[s]);
       clock->Lap(&StageTimes::resolve);
     }
@@ -87,7 +90,7 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
       // later ("… as Huang says …", "올트먼 \"…\""): its references, once
       // more, against everyone the document names.
       ResolveHeadline(rules, w.norm.text, w.sentences[0].first, w.sentences[0].second, persons, &w.candidates[0],
-                      &w.accepted[0], keep_rejected ? &w.rejected[0] : nullptr);
+                      &w.accepted[0], keep_rejected ? &w.rejected[0] : nullptr, &w.words[0]);
       clock->Lap(&StageTimes::resolve);
     }
     for (size_t s = 0; ReadsViews(rules) && s < n; ++s) {
@@ -116,27 +119,28 @@ void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, 
     for (size_t i : w->accepted[s]) accepted.push_back(base + i);
     MoveAppend(&found.all, &w->candidates[s]);
     MoveAppend(&found.rejected, &w->rejected[s]);
-    if (!ReadsViews(rules)) {
-      found.accepted.insert(found.accepted.end(), accepted.begin(), accepted.end());
-      continue;
+    PlaceholderSentence* view = nullptr;
+    if (ReadsViews(rules)) {
+      view = &w->views[s];
+      view->Rebase(base);
+      const size_t known = accepted.size();
+      const auto resolved = MatchContextPatterns(rules, text, end, index, *view, w->matched[s].screened.context,
+                                                 &found.all, &accepted, keep_rejected ? &found.rejected : nullptr,
+                                                 clock->rule_times());
+      if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
+        *view = PlaceholderSentence(text, begin, end, index, found.all, accepted);
+        w->matched[s] = std::move(MatchViews(rules, {view->str()}, clock).front());
+      }
+      clock->Lap(&StageTimes::context_patterns);
+      ExtractRelations(rules, text, *view, resolved, w->matched[s].relation, &found.all, &found.relations,
+                       clock->rule_times());
+      clock->Lap(&StageTimes::relations);
     }
-    PlaceholderSentence& view = w->views[s];
-    view.Rebase(base);
-    const size_t known = accepted.size();
-    const auto resolved = MatchContextPatterns(rules, text, end, index, view, w->matched[s].screened.context,
-                                               &found.all, &accepted, keep_rejected ? &found.rejected : nullptr,
-                                               clock->rule_times());
-    if (accepted.size() != known) {  // context rules named new entities: read the sentence anew
-      view = PlaceholderSentence(text, begin, end, index, found.all, accepted);
-      w->matched[s] = std::move(MatchViews(rules, {view.str()}, clock).front());
-    }
-    clock->Lap(&StageTimes::context_patterns);
-    ExtractRelations(rules, text, view, resolved, w->matched[s].relation, &found.all, &found.relations,
-                     clock->rule_times());
-    clock->Lap(&StageTimes::relations);
     found.accepted.insert(found.accepted.end(), accepted.begin(), accepted.end());
-    SentenceClaims claims = ExtractClaims(rules, text, begin, end, index, doc.date, view, w->matched[s].attribution,
-                                          found.all, found.accepted, &w->claims, clock->rule_times());
+    // (A pack that reads no views still has the claims grammar.)
+    SentenceClaims claims = ExtractClaims(rules, text, begin, end, index, doc.date, view,
+                                          view != nullptr ? &w->matched[s].attribution : nullptr, found.all,
+                                          found.accepted, &w->claims, clock->rule_times(), &w->words[s]);
     for (Candidate& speaker : claims.speakers) {
       found.accepted.push_back(found.all.size());
       found.all.push_back(std::move(speaker));

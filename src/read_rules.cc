@@ -398,7 +398,27 @@ void Loader::LoadTitles(const std::string& file, std::string_view content, bool 
       data_->title_roles.emplace(capitalized, entry.role);
     }
     NameLexicon& names = data_->names;
-    names.max_title_words = std::max(names.max_title_words, static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
+    {
+      // The key's last two code points (every title has two or more).
+      std::vector<char32_t> cps;
+      for (size_t i = 0; i < key.size();) {
+        int length = 1;
+        cps.push_back(DecodeAt(key, i, &length));
+        i += static_cast<size_t>(length > 0 ? length : 1);
+      }
+      if (cps.size() >= 2) names.title_tails.insert(NameLexicon::TitleTail(cps[cps.size() - 2], cps.back()));
+    }
+    const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+    names.max_title_words = std::max(names.max_title_words, words);
+    if (words > 1) {
+      auto& same_start = names.multiword_titles[key.substr(0, key.find(' '))];
+      if (std::none_of(same_start.begin(), same_start.end(), [&](const auto& t) { return t.first == key; })) {
+        same_start.emplace_back(key, words);
+        std::sort(same_start.begin(), same_start.end(), [](const auto& a, const auto& b) {
+          return a.second != b.second ? a.second > b.second : a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
+        });
+      }
+    }
     if (entry.suffix && std::find(names.title_suffixes.begin(), names.title_suffixes.end(), key) == names.title_suffixes.end()) {
       names.title_suffixes.push_back(key);
     }
@@ -954,25 +974,25 @@ void BuildClaimLexicon(RulePackData* data) {
                           entry.lemma.compare(entry.lemma.size() - hada.size(), hada.size(), hada) == 0 &&
                           entry.lemma.substr(0, entry.lemma.size() - hada.size()) == cue;
         if (sino) {
-          for (const char* ending : {"하", "했", "한", "합", "해", "할"}) lexicon.ko_verbs.emplace_back(cue + ending, entry);
+          for (const char* ending : {"하", "했", "한", "합", "해", "할"}) lexicon.ko_verbs.Add(cue + ending, entry);
         } else {
-          lexicon.ko_verbs.emplace_back(cue, entry);
+          lexicon.ko_verbs.Add(cue, entry);
         }
       } else if (tag == "ko-noun") {
-        lexicon.ko_nouns.emplace_back(cue, entry);
+        lexicon.ko_nouns.Add(cue, entry);
       } else if (tag == "ko-passive") {
-        lexicon.ko_passives.emplace_back(cue, entry);
+        lexicon.ko_passives.Add(cue, entry);
       } else if (tag == "en-verb") {
         lexicon.en_verbs.emplace(cue, entry);
       } else if (tag == "en-participle") {
         lexicon.en_participles.emplace(cue, entry);
       } else if (tag == "source") {
-        lexicon.sources.emplace_back(cue, entry);
+        lexicon.sources.Add(cue, entry);
       }
     }
   }
-  for (auto* forms : {&lexicon.ko_verbs, &lexicon.ko_nouns, &lexicon.ko_passives}) {
-    std::stable_sort(forms->begin(), forms->end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (CueForms* forms : {&lexicon.ko_verbs, &lexicon.ko_nouns, &lexicon.ko_passives, &lexicon.sources}) {
+    forms->Finish();
   }
 }
 
@@ -1057,6 +1077,7 @@ void Loader::LoadHedges(const std::string& file, std::string_view content) {
 }
 
 void Loader::Finish() {
+  data_->particles.Index();
   for (GazetteerEntry& entry : data_->entities) {
     entry.exported_attributes.clear();
     for (const auto& [key, value] : entry.attributes) {
@@ -1133,6 +1154,14 @@ void Loader::Finish() {
   }
   std::stable_sort(names.title_suffixes.begin(), names.title_suffixes.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  names.suffix_titles = std::unordered_set<std::string>(names.title_suffixes.begin(), names.title_suffixes.end());
+  names.title_suffix_lengths.clear();
+  for (const std::string& suffix : names.title_suffixes) {
+    if (std::find(names.title_suffix_lengths.begin(), names.title_suffix_lengths.end(), suffix.size()) ==
+        names.title_suffix_lengths.end()) {
+      names.title_suffix_lengths.push_back(suffix.size());  // (longest first, as the suffixes are)
+    }
+  }
   for (const std::string& s : names.surnames) names.max_surname_bytes = std::max(names.max_surname_bytes, s.size());
   BuildScreens(data_);
   std::stable_sort(data_->cues.begin(), data_->cues.end(),

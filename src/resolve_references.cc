@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "internal/utf8.h"
 #include "rule_pack.h"
 #include "words.h"
 
@@ -37,11 +38,15 @@ std::vector<std::string> SpaceWords(std::string_view s) {
   return out;
 }
 
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
 class Resolver {
  public:
   Resolver(const RulePackData& rules, std::string_view text, size_t begin, size_t end, int sentence,
            const NamedPersons& persons, std::vector<Candidate>* candidates, std::vector<size_t>* accepted,
-           std::vector<Candidate>* rejected)
+           std::vector<Candidate>* rejected, const std::vector<Word>* words)
       : rules_(rules),
         text_(text),
         sentence_(sentence),
@@ -49,7 +54,8 @@ class Resolver {
         candidates_(candidates),
         accepted_(accepted),
         rejected_(rejected),
-        words_(SplitWords(text, begin, end)) {}
+        own_words_(words == nullptr ? SplitWords(text, begin, end) : std::vector<Word>()),
+        words_(words == nullptr ? own_words_ : *words) {}
 
   void Run() {
     RelabelSingleWordNames();
@@ -66,8 +72,9 @@ class Resolver {
   // The stem of a Korean word without its particles ("머스크는" -> "머스크"),
   // or the word.
   std::string_view Stem(std::string_view core) const {
-    for (size_t i = 3; i < core.size(); i += 3) {
-      if (rules_.particles.IsParticleChain(core.substr(i))) return core.substr(0, i);
+    // The longest chain of particles (at most six syllables) that ends it.
+    for (size_t i = core.size() > 18 ? core.size() - 18 : 3; i < core.size(); i += 3) {
+      if (i >= 3 && rules_.particles.IsParticleChain(core.substr(i))) return core.substr(0, i);
     }
     return core;
   }
@@ -82,18 +89,21 @@ class Resolver {
   // Whether `core` is a title, possibly with particles.
   const TitleEntry* TitleOf(std::string_view core) const {
     const NameLexicon& names = rules_.names;
-    for (size_t i = core.size(); i > 0; --i) {
+    for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
       if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
-      const std::string_view rest = core.substr(i);
-      if (!rest.empty() && !rules_.particles.IsParticleChain(rest)) continue;
+      if (!names.MayEndTitle(core.substr(0, i))) continue;
       const std::string stem(core.substr(0, i));
-      if (const TitleEntry* t = names.Title(stem)) return t;
-      if (const TitleEntry* t = names.Title(Lower(stem))) return t;
-      for (const std::string& suffix : names.title_suffixes) {
-        if (stem.size() > suffix.size() && stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
-          return names.Title(suffix);
+      const TitleEntry* found = names.Title(stem);
+      if (found == nullptr) found = names.Title(Lower(stem));
+      for (size_t s = 0; found == nullptr && s < names.title_suffix_lengths.size(); ++s) {
+        const size_t length = names.title_suffix_lengths[s];
+        if (stem.size() > length && names.IsSuffixTitle(std::string_view(stem).substr(stem.size() - length))) {
+          found = names.Title(stem.substr(stem.size() - length));
         }
       }
+      // (The lookups first: a chain of particles costs more to check.)
+      const std::string_view rest = core.substr(i);
+      if (found != nullptr && (rest.empty() || rules_.particles.IsParticleChain(rest))) return found;
     }
     return nullptr;
   }
@@ -224,6 +234,11 @@ class Resolver {
   // name, alone.
   void BareSurname(size_t k) {
     const Word& w = words_[k];
+    // (Most words start with no word of an earlier person's name at all.)
+    const bool possible = std::any_of(persons_.begin(), persons_.end(), [&](const NamedPersons::Person& p) {
+      return p.words.size() > 1 && (StartsWith(w.core, p.words.back()) || StartsWith(w.core, p.words.front()));
+    });
+    if (!possible) return;
     const bool hangul = AllHangul(w.core);
     // A name may end as a particle does ("피차이", not "피차" + 이): the
     // whole word first, then its stem.
@@ -330,7 +345,8 @@ class Resolver {
   std::vector<Candidate>* candidates_;
   std::vector<size_t>* accepted_;
   std::vector<Candidate>* rejected_;
-  std::vector<Word> words_;
+  std::vector<Word> own_words_;  // when the caller has none
+  const std::vector<Word>& words_;
 };
 
 }  // namespace
@@ -353,14 +369,15 @@ void NamedPersons::AddSentence(std::string_view text, const std::vector<Candidat
 
 void ResolveReferences(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
                        int sentence, const NamedPersons& persons, std::vector<Candidate>* candidates,
-                       std::vector<size_t>* accepted, std::vector<Candidate>* rejected) {
-  Resolver(rules, text, sentence_begin, sentence_end, sentence, persons, candidates, accepted, rejected).Run();
+                       std::vector<size_t>* accepted, std::vector<Candidate>* rejected,
+                       const std::vector<Word>* words) {
+  Resolver(rules, text, sentence_begin, sentence_end, sentence, persons, candidates, accepted, rejected, words).Run();
 }
 
 void ResolveHeadline(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
                      const NamedPersons& persons, std::vector<Candidate>* candidates, std::vector<size_t>* accepted,
-                     std::vector<Candidate>* rejected) {
-  Resolver(rules, text, sentence_begin, sentence_end, 0, persons, candidates, accepted, nullptr).Run();
+                     std::vector<Candidate>* rejected, const std::vector<Word>* words) {
+  Resolver(rules, text, sentence_begin, sentence_end, 0, persons, candidates, accepted, nullptr, words).Run();
   if (rejected == nullptr) return;
   rejected->erase(std::remove_if(rejected->begin(), rejected->end(),
                                  [&](const Candidate& r) {

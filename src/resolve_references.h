@@ -24,6 +24,7 @@
 namespace claimgraph::internal {
 
 struct RulePackData;
+struct Word;
 
 // The persons a document has named in full so far.
 class NamedPersons {
@@ -52,7 +53,8 @@ class NamedPersons {
 // reference to that person.
 void ResolveReferences(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
                        int sentence, const NamedPersons& persons, std::vector<Candidate>* candidates,
-                       std::vector<size_t>* accepted, std::vector<Candidate>* rejected);
+                       std::vector<size_t>* accepted, std::vector<Candidate>* rejected,
+                       const std::vector<Word>* words = nullptr);
 
 // Resolves the references of a document's first sentence (its headline)
 // again, against `persons`, every person the whole document names: a
@@ -60,7 +62,7 @@ void ResolveReferences(const RulePackData& rules, std::string_view text, size_t 
 // Refusals of the first pass that now resolve leave `rejected`.
 void ResolveHeadline(const RulePackData& rules, std::string_view text, size_t sentence_begin, size_t sentence_end,
                      const NamedPersons& persons, std::vector<Candidate>* candidates, std::vector<size_t>* accepted,
-                     std::vector<Candidate>* rejected);
+                     std::vector<Candidate>* rejected, const std::vector<Word>* words = nullptr);
 
 // Whether `rule_id` names a reference (its surface is no name of the
 // person: "박" of "박 대표").

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "internal/utf8.h"
+
 namespace claimgraph::internal {
 
 bool ParticleSet::IsParticleChain(std::string_view run) const {
@@ -24,7 +26,31 @@ bool ParticleSet::IsParticleChain(std::string_view run) const {
       return false;
     }
   };
-  return Local::Split(*this, run, 0);
+  if (run.empty()) return true;
+  if (run.size() > 3 * max_bytes) return false;
+  if (!indexed_) return Local::Split(*this, run, 0);
+  int length = 0;
+  if (!std::binary_search(first_chars_.begin(), first_chars_.end(), DecodeAt(run, 0, &length))) return false;
+  if (particles.count(std::string(run)) || pairs_.count(std::string(run))) return true;
+  // A chain of three: one particle, then a chain of two.
+  for (size_t n = std::min(run.size() - 1, max_bytes); n > 0; --n) {
+    if ((static_cast<unsigned char>(run[n]) & 0xC0) == 0x80) continue;
+    if (particles.count(std::string(run.substr(0, n))) && pairs_.count(std::string(run.substr(n)))) return true;
+  }
+  return false;
+}
+
+void ParticleSet::Index() {
+  first_chars_.clear();
+  pairs_.clear();
+  for (const std::string& p : particles) {
+    int length = 0;
+    first_chars_.push_back(DecodeAt(p, 0, &length));
+    for (const std::string& q : particles) pairs_.insert(p + q);
+  }
+  std::sort(first_chars_.begin(), first_chars_.end());
+  first_chars_.erase(std::unique(first_chars_.begin(), first_chars_.end()), first_chars_.end());
+  indexed_ = true;
 }
 
 bool NameLexicon::IsNotName(std::string_view word) const {
@@ -48,13 +74,44 @@ bool NameLexicon::IsNotName(std::string_view word) const {
   return false;
 }
 
-const CueEntry* ClaimLexicon::Prefix(const std::vector<std::pair<std::string, CueEntry>>& forms,
-                                     std::string_view word, size_t* length) {
-  for (const auto& [form, entry] : forms) {  // longest first
-    if (word.size() >= form.size() && word.compare(0, form.size(), form) == 0) {
-      if (length != nullptr) *length = form.size();
-      return &entry;
-    }
+void CueForms::Finish() {
+  index_.clear();
+  max_bytes_ = 0;
+  first_chars_.clear();
+  for (size_t i = 0; i < forms_.size(); ++i) {
+    index_.emplace(forms_[i].first, i);
+    max_bytes_ = std::max(max_bytes_, forms_[i].first.size());
+    int length = 0;
+    if (!forms_[i].first.empty()) first_chars_.push_back(DecodeAt(forms_[i].first, 0, &length));
+  }
+  std::sort(first_chars_.begin(), first_chars_.end());
+  first_chars_.erase(std::unique(first_chars_.begin(), first_chars_.end()), first_chars_.end());
+}
+
+bool NameLexicon::MayEndTitle(std::string_view s) const {
+  if (s.empty()) return false;
+  size_t last = s.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(s[last]) & 0xC0) == 0x80) --last;
+  if (last == 0) return false;
+  size_t before = last - 1;
+  while (before > 0 && (static_cast<unsigned char>(s[before]) & 0xC0) == 0x80) --before;
+  int length = 0;
+  const char32_t a = DecodeAt(s, before, &length);
+  const char32_t b = DecodeAt(s, last, &length);
+  return title_tails.count(TitleTail(a, b)) > 0;
+}
+
+const CueEntry* CueForms::Prefix(std::string_view word, size_t* length) const {
+  if (word.empty()) return nullptr;
+  int first = 0;
+  if (!std::binary_search(first_chars_.begin(), first_chars_.end(), DecodeAt(word, 0, &first))) return nullptr;
+  // The word's prefixes, longest first, at code point boundaries.
+  for (size_t n = std::min(word.size(), max_bytes_); n > 0; --n) {
+    if (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) continue;
+    const auto it = index_.find(std::string(word.substr(0, n)));
+    if (it == index_.end()) continue;
+    if (length != nullptr) *length = n;
+    return &forms_[it->second].second;
   }
   return nullptr;
 }

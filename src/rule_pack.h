@@ -7,6 +7,8 @@
 #define CLAIMGRAPH_RULE_PACK_H_
 
 #include <map>
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -79,6 +81,15 @@ struct ParticleSet {
   size_t max_bytes = 0;
   // Whether `run` (a run of Hangul) is a chain of at most 3 particles.
   bool IsParticleChain(std::string_view run) const;
+  // Indexes the set once every particle is in (the loader does): the
+  // chains of two and the first characters make IsParticleChain a few
+  // lookups; without the index it searches.
+  void Index();
+
+ private:
+  std::vector<char32_t> first_chars_;        // sorted
+  std::unordered_set<std::string> pairs_;    // every chain of two particles
+  bool indexed_ = false;
 };
 
 struct GazetteerEntry {
@@ -132,18 +143,30 @@ struct CueEntry {
 // The cue lexicon as the claims stage reads it (claims/cues.tsv by tag):
 // each form with its entry. Korean forms are prefixes of a word, longest
 // first; English forms are whole words.
+// Forms of cues looked up by the longest one a word starts with.
+class CueForms {
+ public:
+  void Add(std::string form, const CueEntry& entry) { forms_.emplace_back(std::move(form), entry); }
+  // Indexes the forms (after the last Add): the first of equal forms wins.
+  void Finish();
+  // The entry of the longest form that `word` starts with, and the form's
+  // length; null when none.
+  const CueEntry* Prefix(std::string_view word, size_t* length = nullptr) const;
+
+ private:
+  std::vector<std::pair<std::string, CueEntry>> forms_;
+  std::unordered_map<std::string, size_t> index_;  // form -> its place in forms_
+  std::vector<char32_t> first_chars_;                // of the forms, sorted: most words start otherwise
+  size_t max_bytes_ = 0;
+};
+
 struct ClaimLexicon {
-  std::vector<std::pair<std::string, CueEntry>> ko_verbs;
-  std::vector<std::pair<std::string, CueEntry>> ko_nouns;
-  std::vector<std::pair<std::string, CueEntry>> ko_passives;
+  CueForms ko_verbs;
+  CueForms ko_nouns;
+  CueForms ko_passives;
   std::unordered_map<std::string, CueEntry> en_verbs;
   std::unordered_map<std::string, CueEntry> en_participles;
-  std::vector<std::pair<std::string, CueEntry>> sources;  // X에 따르면, according to X
-
-  // The entry of the longest form in `forms` that `word` starts with, and
-  // the form's length; null when none.
-  static const CueEntry* Prefix(const std::vector<std::pair<std::string, CueEntry>>& forms, std::string_view word,
-                                size_t* length = nullptr);
+  CueForms sources;  // X에 따르면, according to X
 };
 
 // A title of a person (ko/titles.tsv, en/titles.tsv).
@@ -168,7 +191,26 @@ struct NameLexicon {
   // Titles by their match key: Korean normalized, English lower-cased.
   std::unordered_map<std::string, TitleEntry> titles;
   std::vector<std::string> title_suffixes;      // the suffix titles, longest first
+  // The byte lengths of the suffix titles, longest first, and whether a
+  // string is one: a stem's suffixes looked up by length, not compared
+  // with every suffix title.
+  std::vector<size_t> title_suffix_lengths;
+  bool IsSuffixTitle(std::string_view s) const { return suffix_titles.count(std::string(s)) > 0; }
+  std::unordered_set<std::string> suffix_titles;
   size_t max_title_words = 1;                   // the most words a title has
+  // The last two characters of every title (lower case): a stem that ends
+  // otherwise is no title, and needs no lookup.
+  std::unordered_set<uint64_t> title_tails;
+  static uint64_t TitleTail(char32_t before, char32_t last) {
+    if (before >= 'A' && before <= 'Z') before = before - 'A' + 'a';
+    if (last >= 'A' && last <= 'Z') last = last - 'A' + 'a';
+    return (static_cast<uint64_t>(before) << 32) | last;
+  }
+  // Whether the stem `s` (two characters or more) may end with a title.
+  bool MayEndTitle(std::string_view s) const;
+  // The titles of several words by their first word: the title (its match
+  // key) and its number of words, most words first, then longest.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> multiword_titles;
   size_t max_surname_bytes = 0;
 
   // The title `key` (see `titles`), or null.
