@@ -231,13 +231,24 @@ void BM_Particles(benchmark::State& state) {
   Text(state);
 }
 
-enum Stage { kNormalize, kSegment, kGazetteer, kTextPatterns, kResolve, kContextPatterns, kRelations, kClaims, kBuild };
-const char* const kStageNames[] = {"normalize", "segment",   "gazetteer", "text_patterns",   "resolve",
-                                   "context_patterns", "relations", "claims", "build_extraction"};
+enum Stage {
+  kNormalize,
+  kSegment,
+  kGazetteer,
+  kTextPatterns,
+  kNames,
+  kResolve,
+  kContextPatterns,
+  kRelations,
+  kClaims,
+  kBuild
+};
+const char* const kStageNames[] = {"normalize", "segment",          "gazetteer", "text_patterns", "names",
+                                   "resolve",   "context_patterns", "relations", "claims",        "build_extraction"};
 
 double StageSeconds(const internal::StageTimes& t, int stage) {
-  const double v[] = {t.normalize, t.segment, t.gazetteer, t.text_patterns, t.resolve, t.context_patterns,
-                      t.relations, t.claims, t.build_extraction};
+  const double v[] = {t.normalize,        t.segment,   t.gazetteer, t.text_patterns, t.names, t.resolve,
+                      t.context_patterns, t.relations, t.claims,    t.build_extraction};
   return v[stage];
 }
 

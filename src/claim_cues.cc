@@ -372,10 +372,15 @@ class Reader {
       // comma ends the sentence's reporting.
       if (w.tail.find('"') == std::string_view::npos) return false;
     }
+    // (Every clause ending ends in 고, 며, 서, 는 or 을; most words in
+    // none of them.)
+    const std::string_view last = w.core.size() >= 3 ? w.core.substr(w.core.size() - 3) : std::string_view();
+    const bool may_end = last == "고" || last == "며" || last == "서" || last == "는" || last == "을";
     const Ending* ending = nullptr;
-    for (const Ending& e : ClauseEndings()) {
-      if (EndsWith(w.core, e.text) && w.core.size() > e.text.size()) {
-        ending = &e;
+    for (size_t e = 0; may_end && e < ClauseEndings().size(); ++e) {
+      const Ending& candidate = ClauseEndings()[e];
+      if (EndsWith(w.core, candidate.text) && w.core.size() > candidate.text.size()) {
+        ending = &candidate;
         break;
       }
     }

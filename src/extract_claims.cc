@@ -685,8 +685,15 @@ class SpeakerSearch {
       static const RE2 kWhen("^((?:지난 |오는 )?(?:[0-9]{4}년 )?(?:[0-9]{1,2}월 )?[0-9]{1,2}일(?:\\([^)]*\\))?|"
                              "[0-9]{4}년(?: [0-9]{1,2}월)?|[^ ]+ 자리에서) ");
       re2::StringPiece input(rest.data(), rest.size()), when;
-      if (skip == 0 && RE2::PartialMatch(input, kWhen, &when)) skip = when.size() + 1;
-      if (skip == 0 && RE2::PartialMatch(input, kOccasion, &when)) skip = when.size() + 1;
+      // (The patterns only where they may match: a digit or 지난/오는 first,
+      // 에서 near the start.)
+      const bool may_be_when = !rest.empty() && ((rest[0] >= '0' && rest[0] <= '9') || rest.substr(0, 6) == "지난" ||
+                                                 rest.substr(0, 6) == "오는");
+      if (skip == 0 && may_be_when && RE2::PartialMatch(input, kWhen, &when)) skip = when.size() + 1;
+      const size_t at = rest.find("에서");
+      if (skip == 0 && at != std::string_view::npos && at < 80 && RE2::PartialMatch(input, kOccasion, &when)) {
+        skip = when.size() + 1;
+      }
       if (skip == 0 || skip + 3 >= rest.size()) return;
       claim->content_begin += skip;
     }

@@ -139,7 +139,9 @@ class Reader {
   // The title that starts at word k, of one or more words.
   std::optional<TitleAt> TitleStartingAt(size_t k) const {
     // Titles of several words, by their first word (most words first).
-    const auto several = names_.multiword_titles.find(Lower(words_[k].core));
+    const auto several = NameLexicon::StartsWithOneOf(names_.multiword_first_chars, words_[k].core)
+                             ? names_.multiword_titles.find(Lower(words_[k].core))
+                             : names_.multiword_titles.end();
     for (size_t c = 0; several != names_.multiword_titles.end() && c < several->second.size(); ++c) {
       const auto& [title, n] = several->second[c];
       if (k + n > words_.size()) continue;
@@ -646,6 +648,7 @@ class Reader {
   // (ko/org_descriptors.txt, en/org_descriptors.txt).
   void DescribedOrganizations() {
     for (size_t k = 0; k + 1 < words_.size(); ++k) {
+      if (!NameLexicon::StartsWithOneOf(names_.descriptor_first_chars, words_[k].core)) continue;
       // The descriptor: one or two words ("research firm").
       size_t d_end = k;
       bool found = false;

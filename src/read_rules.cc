@@ -1154,6 +1154,7 @@ void Loader::Finish() {
   }
   std::stable_sort(names.title_suffixes.begin(), names.title_suffixes.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  names.IndexFirstChars();
   names.suffix_titles = std::unordered_set<std::string>(names.title_suffixes.begin(), names.title_suffixes.end());
   names.title_suffix_lengths.clear();
   for (const std::string& suffix : names.title_suffixes) {

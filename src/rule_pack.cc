@@ -101,6 +101,34 @@ bool NameLexicon::MayEndTitle(std::string_view s) const {
   return title_tails.count(TitleTail(a, b)) > 0;
 }
 
+bool NameLexicon::StartsWithOneOf(const std::vector<char32_t>& first_chars, std::string_view word) {
+  if (word.empty()) return false;
+  int length = 0;
+  char32_t c = DecodeAt(word, 0, &length);
+  if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+  return std::binary_search(first_chars.begin(), first_chars.end(), c);
+}
+
+void NameLexicon::IndexFirstChars() {
+  auto first_chars = [](const auto& keys, std::vector<char32_t>* out) {
+    out->clear();
+    for (const auto& key : keys) {
+      const std::string& k = key.first;
+      if (k.empty()) continue;
+      int length = 0;
+      char32_t c = DecodeAt(k, 0, &length);
+      if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+      out->push_back(c);
+    }
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  };
+  std::vector<std::pair<std::string, int>> descriptors;
+  for (const std::string& d : org_descriptors) descriptors.emplace_back(d, 0);
+  first_chars(descriptors, &descriptor_first_chars);
+  first_chars(multiword_titles, &multiword_first_chars);
+}
+
 const CueEntry* CueForms::Prefix(std::string_view word, size_t* length) const {
   if (word.empty()) return nullptr;
   int first = 0;

@@ -208,6 +208,13 @@ struct NameLexicon {
   }
   // Whether the stem `s` (two characters or more) may end with a title.
   bool MayEndTitle(std::string_view s) const;
+  // The first characters (lower case) of the organization descriptors and
+  // of the titles of several words, sorted: a word that starts otherwise
+  // starts none of them, and needs no lookup.
+  std::vector<char32_t> descriptor_first_chars, multiword_first_chars;
+  static bool StartsWithOneOf(const std::vector<char32_t>& first_chars, std::string_view word);
+  // Fills the first characters above (after the last word list is read).
+  void IndexFirstChars();
   // The titles of several words by their first word: the title (its match
   // key) and its number of words, most words first, then longest.
   std::unordered_map<std::string, std::vector<std::pair<std::string, size_t>>> multiword_titles;
