@@ -32,7 +32,10 @@ constexpr const char* kExplainUsage =
     "Explains one document sentence by sentence: mentions marked in the text,\n"
     "claims and relations with their rules, and discarded matches with the\n"
     "reason. --why TEXT shows why a name did (not) match in TEXT: the text after\n"
-    "normalization, the candidates and the exact reason each was rejected.\n";
+    "normalization, the candidates and the exact reason each was rejected; and\n"
+    "for each reporting cue, the content it delimits, where the speaker was\n"
+    "searched, the claim that came of it, and why each person or organization\n"
+    "of the sentence is or is not its speaker.\n";
 
 constexpr const char* kEvalUsage =
     "Usage: claimgraph eval CORPUS... --gold DIR [--rules DIR]... [--json]\n"
