@@ -18,6 +18,7 @@
 #include "resolve_references.h"
 #include "rule_pack.h"
 #include "screen.h"
+#include "relation_grammar.h"
 #include "segment.h"
 #include "words.h"
 
@@ -136,6 +137,8 @@ void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, 
                        clock->rule_times());
       clock->Lap(&StageTimes::relations);
     }
+    FindGrammarRelations(rules, w->words[s], found.all, accepted, &found.relations);
+    clock->Lap(&StageTimes::relations);
     found.accepted.insert(found.accepted.end(), accepted.begin(), accepted.end());
     // (A pack that reads no views still has the claims grammar.)
     SentenceClaims claims = ExtractClaims(rules, text, begin, end, index, doc.date, view,
@@ -148,6 +151,8 @@ void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, 
     MoveAppend(&found.claims, &claims.claims);
     clock->Lap(&StageTimes::claims);
   }
+  DecideReleases(text, w->sentences, found.all, &found.relations);
+  clock->Lap(&StageTimes::relations);
 }
 
 }  // namespace

@@ -24,6 +24,7 @@
 #include "normalize.h"
 #include "pipeline.h"
 #include "read_rules.h"
+#include "relation_grammar.h"
 #include "rule_pack.h"
 #include "screen.h"
 #include "segment.h"
@@ -118,6 +119,8 @@ std::vector<std::string> RuleIds(const RulePack& rules) {
   for (const auto& r : d.attribution_rules) ids.push_back(r.id);
   const std::vector<std::string>& grammar = internal::CueRuleIds();
   ids.insert(ids.end(), grammar.begin(), grammar.end());
+  const std::vector<std::string>& relations = internal::GrammarRelationRuleIds();
+  ids.insert(ids.end(), relations.begin(), relations.end());
   std::sort(ids.begin(), ids.end());
   return ids;
 }

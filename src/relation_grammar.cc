@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 4b, relations by grammar: titles, makers and places read over the
+// words of a sentence and the mentions among them.
+#include "relation_grammar.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "rule_pack.h"
+#include "words.h"
+
+namespace claimgraph::internal {
+namespace {
+
+constexpr char kTitleKo[] = "ko.rel.title";
+constexpr char kTitleEn[] = "en.rel.title";
+constexpr char kMakerAdjacent[] = "rel.maker-model";
+constexpr char kMakerGenitive[] = "ko.rel.maker-genitive";
+constexpr char kReleasedKo[] = "ko.rel.released-clause";
+constexpr char kReleasedEn[] = "en.rel.released-clause";
+constexpr char kPlaceBefore[] = "ko.rel.place-before";
+constexpr char kPlaceParen[] = "rel.place-paren";
+constexpr char kPlaceInPlace[] = "rel.place-in-place";
+constexpr char kLedBy[] = "ko.rel.led-by";
+constexpr char kFormerly[] = "ko.rel.formerly-of";
+constexpr char kUnitOf[] = "ko.rel.unit-of";
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+// Roles that head the organization they are of: the person leads it.
+bool Heads(std::string_view role) {
+  static constexpr std::string_view kRoles[] = {"ceo",     "chairman", "president", "founder",  "co-founder",
+                                                "head",    "minister", "governor",  "mayor",    "leader",
+                                                "chief executive"};
+  return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
+}
+
+struct TitleFound {
+  const TitleEntry* entry = nullptr;
+  std::string text;       // as written, with a gloss ("담당(부사장)")
+  bool compound = false;  // a unit's name before a suffix title: "HBM개발담당", "AI본부장"
+};
+
+class Reader {
+ public:
+  Reader(const RulePackData& rules, const std::vector<Word>& words, const std::vector<Candidate>& all,
+         const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations)
+      : rules_(rules), words_(words), all_(all), accepted_(accepted), relations_(relations), at_(words.size(), -1) {
+    for (size_t idx : accepted) {
+      const Candidate& c = all_[idx];
+      for (size_t k = 0; k < words_.size(); ++k) {
+        if (words_[k].begin < c.end && c.begin < words_[k].end && at_[k] < 0) at_[k] = static_cast<long>(idx);
+      }
+    }
+  }
+
+  void Run() {
+    for (size_t k = 0; k < words_.size(); ++k) {
+      KoreanTitle(k);
+      LedBy(k);
+      FormerlyOf(k);
+      UnitOf(k);
+      EnglishTitleBetween(k);
+      EnglishTitleAfter(k);
+      Maker(k);
+      Place(k);
+      PlaceInGloss(k);
+    }
+  }
+
+ private:
+  const Candidate* MentionAt(size_t k) const { return at_[k] < 0 ? nullptr : &all_[static_cast<size_t>(at_[k])]; }
+  bool Is(size_t k, std::string_view type) const {
+    const Candidate* c = MentionAt(k);
+    return c != nullptr && c->type == type;
+  }
+  // The first and last word of the mention at word k.
+  size_t FirstOf(size_t k) const {
+    while (k > 0 && at_[k - 1] == at_[k]) --k;
+    return k;
+  }
+  size_t LastOf(size_t k) const {
+    while (k + 1 < words_.size() && at_[k + 1] == at_[k]) ++k;
+    return k;
+  }
+
+  void Add(long source, long target, const char* relation, const char* rule, size_t begin, size_t end,
+           const std::string& role = "") {
+    if (source < 0 || target < 0 || source == target) return;
+    const bool seen = std::any_of(relations_->begin(), relations_->end(), [&](const CandidateRelation& r) {
+      return r.source == static_cast<size_t>(source) && r.target == static_cast<size_t>(target) && r.relation == relation;
+    });
+    if (seen) return;
+    CandidateRelation r{static_cast<size_t>(source), static_cast<size_t>(target), relation, rule, begin, end, {}};
+    if (!role.empty()) r.attributes["role"] = role;
+    relations_->push_back(std::move(r));
+  }
+
+  // The title that word k is, with its particles or a gloss after it.
+  std::optional<TitleFound> TitleAt(size_t k) const {
+    const Word& w = words_[k];
+    const std::string_view core = w.core;
+    for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
+      if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
+      const std::string_view stem = core.substr(0, i);
+      const std::string_view rest = core.substr(i);
+      if (!rest.empty() && !rules_.particles.IsParticleChain(rest)) continue;
+      if (!rules_.names.MayEndTitle(stem)) continue;
+      TitleFound t;
+      t.entry = rules_.names.Title(std::string(stem));
+      if (t.entry == nullptr) t.entry = rules_.names.Title(Lower(stem));
+      for (size_t n = 0; t.entry == nullptr && n < rules_.names.title_suffix_lengths.size(); ++n) {
+        const size_t length = rules_.names.title_suffix_lengths[n];
+        if (stem.size() > length && rules_.names.IsSuffixTitle(stem.substr(stem.size() - length))) {
+          t.entry = rules_.names.Title(std::string(stem.substr(stem.size() - length)));
+          t.compound = true;
+        }
+      }
+      if (t.entry == nullptr) continue;
+      t.text = std::string(stem);
+      // A gloss after it: "담당(부사장)", "최고경영자(CEO)".
+      if (!w.tail.empty() && w.tail.front() == '(') {
+        const size_t close = w.tail.find(')');
+        if (close != std::string_view::npos) t.text += std::string(w.tail.substr(0, close + 1));
+      }
+      return t;
+    }
+    return std::nullopt;
+  }
+
+  // Korean: a person, an organization and a title beside each other.
+  //   P O (words) T: 조주환 SK하이닉스 HBM개발담당, 백준호 퓨리오사AI 대표
+  //   O(의) P T:      마이크로소프트 사티아 나델라 CEO, 블룸버그인텔리전스의 마빈 천 애널리스트
+  //   O T P:          오픈AI 최고경영자(CEO) 샘 올트먼
+  void KoreanTitle(size_t t) {
+    if (MentionAt(t) != nullptr) return;
+    // The second of two titles ("창업자 겸 CEO"): the first one's relation.
+    if (t > 0 && words_[t - 1].core == "겸") return;
+    const std::optional<TitleFound> title = TitleAt(t);
+    if (!title || title->entry->role.empty()) return;
+    // The phrase before the title: mentions and at most two plain words
+    // that modify the title (파운데이션 모델 담당), nothing with a case.
+    long person = -1, org = -1;
+    size_t begin = words_[t].begin;
+    int modifiers = 0;
+    for (size_t k = t; k-- > 0 && t - k <= 6;) {
+      const Word& w = words_[k];
+      const Candidate* c = MentionAt(k);
+      const bool gloss = w.tail.size() >= 2 && w.tail.front() == '(' && w.tail.back() == ')';
+      if (c == nullptr) {
+        if (person >= 0 || org >= 0 || modifiers >= 2 || !(w.tail.empty() || gloss)) break;
+        if (!AllHangulOrLatin(w.core) || TitleAt(k)) break;  // (a title before: its own relation)
+        ++modifiers;
+        begin = w.begin;
+        continue;
+      }
+      // A mention may carry 의 only as an organization before the person.
+      const bool genitive = c->particle == "의";
+      if (!c->particle.empty() && !(genitive && c->type == "Organization" && person >= 0)) break;
+      if (!(w.tail.empty() || gloss || (genitive && w.tail.empty()))) break;
+      if (c->type == "Person" && person < 0) {
+        person = at_[k];
+      } else if (c->type == "Organization" && org < 0) {
+        org = at_[k];
+      } else {
+        break;
+      }
+      k = FirstOf(k);
+      begin = words_[k].begin;
+      if (person >= 0 && org >= 0) break;
+    }
+    size_t end = words_[t].end;
+    if (person >= 0 && org < 0) return;  // "박서준 대표": no organization named
+    if (person < 0 && org >= 0 && t + 1 < words_.size() && Is(t + 1, "Person") && modifiers == 0 &&
+        words_[t].tail.find_first_of(",.") == std::string_view::npos) {
+      person = at_[t + 1];  // O T P
+      end = words_[LastOf(t + 1)].end;
+    }
+    if (person < 0 || org < 0) return;
+    const bool heads = !title->compound && modifiers == 0 && Heads(title->entry->role);
+    // The role as titles.tsv names it ("회장" -> chairman); a compound
+    // title, or one with words before it, as written ("HBM개발담당").
+    const bool as_written = title->compound || modifiers > 0;
+    Add(person, org, heads ? "leads" : "affiliated_with", kTitleKo, begin, end,
+        as_written ? title->text : title->entry->role);
+  }
+
+  // "장다신(姜大昕) CEO가 이끄는 스텝펀", "옌쥔제가 창업한 미니맥스", "리카이푸가
+  // 세운 링이완우": the person leads what they lead or founded. Word k ends
+  // the person.
+  void LedBy(size_t k) {
+    if (!Is(k, "Person") || LastOf(k) != k) return;
+    size_t v = k + 1;
+    std::string role;
+    const Candidate& person = *MentionAt(k);
+    const bool subject = person.particle == "이" || person.particle == "가";
+    if (!subject) {
+      // A title between, carrying the subject particle: "장다신 CEO가".
+      if (!person.particle.empty() || v >= words_.size()) return;
+      const std::optional<TitleFound> title = TitleAt(v);
+      const std::string_view core = words_[v].core;
+      if (!title || !(EndsWith(core, "이") || EndsWith(core, "가"))) return;
+      role = title->text;
+      ++v;
+    }
+    if (v + 1 >= words_.size()) return;
+    static constexpr std::string_view kVerbs[] = {"이끄는", "이끌고", "세운", "창업한", "설립한", "공동창업한"};
+    if (std::find(std::begin(kVerbs), std::end(kVerbs), words_[v].core) == std::end(kVerbs)) return;
+    if (role.empty()) role = words_[v].core == "이끄는" || words_[v].core == "이끌고" ? "head" : "founder";
+    for (size_t j = v + 1; j < words_.size() && j <= v + 4; ++j) {
+      if (MentionAt(j) != nullptr) {
+        if (Is(j, "Organization") && FirstOf(j) == j) {
+          Add(at_[k], at_[j], "leads", kLedBy, person.begin, MentionAt(j)->end, role);
+        }
+        return;
+      }
+      if (!words_[j].tail.empty() || EndsWithCase(words_[j].core)) return;
+    }
+  }
+
+  // "센스타임 출신 옌쥔제", "마이크로소프트 부사장 출신 장다신": a person who came
+  // from an organization was affiliated with it. Word k ends the
+  // organization.
+  void FormerlyOf(size_t k) {
+    if (!Is(k, "Organization") || LastOf(k) != k || !MentionAt(k)->particle.empty()) return;
+    size_t j = k + 1;
+    std::string role;
+    if (j < words_.size() && words_[j].tail.empty()) {
+      if (const std::optional<TitleFound> title = TitleAt(j)) {
+        role = title->text;
+        ++j;
+      }
+    }
+    if (j + 1 >= words_.size() || !(words_[j].core == "출신" || words_[j].core == "출신인")) return;
+    if (!Is(j + 1, "Person") || FirstOf(j + 1) != j + 1) return;
+    Add(at_[j + 1], at_[k], "affiliated_with", kFormerly, MentionAt(k)->begin, MentionAt(j + 1)->end,
+        role.empty() ? std::string("former") : "former " + role);
+  }
+
+  // "SK텔레콤 계열 사피온", "알리바바 산하 앤트그룹": the second is part of the
+  // first. Word k ends the first organization.
+  void UnitOf(size_t k) {
+    if (!Is(k, "Organization") || LastOf(k) != k || !MentionAt(k)->particle.empty() || !words_[k].tail.empty()) return;
+    const size_t j = k + 1;
+    if (j + 1 >= words_.size()) return;
+    const std::string_view w = words_[j].core;
+    if (!(w == "계열" || w == "산하" || w == "자회사" || w == "계열사") || !words_[j].tail.empty()) return;
+    if (!Is(j + 1, "Organization") || FirstOf(j + 1) != j + 1) return;
+    Add(at_[j + 1], at_[k], "part_of", kUnitOf, MentionAt(k)->begin, MentionAt(j + 1)->end);
+  }
+
+  static bool AllHangulOrLatin(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x80) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+        ++i;
+      } else {
+        if (!AllHangul(s.substr(i, 3))) return false;
+        i += 3;
+      }
+    }
+    return !s.empty();
+  }
+
+  // The English title of words [b, e), lower case, without "the", "a",
+  // "former", and with "of"/"at" after it: "chief executive", "former CEO".
+  std::optional<std::pair<std::string, const TitleEntry*>> EnglishTitle(size_t b, size_t e) const {
+    while (b < e && (words_[b].core == "the" || words_[b].core == "a" || words_[b].core == "an" ||
+                     words_[b].core == "its" || words_[b].core == "former" || words_[b].core == "Former")) {
+      ++b;
+    }
+    if (b >= e || e - b > 4) return std::nullopt;
+    std::string key;
+    for (size_t k = b; k < e; ++k) {
+      if (k + 1 < e && !words_[k].tail.empty()) return std::nullopt;
+      key += (k == b ? "" : " ") + Lower(words_[k].core);
+    }
+    const TitleEntry* entry = rules_.names.Title(key);
+    if (entry == nullptr) return std::nullopt;
+    return std::make_pair(key, entry);
+  }
+
+  bool Latin(size_t k) const {
+    return !words_[k].core.empty() && static_cast<unsigned char>(words_[k].core[0]) < 0x80;
+  }
+
+  // English: ORG('s) TITLE PERSON: "Nvidia Chief Executive Jensen Huang",
+  // "Google's chief executive Sundar Pichai", "Former GitHub chief
+  // executive Nat Friedman". Word k ends the organization.
+  void EnglishTitleBetween(size_t k) {
+    if (!Is(k, "Organization") || !Latin(k) || LastOf(k) != k) return;
+    const bool possessive = words_[k].tail == "'s";
+    if (!words_[k].tail.empty() && !possessive) return;
+    for (size_t p = k + 2; p <= k + 5 && p < words_.size(); ++p) {
+      if (!Is(p, "Person")) continue;
+      if (FirstOf(p) != p) return;
+      const auto title = EnglishTitle(k + 1, p);
+      if (!title) return;
+      if (!words_[p - 1].tail.empty() && words_[p - 1].tail != ",") return;
+      Add(at_[p], at_[k], Heads(title->second->role) ? "leads" : "affiliated_with", kTitleEn,
+          words_[FirstOf(k)].begin, words_[LastOf(p)].end, title->second->role);
+      return;
+    }
+  }
+
+  // English: PERSON, (the) TITLE of ORG / PERSON, ORG's TITLE / PERSON, ORG
+  // TITLE: "Arthur Mensch, the chief executive of Mistral". Word k ends
+  // the person.
+  void EnglishTitleAfter(size_t k) {
+    if (!Is(k, "Person") || !Latin(k) || LastOf(k) != k || words_[k].tail != ",") return;
+    for (size_t o = k + 1; o <= k + 7 && o < words_.size(); ++o) {
+      if (MentionAt(o) == nullptr) continue;
+      if (!Is(o, "Organization")) return;
+      const size_t o_last = LastOf(o);
+      // … the chief executive of ORG
+      if (o > k + 1 && (words_[o - 1].core == "of" || words_[o - 1].core == "at")) {
+        const auto title = EnglishTitle(k + 1, o - 1);
+        if (!title) return;
+        Add(at_[k], at_[o], Heads(title->second->role) ? "leads" : "affiliated_with", kTitleEn,
+            words_[FirstOf(k)].begin, words_[o_last].end, title->second->role);
+        return;
+      }
+      // … ORG's TITLE, / … ORG TITLE,
+      if (o == k + 1 || (o == k + 2 && words_[k + 1].core == "the")) {
+        size_t e = o_last + 1;
+        while (e < words_.size() && e <= o_last + 4 && words_[e - 1].tail.find(',') == std::string_view::npos &&
+               words_[e - 1].tail.find('.') == std::string_view::npos && MentionAt(e) == nullptr) {
+          ++e;
+        }
+        const auto title = EnglishTitle(o_last + 1, e);
+        if (!title || (words_[o_last].tail != "'s" && !words_[o_last].tail.empty())) return;
+        Add(at_[k], at_[o], Heads(title->second->role) ? "leads" : "affiliated_with", kTitleEn,
+            words_[FirstOf(k)].begin, words_[e - 1].end, title->second->role);
+      }
+      return;
+    }
+  }
+
+  // Makers. Word k ends an organization.
+  void Maker(size_t k) {
+    if (!Is(k, "Organization") || LastOf(k) != k) return;
+    const Candidate& org = *MentionAt(k);
+    const size_t next = k + 1;
+    if (next >= words_.size()) return;
+    auto is_made = [&](size_t j) { return Is(j, "Model") || Is(j, "Product"); };
+    // ORG MODEL, ORG's MODEL: 구글 제미나이 3, Google's Gemini 3.
+    const bool bare = org.particle.empty() && (words_[k].tail.empty() || words_[k].tail == "'s");
+    if (bare && is_made(next) && FirstOf(next) == next) {
+      Add(at_[k], at_[next], "develops", kMakerAdjacent, org.begin, MentionAt(next)->end);
+      return;
+    }
+    // ORG의 (plain words) 'MODEL': 텐센트의 이미지 생성 모델 '훈위안…'.
+    if (org.particle == "의") {
+      for (size_t j = next; j < words_.size() && j <= next + 4; ++j) {
+        if (MentionAt(j) != nullptr) {
+          if (is_made(j) && FirstOf(j) == j) Add(at_[k], at_[j], "develops", kMakerGenitive, org.begin, MentionAt(j)->end);
+          return;
+        }
+        if (!words_[j].tail.empty() || !AllHangulOrLatin(words_[j].core) || EndsWithCase(words_[j].core)) return;
+      }
+      return;
+    }
+    // ORG은/는/이/가 … MODEL을/를 (모델을) 공개했다: released; ORG이/가 …
+    // 공개한 'MODEL' (the verb modifies the model): released, or develops
+    // for 개발한, 만든.
+    if (org.particle == "은" || org.particle == "는" || org.particle == "이" || org.particle == "가") {
+      for (size_t v = next; v + 1 < words_.size() && v <= next + 8; ++v) {
+        const Candidate* c = MentionAt(v);
+        // Another organization that could be the agent ("구글에서 개발한",
+        // "구글이 만든"); one in the dative is where it was released
+        // ("허깅페이스에 공개한").
+        if (c != nullptr && c->type == "Organization" && c->particle != "에" && c->particle != "의") break;
+        const std::string_view core = words_[v].core;
+        const bool release = core == "공개한" || core == "출시한" || core == "선보인" || core == "내놓은" ||
+                             core == "발표한" || core == "공개했던" || core == "출시했던";
+        const bool develop = core == "개발한" || core == "만든" || core == "개발해" || core == "만들어";
+        if (!release && !develop) continue;
+        // The model right after (a descriptor between: 공개한 2세대 칩 '레니게이드').
+        for (size_t j = v + 1; j < words_.size() && j <= v + 4; ++j) {
+          if (MentionAt(j) == nullptr) {
+            if (!words_[j].tail.empty() || EndsWithCase(words_[j].core)) break;
+            continue;
+          }
+          if (is_made(j) && FirstOf(j) == j) {
+            Add(at_[k], at_[j], release ? "released" : "develops", kReleasedKo, org.begin, MentionAt(j)->end);
+          }
+          break;
+        }
+        break;
+      }
+      for (size_t j = next; j < words_.size(); ++j) {
+        const Candidate* c = MentionAt(j);
+        if (c != nullptr && c->type == "Organization" &&
+            (c->particle == "은" || c->particle == "는" || c->particle == "이" || c->particle == "가")) {
+          return;  // another subject
+        }
+        if (!is_made(j) || LastOf(j) != j) continue;
+        size_t v = j + 1;
+        const bool object = c->particle == "을" || c->particle == "를";
+        if (!object) {
+          // 'X' 모델을, X 시리즈를
+          if (v < words_.size() && (words_[v].core == "모델을" || words_[v].core == "모델를" ||
+                                    words_[v].core == "시리즈를" || words_[v].core == "버전을")) {
+            ++v;
+          } else {
+            continue;
+          }
+        }
+        if (v < words_.size() && ReleaseVerb(words_[v].core)) {
+          Add(at_[k], at_[j], "released", kReleasedKo, org.begin, words_[v].end);
+        }
+      }
+      return;
+    }
+    // ORG released/launched/unveiled (its new) MODEL.
+    if (Latin(k) && words_[k].tail.empty() && next < words_.size()) {
+      static constexpr std::string_view kVerbs[] = {"released",  "releases",  "launched", "launches",     "unveiled",
+                                                    "unveils",   "introduced", "introduces", "debuted",   "open-sourced",
+                                                    "announced", "announces"};
+      size_t v = next;
+      while (v < words_.size() && v <= next + 2 && (words_[v].core == "has" || words_[v].core == "also" ||
+                                                    words_[v].core == "on")) {
+        ++v;
+      }
+      if (v >= words_.size() ||
+          std::find(std::begin(kVerbs), std::end(kVerbs), words_[v].core) == std::end(kVerbs)) {
+        return;
+      }
+      // The models after it, a list joined by "and" or commas ("Meta
+      // released Llama 4 Scout and Llama 4 Maverick in April").
+      for (size_t j = v + 1; j < words_.size() && j <= v + 12; ++j) {
+        if (MentionAt(j) == nullptr) {
+          const std::string_view c = words_[j].core;
+          const bool joins = c == "and" || c == "its" || c == "the" || c == "new" || c == "latest" || c == "a";
+          if (!joins && j > v + 1) return;
+          continue;
+        }
+        if (!is_made(j) || FirstOf(j) != j) return;
+        Add(at_[k], at_[j], "released", kReleasedEn, org.begin, MentionAt(j)->end);
+        j = LastOf(j);
+        if (words_[j].tail.find_first_of(".;") != std::string_view::npos) return;
+      }
+    }
+  }
+
+  static bool EndsWithCase(std::string_view w) {
+    for (const std::string_view p : {"을", "를", "에", "에서", "와", "과", "로", "으로", "은", "는", "이", "가", "도"}) {
+      if (EndsWith(w, p)) return true;
+    }
+    return false;
+  }
+
+  static bool ReleaseVerb(std::string_view w) {
+    for (const std::string_view v : {"공개", "출시", "선보", "선뵀", "내놓", "내놨", "발표", "출범", "오픈소스로"}) {
+      if (w.substr(0, v.size()) == v) return true;
+    }
+    return false;
+  }
+
+  // ORG(PLACE): 훙타오캐피털(상하이). Word k ends the organization; the
+  // place is in its gloss.
+  void PlaceInGloss(size_t k) {
+    if (!Is(k, "Organization") || LastOf(k) != k) return;
+    const Word& w = words_[k];
+    if (w.tail.size() < 3 || w.tail.front() != '(') return;
+    const size_t open = w.end, close = w.end + w.tail.find(')');
+    if (close < open) return;
+    for (size_t idx : accepted_) {
+      const Candidate& c = all_[idx];
+      if (c.type != "Location" || c.begin != open + 1 || c.end != close) continue;
+      Add(at_[k], static_cast<long>(idx), "located_in", kPlaceParen, MentionAt(k)->begin, close + 1);
+    }
+  }
+
+  // Places. Word k ends a place.
+  void Place(size_t k) {
+    if (!Is(k, "Location") || LastOf(k) != k) return;
+    const Candidate& place = *MentionAt(k);
+    const size_t next = k + 1;
+    if (next >= words_.size()) return;
+    const Word& w = words_[k];
+    // PLACE PLACE, the larger first (워싱턴주 레드먼드, 서울 중구); in
+    // English the smaller first, with a comma (San Jose, California).
+    if (Is(next, "Location") && FirstOf(next) == next) {
+      if (place.particle.empty() && w.tail.empty() && !Latin(k)) {
+        Add(at_[next], at_[k], "located_in", kPlaceInPlace, place.begin, MentionAt(next)->end);
+      } else if (Latin(k) && w.tail == ",") {
+        Add(at_[k], at_[next], "located_in", kPlaceInPlace, place.begin, MentionAt(next)->end);
+      }
+      return;
+    }
+    // PLACE(의) (what it is) ORG: 중국 AI 스타트업 즈푸AI, 미국 마이크론,
+    // 상하이의 AI 스타트업 미니맥스; PLACE의 ORG 본사: 레드먼드의 MS 본사.
+    if (Latin(k) || !(place.particle.empty() || place.particle == "의") || !(w.tail.empty())) return;
+    size_t j = next;
+    std::string_view last_plain;
+    for (; j < words_.size() && j <= next + 3 && MentionAt(j) == nullptr; ++j) {
+      if (!words_[j].tail.empty() || !AllHangulOrLatin(words_[j].core) || EndsWithCase(words_[j].core)) return;
+      last_plain = words_[j].core;
+    }
+    if (j >= words_.size() || !Is(j, "Organization") || FirstOf(j) != j) return;
+    if (!last_plain.empty() && !Describes(last_plain)) return;
+    Add(at_[j], at_[k], "located_in", kPlaceBefore, place.begin, MentionAt(j)->end);
+  }
+
+  // Whether a word says what an organization is (스타트업, 기업, 매체 …).
+  bool Describes(std::string_view word) const {
+    static constexpr std::string_view kWords[] = {"기업", "스타트업", "업체", "회사", "매체", "빅테크", "반도체",
+                                                  "그룹", "연구소", "대학", "정부", "당국", "은행", "거래소"};
+    if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) return true;
+    if (rules_.names.org_descriptors.count(std::string(word))) return true;
+    for (const std::string_view suffix : {"기업", "업체", "회사", "사"}) {
+      if (EndsWith(word, suffix) && word.size() > suffix.size()) return true;
+    }
+    return false;
+  }
+
+  const RulePackData& rules_;
+  const std::vector<Word>& words_;
+  const std::vector<Candidate>& all_;
+  const std::vector<size_t>& accepted_;
+  std::vector<CandidateRelation>* relations_;
+  std::vector<long> at_;  // the accepted mention at each word, or -1
+};
+
+}  // namespace
+
+const std::vector<std::string>& GrammarRelationRuleIds() {
+  static const std::vector<std::string> kIds = {kTitleKo,    kTitleEn,     kMakerAdjacent, kMakerGenitive,
+                                                kReleasedKo, kReleasedEn,  kPlaceBefore,   kPlaceParen,
+                                                kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf};
+  return kIds;
+}
+
+void DecideReleases(std::string_view text, const std::vector<std::pair<size_t, size_t>>& sentences,
+                    const std::vector<Candidate>& all, std::vector<CandidateRelation>* relations) {
+  static constexpr std::string_view kReleases[] = {"공개", "출시", "선보", "선뵀", "내놓", "내놨", "발표"};
+  // Whether a release verb follows mention `c` within its sentence: "'가우스2'
+  // 공개", "'SOTA K' 출시" (after a closing quote, a particle, a descriptor).
+  auto release_after = [&](const Candidate& c) {
+    if (c.sentence < 0 || static_cast<size_t>(c.sentence) >= sentences.size()) return false;
+    const size_t end = sentences[static_cast<size_t>(c.sentence)].second;
+    std::string_view rest = text.substr(c.end, std::min<size_t>(end - std::min(end, c.end), 16));
+    while (!rest.empty() && (rest.front() == '\'' || rest.front() == '"')) rest.remove_prefix(1);
+    for (const std::string_view p : {"을 ", "를 ", " 모델을 ", " 모델 ", " "}) {
+      if (rest.substr(0, p.size()) == p) {
+        rest.remove_prefix(p.size());
+        break;
+      }
+    }
+    return std::any_of(std::begin(kReleases), std::end(kReleases),
+                       [&](std::string_view w) { return rest.substr(0, w.size()) == w; });
+  };
+  for (CandidateRelation& r : *relations) {
+    if (r.relation != "develops") continue;
+    const std::string& made = all[r.target].label;
+    const bool released = std::any_of(all.begin(), all.end(), [&](const Candidate& c) {
+      return c.label == made && (c.type == "Model" || c.type == "Product") && release_after(c);
+    });
+    if (released) r.relation = "released";
+  }
+  // (A pair now both released and develops keeps one.)
+  for (size_t i = 0; i < relations->size(); ++i) {
+    for (size_t j = i + 1; j < relations->size();) {
+      const CandidateRelation& a = (*relations)[i];
+      const CandidateRelation& b = (*relations)[j];
+      if (a.source == b.source && a.target == b.target && a.relation == b.relation) {
+        relations->erase(relations->begin() + static_cast<std::ptrdiff_t>(j));
+      } else {
+        ++j;
+      }
+    }
+  }
+}
+
+void FindGrammarRelations(const RulePackData& rules, const std::vector<Word>& words, const std::vector<Candidate>& all,
+                          const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations) {
+  Reader(rules, words, all, accepted, relations).Run();
+}
+
+}  // namespace claimgraph::internal

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 4b, relations by grammar: titles, makers and places, read over the
+// words of a sentence and its mentions; and what must not become one.
+#include "relation_grammar.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "test_util.h"
+
+namespace claimgraph {
+namespace {
+
+// The relation `source relation target` between entities labelled so, or
+// null.
+const RelationMention* Find(const Extraction& ex, const std::string& source, const std::string& relation,
+                            const std::string& target) {
+  auto label = [&](const std::string& id) {
+    for (const EntityMention& m : ex.mentions) {
+      if (m.entity_id == id) return m.label;
+    }
+    return std::string();
+  };
+  for (const RelationMention& r : ex.relations) {
+    if (r.relation == relation && label(r.source) == source && label(r.target) == target) return &r;
+  }
+  return nullptr;
+}
+
+TEST_CASE("a person, an organization and a title beside each other: leads or affiliated_with") {
+  SUBCASE("a chief executive leads; the role is titles.tsv's") {
+    const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 협상을 끝냈다.");
+    const RelationMention* r = Find(ex, "June Paik", "leads", "FuriosaAI");
+    REQUIRE(r != nullptr);
+    CHECK(r->rule == "ko.rel.title");
+    CHECK(r->attributes.at("role") == "ceo");
+  }
+  SUBCASE("a unit's head, a compound title, is affiliated; the role as written") {
+    const Extraction ex = testing::ExtractText("조주환 SK하이닉스 HBM개발담당은 일정을 설명했다.");
+    const RelationMention* r = Find(ex, "조주환", "affiliated_with", "SK hynix");
+    REQUIRE(r != nullptr);
+    CHECK(r->attributes.at("role") == "HBM개발담당");
+    CHECK(Find(ex, "조주환", "leads", "SK hynix") == nullptr);
+  }
+  SUBCASE("the organization first, with or without 의") {
+    CHECK(Find(testing::ExtractText("블룸버그인텔리전스의 마빈 천 애널리스트는 신중했다."), "마빈 천", "affiliated_with",
+               "Bloomberg Intelligence") != nullptr);
+  }
+  SUBCASE("the title before the name") {
+    CHECK(Find(testing::ExtractText("오픈AI 최고경영자(CEO) 샘 올트먼은 답했다."), "Sam Altman", "leads", "OpenAI") !=
+          nullptr);
+  }
+  SUBCASE("two titles joined by 겸 are one relation") {
+    const Extraction ex = testing::ExtractText("류첸 란싱AI 창업자 겸 최고경영자(CEO)는 말했다.");
+    CHECK(Find(ex, "류첸", "leads", "란싱AI") != nullptr);
+    CHECK(Find(ex, "류첸", "affiliated_with", "란싱AI") == nullptr);
+  }
+  SUBCASE("no organization beside the title: no relation") {
+    CHECK(testing::ExtractText("박서준 대표는 웃었다. 누리그룹은 성장했다.").relations.empty());
+  }
+  SUBCASE("English: ORG TITLE PERSON, PERSON, the TITLE of ORG") {
+    CHECK(Find(testing::ExtractText("Nvidia Chief Executive Jensen Huang spoke on Tuesday."), "Jensen Huang", "leads",
+               "Nvidia") != nullptr);
+    CHECK(Find(testing::ExtractText("Maria Lopez, the chief financial officer of Bluefin Labs, declined to comment."),
+               "Maria Lopez", "affiliated_with", "Bluefin Labs") != nullptr);
+  }
+  SUBCASE("who leads or founded it; where a person came from") {
+    CHECK(Find(testing::ExtractText("장다신(姜大昕) CEO가 이끄는 스텝펀은 연합을 꾸렸다."), "장다신", "leads",
+               "StepFun") != nullptr);
+    const Extraction ex = testing::ExtractText("센스타임 출신 옌쥔제가 창업한 미니맥스는 투자를 받았다.");
+    CHECK(Find(ex, "Yan Junjie", "leads", "MiniMax") != nullptr);
+    CHECK(Find(ex, "Yan Junjie", "affiliated_with", "SenseTime") != nullptr);
+  }
+}
+
+TEST_CASE("makers: an organization before its model, in the genitive, or releasing it in the clause") {
+  CHECK(Find(testing::ExtractText("텐센트의 이미지 생성 모델 '훈위안-이미지-3.0'이 1위에 올랐다."), "Tencent", "develops",
+             "Hunyuan-Image-3.0") != nullptr);
+  CHECK(Find(testing::ExtractText("SK텔레콤이 지난달 허깅페이스에 공개한 'A.X 4.0'은 인기를 끌었다."), "SK Telecom",
+             "released", "A.X 4.0") != nullptr);
+  const Extraction en = testing::ExtractText("Meta released Llama 4 Scout and Llama 4 Maverick in April.");
+  CHECK(Find(en, "Meta", "released", "Llama 4 Scout") != nullptr);
+  CHECK(Find(en, "Meta", "released", "Llama 4 Maverick") != nullptr);
+  SUBCASE("a release reported right after the model makes the maker's develops released") {
+    const Extraction ex = testing::ExtractText("삼성전자 '가우스2' 공개\n\n본문이다.");
+    CHECK(Find(ex, "Samsung Electronics", "released", "Samsung Gauss2") != nullptr);
+    CHECK(Find(ex, "Samsung Electronics", "develops", "Samsung Gauss2") == nullptr);
+  }
+  SUBCASE("not across another subject") {
+    CHECK(Find(testing::ExtractText("구글은 계획을 세웠고 오픈AI는 'GPT-5'를 공개했다."), "Google", "released", "GPT-5") ==
+          nullptr);
+  }
+}
+
+TEST_CASE("places: before an organization, in its gloss, a place in a place") {
+  CHECK(Find(testing::ExtractText("중국 AI 스타트업 즈푸AI가 모델을 냈다."), "Zhipu AI", "located_in", "China") != nullptr);
+  CHECK(Find(testing::ExtractText("중국 상하이의 AI 스타트업 미니맥스가 모델을 냈다."), "MiniMax", "located_in",
+             "Shanghai") != nullptr);
+  CHECK(Find(testing::ExtractText("행사는 서울 서초구에서 열렸다."), "Seocho-gu", "located_in", "Seoul") != nullptr);
+  CHECK(Find(testing::ExtractText("The plant in San Jose, California, opened."), "San Jose", "located_in", "California") !=
+        nullptr);
+  SUBCASE("not a place that is what the organization does business in") {
+    CHECK(Find(testing::ExtractText("중국에 진출한 엔비디아는 고전했다."), "Nvidia", "located_in", "China") == nullptr);
+  }
+  SUBCASE("a unit of a group") {
+    CHECK(Find(testing::ExtractText("SK텔레콤 계열 사피온과의 합병을 마무리했다."), "Sapeon", "part_of", "SK Telecom") !=
+          nullptr);
+  }
+}
+
+TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
+  const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
+  REQUIRE_FALSE(ex.relations.empty());
+  for (const RelationMention& r : ex.relations) {
+    CHECK(r.end > r.start);
+    const auto& ids = internal::GrammarRelationRuleIds();
+    CHECK(std::find(ids.begin(), ids.end(), r.rule) != ids.end());
+  }
+}
+
+}  // namespace
+}  // namespace claimgraph
