@@ -25,6 +25,10 @@ constexpr char kPlaceInPlace[] = "rel.place-in-place";
 constexpr char kLedBy[] = "ko.rel.led-by";
 constexpr char kFormerly[] = "ko.rel.formerly-of";
 constexpr char kUnitOf[] = "ko.rel.unit-of";
+constexpr char kScores[] = "rel.scores-on";
+constexpr char kBeats[] = "rel.beats";
+constexpr char kInvestedBy[] = "rel.invested-by";
+constexpr char kBuiltOn[] = "en.rel.built-on";
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -61,6 +65,27 @@ class Reader {
         if (words_[k].begin < c.end && c.begin < words_[k].end && at_[k] < 0) at_[k] = static_cast<long>(idx);
       }
     }
+    // The sentence is English when most of its words are Latin.
+    size_t latin = 0;
+    for (size_t k = 0; k < words_.size(); ++k) latin += Latin(k) ? 1 : 0;
+    english_ = latin * 2 > words_.size();
+    // Each mention's particle, also after a closing quote ("'KMMLU'에서",
+    // "'GPT-4o'를"), where the particle stage sees none.
+    particle_.resize(words_.size());
+    for (size_t k = 0; k < words_.size(); ++k) {
+      const Candidate* c = MentionAt(k);
+      if (c == nullptr || LastOf(k) != k) continue;
+      if (!c->particle.empty()) {
+        particle_[k] = c->particle;
+        continue;
+      }
+      // (What follows the mention in its word: the rest of the core, where
+      // an apostrophe joined it ("KMMLU'에서"), then the tail.)
+      const Word& w = words_[k];
+      std::string_view tail = c->end < w.end ? std::string_view(w.core).substr(c->end - w.begin) : w.tail;
+      while (!tail.empty() && (tail.front() == '\'' || tail.front() == '"' || tail.front() == ')')) tail.remove_prefix(1);
+      if (!tail.empty() && AllHangul(tail) && rules_.particles.IsParticleChain(tail)) particle_[k] = tail;
+    }
   }
 
   void Run() {
@@ -69,6 +94,10 @@ class Reader {
       LedBy(k);
       FormerlyOf(k);
       UnitOf(k);
+      Scores(k);
+      Beats(k);
+      InvestedBy(k);
+      BuiltOn(k);
       EnglishTitleBetween(k);
       EnglishTitleAfter(k);
       Maker(k);
@@ -79,6 +108,12 @@ class Reader {
 
  private:
   const Candidate* MentionAt(size_t k) const { return at_[k] < 0 ? nullptr : &all_[static_cast<size_t>(at_[k])]; }
+  // The particle after the mention at word k (see the constructor).
+  std::string_view Particle(size_t k) const { return particle_[LastOf(k)]; }
+  bool IsSubjectAt(size_t k) const {
+    const std::string_view p = Particle(k);
+    return p == "은" || p == "는" || p == "이" || p == "가" || p == "도";
+  }
   bool Is(size_t k, std::string_view type) const {
     const Candidate* c = MentionAt(k);
     return c != nullptr && c->type == type;
@@ -164,8 +199,8 @@ class Reader {
         continue;
       }
       // A mention may carry 의 only as an organization before the person.
-      const bool genitive = c->particle == "의";
-      if (!c->particle.empty() && !(genitive && c->type == "Organization" && person >= 0)) break;
+      const bool genitive = Particle(k) == "의";
+      if (!Particle(k).empty() && !(genitive && c->type == "Organization" && person >= 0)) break;
       if (!(w.tail.empty() || gloss || (genitive && w.tail.empty()))) break;
       if (c->type == "Person" && person < 0) {
         person = at_[k];
@@ -202,10 +237,10 @@ class Reader {
     size_t v = k + 1;
     std::string role;
     const Candidate& person = *MentionAt(k);
-    const bool subject = person.particle == "이" || person.particle == "가";
+    const bool subject = Particle(k) == "이" || Particle(k) == "가";
     if (!subject) {
       // A title between, carrying the subject particle: "장다신 CEO가".
-      if (!person.particle.empty() || v >= words_.size()) return;
+      if (!Particle(k).empty() || v >= words_.size()) return;
       const std::optional<TitleFound> title = TitleAt(v);
       const std::string_view core = words_[v].core;
       if (!title || !(EndsWith(core, "이") || EndsWith(core, "가"))) return;
@@ -231,7 +266,7 @@ class Reader {
   // from an organization was affiliated with it. Word k ends the
   // organization.
   void FormerlyOf(size_t k) {
-    if (!Is(k, "Organization") || LastOf(k) != k || !MentionAt(k)->particle.empty()) return;
+    if (!Is(k, "Organization") || LastOf(k) != k || !Particle(k).empty()) return;
     size_t j = k + 1;
     std::string role;
     if (j < words_.size() && words_[j].tail.empty()) {
@@ -249,13 +284,183 @@ class Reader {
   // "SK텔레콤 계열 사피온", "알리바바 산하 앤트그룹": the second is part of the
   // first. Word k ends the first organization.
   void UnitOf(size_t k) {
-    if (!Is(k, "Organization") || LastOf(k) != k || !MentionAt(k)->particle.empty() || !words_[k].tail.empty()) return;
+    if (!Is(k, "Organization") || LastOf(k) != k || !Particle(k).empty() || !words_[k].tail.empty()) return;
     const size_t j = k + 1;
     if (j + 1 >= words_.size()) return;
     const std::string_view w = words_[j].core;
     if (!(w == "계열" || w == "산하" || w == "자회사" || w == "계열사") || !words_[j].tail.empty()) return;
     if (!Is(j + 1, "Organization") || FirstOf(j + 1) != j + 1) return;
     Add(at_[j + 1], at_[k], "part_of", kUnitOf, MentionAt(k)->begin, MentionAt(j + 1)->end);
+  }
+
+  static bool IsScore(std::string_view w) {
+    // "78.3점", "1위", "44.4%", "63.2점으로"
+    size_t i = 0;
+    while (i < w.size() && ((w[i] >= '0' && w[i] <= '9') || w[i] == '.' || w[i] == ',')) ++i;
+    if (i == 0) return false;
+    const std::string_view rest = w.substr(i);
+    return rest.substr(0, 3) == "점" || rest.substr(0, 3) == "위" || rest.substr(0, 1) == "%";
+  }
+
+  // A model's score or rank on a benchmark: "A.X 4.0 표준형은 … 'KMMLU'에서
+  // 78.3점을", "Grok 4 scored 25.4% on Humanity's Last Exam". Word k ends
+  // the model.
+  void Scores(size_t k) {
+    if (!Is(k, "Model") || LastOf(k) != k) return;
+    const Candidate& model = *MentionAt(k);
+    if (english_) {
+      // English: MODEL scored|reached|achieved|got N% on BENCH.
+      if (!words_[k].tail.empty()) return;
+      size_t v = k + 1;
+      if (v + 3 >= words_.size()) return;
+      const std::string_view verb = words_[v].core;
+      if (!(verb == "scored" || verb == "reached" || verb == "achieved" || verb == "got" || verb == "scores")) return;
+      for (size_t j = v + 1; j + 1 < words_.size() && j <= v + 4; ++j) {
+        if (words_[j].core == "on" && Is(j + 1, "Benchmark") && FirstOf(j + 1) == j + 1) {
+          Add(at_[k], at_[j + 1], "ranks_on", kScores, model.begin, MentionAt(j + 1)->end);
+          return;
+        }
+      }
+      return;
+    }
+    if (!(IsSubjectAt(k) || Particle(k).empty())) return;
+    // Korean: the benchmark in 에서(도), then a score within two words.
+    for (size_t j = k + 1; j < words_.size() && j <= k + 8; ++j) {
+      const Candidate* c = MentionAt(j);
+      if (c == nullptr) continue;
+      if (c->type == "Model" && IsSubjectAt(j)) return;  // another model speaks
+      if (c->type != "Benchmark" || LastOf(j) != j) continue;
+      if (!(Particle(j) == "에서" || Particle(j) == "에서도" || Particle(j) == "에서는")) continue;
+      for (size_t n = j + 1; n < words_.size() && n <= j + 3; ++n) {
+        if (IsScore(words_[n].core)) {
+          Add(at_[k], at_[j], "ranks_on", kScores, model.begin, words_[n].end);
+          return;
+        }
+      }
+    }
+  }
+
+  // A beats B: "A.X 4.0은 … 'GPT-4o'를 앞섰고", "GLM-4.5 beats DeepSeek-R1":
+  // the two compete. Word k ends A.
+  void Beats(size_t k) {
+    const Candidate* a = MentionAt(k);
+    if (a == nullptr || LastOf(k) != k || !(a->type == "Model" || a->type == "Organization" || a->type == "Product")) {
+      return;
+    }
+    if (english_) {
+      const size_t v = k + 1;
+      if (v + 1 >= words_.size() || !words_[k].tail.empty()) return;
+      const std::string_view verb = words_[v].core;
+      if (!(verb == "beats" || verb == "beat" || verb == "outperformed" || verb == "outperforms" ||
+            verb == "surpassed" || verb == "overtook" || verb == "topped")) {
+        return;
+      }
+      if (MentionAt(v + 1) != nullptr && MentionAt(v + 1)->type == a->type && FirstOf(v + 1) == v + 1) {
+        Add(at_[k], at_[v + 1], "competes_with", kBeats, a->begin, MentionAt(v + 1)->end);
+      }
+      return;
+    }
+    if (!IsSubjectAt(k)) return;
+    for (size_t j = k + 1; j + 1 < words_.size() && j <= k + 10; ++j) {
+      const Candidate* b = MentionAt(j);
+      if (b == nullptr) continue;
+      if (IsSubjectAt(j)) return;
+      if (b->type != a->type || LastOf(j) != j || !(Particle(j) == "을" || Particle(j) == "를")) continue;
+      const std::string_view verb = words_[j + 1].core;
+      for (const std::string_view v : {"앞섰", "앞서", "앞질렀", "제쳤", "제치", "넘어섰", "따돌렸", "눌렀", "이겼"}) {
+        if (verb.substr(0, v.size()) == v) {
+          Add(at_[k], at_[j], "competes_with", kBeats, a->begin, words_[j + 1].end);
+          return;
+        }
+      }
+      return;
+    }
+  }
+
+  // Investors: "즈푸AI는 알리바바와 텐센트, 앤트그룹 등에서 투자를 받았다",
+  // "the round, led by ICONIQ and co-led by Fidelity …". Word k ends the
+  // company invested in (Korean) or the first investor (English).
+  void InvestedBy(size_t k) {
+    const Candidate* company = MentionAt(k);
+    if (company == nullptr || company->type != "Organization" || LastOf(k) != k) return;
+    if (!english_ && IsSubjectAt(k)) {
+      // The investors: organizations joined by 와/과/, and ending in
+      // 등에서, 에서, 로부터, 으로부터; then 투자를 받.
+      std::vector<long> investors;
+      for (size_t j = k + 1; j + 1 < words_.size() && j <= k + 10; ++j) {
+        const Candidate* c = MentionAt(j);
+        if (c == nullptr) {
+          const std::string_view w = words_[j].core;
+          if (w == "등에서" || w == "등으로부터" || w == "등") continue;
+          if (w.substr(0, 6) == "투자" && !investors.empty() &&
+              j + 1 < words_.size() && words_[j + 1].core.substr(0, 3) == "받") {
+            for (long investor : investors) Add(investor, at_[k], "invests_in", kInvestedBy, company->begin, words_[j + 1].end);
+          }
+          if (!investors.empty()) return;
+          continue;
+        }
+        if (c->type != "Organization") return;
+        if (LastOf(j) != j) continue;
+        investors.push_back(at_[j]);
+        j = LastOf(j);
+      }
+      return;
+    }
+    if (english_ && k >= 2 && words_[k - 1].core == "by" &&
+        (words_[k - 2].core == "led" || words_[k - 2].core == "co-led")) {
+      // The company: the organization the sentence opened with.
+      long target = -1;
+      for (size_t j = 0; j + 2 < k; ++j) {
+        if (Is(j, "Organization")) {
+          target = at_[j];
+          break;
+        }
+      }
+      const bool round = WordBefore(k, "round") || WordBefore(k, "funding") || WordBefore(k, "investment");
+      if (target < 0 || !round) return;
+      for (size_t j = k; j < words_.size() && j <= k + 12; ++j) {
+        if (!Is(j, "Organization")) {
+          const std::string_view w = words_[j].core;
+          if (w == "and" || w == "co-led" || w == "by" || w == "led") continue;
+          return;
+        }
+        Add(at_[j], target, "invests_in", kInvestedBy, words_[k - 2].begin, MentionAt(j)->end);
+        j = LastOf(j);
+      }
+    }
+  }
+  // Whether a word before word k is `word`.
+  bool WordBefore(size_t k, std::string_view word) const {
+    for (size_t j = 0; j < k; ++j) {
+      if (words_[j].core == word) return true;
+    }
+    return false;
+  }
+
+  // Built on: "'큐원2.5(Qwen2.5)'에 … 추가 학습한 모델", "SOTA K built on
+  // GPT-4o", "runs on Nvidia's chips", "엔비디아 H800 칩 512개로 …
+  // 학습". Word k ends what is built on.
+  void BuiltOn(size_t k) {
+    const Candidate* base = MentionAt(k);
+    if (base == nullptr || LastOf(k) != k) return;
+    if (!(base->type == "Model" || base->type == "Product")) return;
+    // English: X built on / runs on / powered by BASE: X is the nearest
+    // model or product before.
+    if (english_ && k >= 2) {
+      const std::string_view a = words_[k - 2].core, b = words_[k - 1].core;
+      const bool on = (b == "on" && (a == "built" || a == "runs" || a == "run" || a == "based" || a == "trained")) ||
+                      (b == "by" && a == "powered");
+      if (!on) return;
+      for (size_t j = k - 2; j-- > 0 && k - j <= 8;) {
+        const Candidate* x = MentionAt(j);
+        if (x == nullptr) continue;
+        if (x->type == "Model" || x->type == "Product" || x->type == "Organization") {
+          Add(at_[j], at_[k], "relies_on", kBuiltOn, x->begin, base->end);
+        }
+        return;
+      }
+      return;
+    }
   }
 
   static bool AllHangulOrLatin(std::string_view s) {
@@ -354,13 +559,13 @@ class Reader {
     if (next >= words_.size()) return;
     auto is_made = [&](size_t j) { return Is(j, "Model") || Is(j, "Product"); };
     // ORG MODEL, ORG's MODEL: 구글 제미나이 3, Google's Gemini 3.
-    const bool bare = org.particle.empty() && (words_[k].tail.empty() || words_[k].tail == "'s");
+    const bool bare = Particle(k).empty() && (words_[k].tail.empty() || words_[k].tail == "'s");
     if (bare && is_made(next) && FirstOf(next) == next) {
       Add(at_[k], at_[next], "develops", kMakerAdjacent, org.begin, MentionAt(next)->end);
       return;
     }
     // ORG의 (plain words) 'MODEL': 텐센트의 이미지 생성 모델 '훈위안…'.
-    if (org.particle == "의") {
+    if (Particle(k) == "의") {
       for (size_t j = next; j < words_.size() && j <= next + 4; ++j) {
         if (MentionAt(j) != nullptr) {
           if (is_made(j) && FirstOf(j) == j) Add(at_[k], at_[j], "develops", kMakerGenitive, org.begin, MentionAt(j)->end);
@@ -373,13 +578,13 @@ class Reader {
     // ORG은/는/이/가 … MODEL을/를 (모델을) 공개했다: released; ORG이/가 …
     // 공개한 'MODEL' (the verb modifies the model): released, or develops
     // for 개발한, 만든.
-    if (org.particle == "은" || org.particle == "는" || org.particle == "이" || org.particle == "가") {
+    if (IsSubjectAt(k) && Particle(k) != "도") {
       for (size_t v = next; v + 1 < words_.size() && v <= next + 8; ++v) {
         const Candidate* c = MentionAt(v);
         // Another organization that could be the agent ("구글에서 개발한",
         // "구글이 만든"); one in the dative is where it was released
         // ("허깅페이스에 공개한").
-        if (c != nullptr && c->type == "Organization" && c->particle != "에" && c->particle != "의") break;
+        if (c != nullptr && c->type == "Organization" && Particle(v) != "에" && Particle(v) != "의") break;
         const std::string_view core = words_[v].core;
         const bool release = core == "공개한" || core == "출시한" || core == "선보인" || core == "내놓은" ||
                              core == "발표한" || core == "공개했던" || core == "출시했던";
@@ -400,13 +605,10 @@ class Reader {
       }
       for (size_t j = next; j < words_.size(); ++j) {
         const Candidate* c = MentionAt(j);
-        if (c != nullptr && c->type == "Organization" &&
-            (c->particle == "은" || c->particle == "는" || c->particle == "이" || c->particle == "가")) {
-          return;  // another subject
-        }
+        if (c != nullptr && c->type == "Organization" && IsSubjectAt(j)) return;  // another subject
         if (!is_made(j) || LastOf(j) != j) continue;
         size_t v = j + 1;
-        const bool object = c->particle == "을" || c->particle == "를";
+        const bool object = Particle(j) == "을" || Particle(j) == "를";
         if (!object) {
           // 'X' 모델을, X 시리즈를
           if (v < words_.size() && (words_[v].core == "모델을" || words_[v].core == "모델를" ||
@@ -423,7 +625,7 @@ class Reader {
       return;
     }
     // ORG released/launched/unveiled (its new) MODEL.
-    if (Latin(k) && words_[k].tail.empty() && next < words_.size()) {
+    if (english_ && words_[k].tail.empty() && next < words_.size()) {
       static constexpr std::string_view kVerbs[] = {"released",  "releases",  "launched", "launches",     "unveiled",
                                                     "unveils",   "introduced", "introduces", "debuted",   "open-sourced",
                                                     "announced", "announces"};
@@ -492,7 +694,7 @@ class Reader {
     // PLACE PLACE, the larger first (워싱턴주 레드먼드, 서울 중구); in
     // English the smaller first, with a comma (San Jose, California).
     if (Is(next, "Location") && FirstOf(next) == next) {
-      if (place.particle.empty() && w.tail.empty() && !Latin(k)) {
+      if (Particle(k).empty() && w.tail.empty() && !Latin(k)) {
         Add(at_[next], at_[k], "located_in", kPlaceInPlace, place.begin, MentionAt(next)->end);
       } else if (Latin(k) && w.tail == ",") {
         Add(at_[k], at_[next], "located_in", kPlaceInPlace, place.begin, MentionAt(next)->end);
@@ -501,7 +703,7 @@ class Reader {
     }
     // PLACE(의) (what it is) ORG: 중국 AI 스타트업 즈푸AI, 미국 마이크론,
     // 상하이의 AI 스타트업 미니맥스; PLACE의 ORG 본사: 레드먼드의 MS 본사.
-    if (Latin(k) || !(place.particle.empty() || place.particle == "의") || !(w.tail.empty())) return;
+    if (Latin(k) || !(Particle(k).empty() || Particle(k) == "의") || !(w.tail.empty())) return;
     size_t j = next;
     std::string_view last_plain;
     for (; j < words_.size() && j <= next + 3 && MentionAt(j) == nullptr; ++j) {
@@ -531,6 +733,8 @@ class Reader {
   const std::vector<size_t>& accepted_;
   std::vector<CandidateRelation>* relations_;
   std::vector<long> at_;  // the accepted mention at each word, or -1
+  std::vector<std::string_view> particle_;  // at the last word of each mention
+  bool english_ = false;
 };
 
 }  // namespace
@@ -538,7 +742,8 @@ class Reader {
 const std::vector<std::string>& GrammarRelationRuleIds() {
   static const std::vector<std::string> kIds = {kTitleKo,    kTitleEn,     kMakerAdjacent, kMakerGenitive,
                                                 kReleasedKo, kReleasedEn,  kPlaceBefore,   kPlaceParen,
-                                                kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf};
+                                                kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf,
+                                                kScores,     kBeats,       kInvestedBy,    kBuiltOn};
   return kIds;
 }
 

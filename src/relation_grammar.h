@@ -13,6 +13,11 @@
 //            제미나이 3, Google's Gemini 3), or with a few plain words between
 //            (텐센트의 이미지 생성 모델 '훈위안…'): develops; an organization
 //            that released, launched or unveiled it in the clause: released.
+//   others   a model's score on a benchmark (ranks_on), A beats B
+//            (competes_with), the investors a company received money from
+//            or who led its round (invests_in), built on / runs on
+//            (relies_on), who leads or founded it, where a person came from,
+//            a group's unit (part_of).
 //   places   a place before an organization with the words that say what it
 //            is (중국 AI 스타트업 즈푸AI, 미국 마이크론, 상하이의 미니맥스), a
 //            place in parentheses (훙타오캐피털(상하이)), two places, the

@@ -26,7 +26,7 @@ Graph GraphOf(const std::string& id, const std::string& text) {
 }
 
 TEST_CASE("entities of one sentence are co-mentioned and the weight counts sentences") {
-  const Graph g = GraphOf("d", "알리바바와 텐센트가 경쟁한다. 텐센트는 알리바바를 앞섰다. 구글은 조용했다.");
+  const Graph g = GraphOf("d", "알리바바와 텐센트가 경쟁한다. 텐센트는 알리바바를 언급했다. 구글은 조용했다.");
   const std::vector<Edge> edges = g.Edges();
   REQUIRE(edges.size() == 1);
   CHECK(edges[0].source == "ent:alibaba");

@@ -110,6 +110,30 @@ TEST_CASE("places: before an organization, in its gloss, a place in a place") {
   }
 }
 
+TEST_CASE("scores and comparisons and investors and what a model is built on") {
+  SUBCASE("a model's score on a benchmark ranks it there") {
+    CHECK(Find(testing::ExtractText("A.X 4.0 표준형은 한국어 지식 평가 'KMMLU'에서 78.3점을 받았다."), "A.X 4.0", "ranks_on",
+               "KMMLU") != nullptr);
+    CHECK(Find(testing::ExtractText("Grok 4 scored 25.4% on Humanity's Last Exam without tools."), "Grok 4", "ranks_on",
+               "Humanity's Last Exam") != nullptr);
+  }
+  SUBCASE("A beats B: they compete; a mere mention does not") {
+    CHECK(Find(testing::ExtractText("텐센트는 알리바바를 앞섰다."), "Tencent", "competes_with", "Alibaba") != nullptr);
+    CHECK(Find(testing::ExtractText("텐센트는 알리바바를 언급했다."), "Tencent", "competes_with", "Alibaba") == nullptr);
+  }
+  SUBCASE("the investors a company received money from, or who led its round") {
+    const Extraction ko = testing::ExtractText("즈푸AI는 알리바바와 텐센트 등에서 투자를 받았다.");
+    CHECK(Find(ko, "Alibaba", "invests_in", "Zhipu AI") != nullptr);
+    CHECK(Find(ko, "Tencent", "invests_in", "Zhipu AI") != nullptr);
+    CHECK(Find(testing::ExtractText("Anthropic said the Series F round was led by ICONIQ."), "ICONIQ", "invests_in",
+               "Anthropic") != nullptr);
+  }
+  SUBCASE("built on, runs on") {
+    CHECK(Find(testing::ExtractText("Galaxy AI is built on Gemini and runs fast."), "Galaxy AI", "relies_on", "Gemini") !=
+          nullptr);
+  }
+}
+
 TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
   const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
   REQUIRE_FALSE(ex.relations.empty());
