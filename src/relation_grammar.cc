@@ -140,8 +140,14 @@ class Reader {
     relations_->push_back(std::move(r));
   }
 
-  // The title that word k is, with its particles or a gloss after it.
-  std::optional<TitleFound> TitleAt(size_t k) const {
+  // The title that word k is, with its particles or a gloss after it
+  // (computed once a word).
+  const std::optional<TitleFound>& TitleAt(size_t k) const {
+    if (titles_.empty()) titles_.resize(words_.size());
+    if (!titles_[k].has_value()) titles_[k] = FindTitle(k);
+    return *titles_[k];
+  }
+  std::optional<TitleFound> FindTitle(size_t k) const {
     const Word& w = words_[k];
     const std::string_view core = w.core;
     for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
@@ -180,7 +186,7 @@ class Reader {
     if (MentionAt(t) != nullptr) return;
     // The second of two titles ("창업자 겸 CEO"): the first one's relation.
     if (t > 0 && words_[t - 1].core == "겸") return;
-    const std::optional<TitleFound> title = TitleAt(t);
+    const std::optional<TitleFound>& title = TitleAt(t);
     if (!title || title->entry->role.empty()) return;
     // The phrase before the title: mentions and at most two plain words
     // that modify the title (파운데이션 모델 담당), nothing with a case.
@@ -241,7 +247,7 @@ class Reader {
     if (!subject) {
       // A title between, carrying the subject particle: "장다신 CEO가".
       if (!Particle(k).empty() || v >= words_.size()) return;
-      const std::optional<TitleFound> title = TitleAt(v);
+      const std::optional<TitleFound>& title = TitleAt(v);
       const std::string_view core = words_[v].core;
       if (!title || !(EndsWith(core, "이") || EndsWith(core, "가"))) return;
       role = title->text;
@@ -270,7 +276,7 @@ class Reader {
     size_t j = k + 1;
     std::string role;
     if (j < words_.size() && words_[j].tail.empty()) {
-      if (const std::optional<TitleFound> title = TitleAt(j)) {
+      if (const std::optional<TitleFound>& title = TitleAt(j)) {
         role = title->text;
         ++j;
       }
@@ -735,6 +741,7 @@ class Reader {
   std::vector<long> at_;  // the accepted mention at each word, or -1
   std::vector<std::string_view> particle_;  // at the last word of each mention
   bool english_ = false;
+  mutable std::vector<std::optional<std::optional<TitleFound>>> titles_;  // TitleAt, once asked
 };
 
 }  // namespace
