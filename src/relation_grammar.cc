@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Stage 4b, relations by grammar: titles, makers and places read over the
-// words of a sentence and the mentions among them.
+// Stage 4b, relations by grammar: titles, makers, places, scores,
+// comparisons, investors and bases, read over the words of a sentence and
+// the mentions among them.
 #include "relation_grammar.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
