@@ -14,14 +14,6 @@
 namespace claimgraph::internal {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
-}
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
 // A quotation: [open, close) are the bytes of its '"' marks (open may be
 // the sentence's start when it runs on from before; close the end when it
 // stays open).
@@ -120,7 +112,7 @@ class Reader {
     for (const Word& w : words_) {
       if (AllHangul(w.core.substr(0, std::min<size_t>(3, w.core.size())))) {
         ++hangul;
-      } else if (!w.core.empty() && ((w.core[0] >= 'a' && w.core[0] <= 'z') || IsUpper(w.core[0]))) {
+      } else if (!w.core.empty() && ((w.core[0] >= 'a' && w.core[0] <= 'z') || IsAsciiUpper(w.core[0]))) {
         ++latin;
       }
     }
@@ -621,9 +613,9 @@ class Reader {
       if (words_[k].core == "reporters" || words_[k].core == "analysts" || words_[k].core == "investors" ||
           words_[k].core == "viewers" || words_[k].core == "employees" || words_[k].core == "staff") {
         ++k;
-      } else if (k < words_.size() && (IsUpper(words_[k].core[0]) || words_[k].core == "the")) {
+      } else if (k < words_.size() && (IsAsciiUpper(words_[k].core[0]) || words_[k].core == "the")) {
         ++k;
-        while (k < words_.size() && !words_[k - 1].tail.size() && !words_[k].core.empty() && IsUpper(words_[k].core[0])) ++k;
+        while (k < words_.size() && !words_[k - 1].tail.size() && !words_[k].core.empty() && IsAsciiUpper(words_[k].core[0])) ++k;
       }
     }
     for (int rounds = 0; rounds < 4 && k < words_.size(); ++rounds) {
@@ -813,7 +805,7 @@ class Reader {
     // ("…, said the team had removed …", "told Reuters that …").
     bool inverted = subject_end > 0 && words_[subject_end - 1].tail.find(',') != std::string_view::npos &&
                     v + 1 < words_.size() &&
-                    (IsUpper(words_[v + 1].core[0]) || words_[v + 1].core == "the" || words_[v + 1].core == "an" ||
+                    (IsAsciiUpper(words_[v + 1].core[0]) || words_[v + 1].core == "the" || words_[v + 1].core == "an" ||
                      words_[v + 1].core == "a");
     for (size_t k = v + 1; inverted && k < words_.size(); ++k) {
       if (words_[k].core == "that" || k > v + 4) inverted = false;

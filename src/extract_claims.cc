@@ -26,10 +26,6 @@
 namespace claimgraph::internal {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 const CueEntry* LookupCue(const RulePackData& rules, std::string_view cue) { return FindCue(rules.cues, cue); }
 
 

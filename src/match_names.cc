@@ -23,15 +23,8 @@ namespace {
 
 constexpr int kNamePriority = 45;
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
 
 bool HasHangul(std::string_view s) {
   for (size_t i = 0; i + 2 < s.size(); ++i) {
@@ -117,8 +110,8 @@ class Reader {
       const bool upper = std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       if (const TitleEntry* t = names_.Title(std::string(stem))) {
         found.emplace(std::string(stem), t);
-      } else if (const TitleEntry* t = upper ? names_.Title(Lower(stem)) : nullptr; t != nullptr && !AllHangul(stem)) {
-        found.emplace(Lower(stem), t);
+      } else if (const TitleEntry* t = upper ? names_.Title(LowerAscii(stem)) : nullptr; t != nullptr && !AllHangul(stem)) {
+        found.emplace(LowerAscii(stem), t);
       } else if (AllHangul(stem.substr(0, std::min<size_t>(3, stem.size()))) || stem.size() >= 6) {
         // A suffix title ends longer ones, also after Latin letters
         // ("기술혁신부문장", "HBM개발담당", "AI본부장").
@@ -140,7 +133,7 @@ class Reader {
   std::optional<TitleAt> TitleStartingAt(size_t k) const {
     // Titles of several words, by their first word (most words first).
     const auto several = NameLexicon::StartsWithOneOf(names_.multiword_first_chars, words_[k].core)
-                             ? names_.multiword_titles.find(Lower(words_[k].core))
+                             ? names_.multiword_titles.find(LowerAscii(words_[k].core))
                              : names_.multiword_titles.end();
     for (size_t c = 0; several != names_.multiword_titles.end() && c < several->second.size(); ++c) {
       const auto& [title, n] = several->second[c];
@@ -148,7 +141,7 @@ class Reader {
       std::string key;
       bool plain = true;
       for (size_t i = k; i < k + n; ++i) {
-        key += (i == k ? "" : " ") + Lower(words_[i].core);
+        key += (i == k ? "" : " ") + LowerAscii(words_[i].core);
         if (i + 1 < k + n && !words_[i].tail.empty()) plain = false;
       }
       // The last word may carry particles: the title is a prefix of the words.
@@ -245,7 +238,7 @@ class Reader {
     }
     bool latin = false, hangul = false;
     for (size_t i = 0; i < w.core.size(); ++i) {
-      latin = latin || IsUpper(w.core[i]) || IsDigit(w.core[i]);
+      latin = latin || IsAsciiUpper(w.core[i]) || IsDigit(w.core[i]);
       hangul = hangul || SyllableAt(w.core, i);
     }
     return latin && (hangul || w.core.size() >= 2) && !TitleWord(w.core);
@@ -396,7 +389,7 @@ class Reader {
     if (!w.tail.empty() || w.core.size() <= kOf.size() || w.core.substr(w.core.size() - kOf.size()) != kOf) return;
     const std::string_view stem = w.core.substr(0, w.core.size() - kOf.size());
     if (Known(w.begin, w.end) != nullptr || names_.IsNotName(stem) || TitleWord(stem)) return;
-    const bool latin = std::any_of(stem.begin(), stem.end(), [](char c) { return IsUpper(c); });
+    const bool latin = std::any_of(stem.begin(), stem.end(), [](char c) { return IsAsciiUpper(c); });
     if (!latin && (!AllHangul(stem) || Syllables(stem) < 2)) return;
     // A law firm's or company's legal form is part of its name ("법무법인 세움").
     size_t begin = w.begin;
@@ -449,7 +442,7 @@ class Reader {
     if (!t.tail.empty() && !parenthesis) return;
     // Only a title that comes before names in Korean news: a Latin one
     // ("CEO 젠슨 황은"), a 최고…책임자, or one glossed in parentheses.
-    if (!parenthesis && !IsUpper(t.core.front()) && title.title.rfind("최고", 0) != 0) return;
+    if (!parenthesis && !IsAsciiUpper(t.core.front()) && title.title.rfind("최고", 0) != 0) return;
     for (size_t last = title.last + 1; last < words_.size() && last <= title.last + 3; ++last) {
       const Word& n = words_[last];
       if (!n.lead.empty()) return;
@@ -475,7 +468,7 @@ class Reader {
   // "Al-Dahle", "J.").
   bool IsNameWord(size_t i) const {
     const std::string_view c = words_[i].core;
-    if (c.empty() || !IsUpper(c[0])) return false;
+    if (c.empty() || !IsAsciiUpper(c[0])) return false;
     if (c.size() == 1) return !words_[i].tail.empty() && words_[i].tail.front() == '.';  // an initial
     size_t lower = 0;
     for (char ch : c) {
@@ -483,10 +476,10 @@ class Reader {
       // (UTF-8 of U+00C0–U+024F: a lead byte C3–C9, continuation bytes.)
       const unsigned char b = static_cast<unsigned char>(ch);
       const bool accented = (b >= 0x80 && b <= 0xBF) || (b >= 0xC3 && b <= 0xC9);
-      if (!(IsUpper(ch) || IsLower(ch) || accented || ch == '-' || ch == '\'')) return false;
+      if (!(IsAsciiUpper(ch) || IsLower(ch) || accented || ch == '-' || ch == '\'')) return false;
       lower += IsLower(ch) || accented ? 1 : 0;
     }
-    return lower > 0 && !names_.not_names.count(std::string(c)) && !names_.title_words.count(Lower(c));
+    return lower > 0 && !names_.not_names.count(std::string(c)) && !names_.title_words.count(LowerAscii(c));
   }
   bool IsNameParticle(size_t i) const {
     static const std::vector<std::string_view> kParticles = {"de", "van", "von", "der", "da", "bin", "al", "la", "le"};
@@ -517,9 +510,9 @@ class Reader {
   bool IsTitleCase() const {
     size_t latin = 0, capitalized = 0;
     for (const Word& w : words_) {
-      if (w.core.empty() || !(IsUpper(w.core[0]) || IsLower(w.core[0]))) continue;
+      if (w.core.empty() || !(IsAsciiUpper(w.core[0]) || IsLower(w.core[0]))) continue;
       ++latin;
-      capitalized += IsUpper(w.core[0]) ? 1 : 0;
+      capitalized += IsAsciiUpper(w.core[0]) ? 1 : 0;
     }
     const std::string_view last = words_.empty() ? std::string_view() : words_.back().tail;
     const bool period = !last.empty() && last.back() == '.';
@@ -554,7 +547,7 @@ class Reader {
       size_t first = title.first - 1;
       while (first > 0 && IsNameWord(first - 1) && words_[first - 1].tail.empty()) --first;
       const std::string_view w = words_[title.first - 1].core;
-      const bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return IsUpper(c) || IsDigit(c); });
+      const bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return IsAsciiUpper(c) || IsDigit(c); });
       if (IsOrgWord(title.first - 1) && (first > 0 || title.first - first >= 2 || acronym)) {
         while (first < title.first - 1 && !IsOrgWord(first)) ++first;
         if (!Known(words_[first].begin, words_[title.first - 1].end)) {
@@ -575,8 +568,8 @@ class Reader {
   // ("Omdia", "UOB", "MUFG"), not a word that is never a name.
   bool IsOrgWord(size_t i) const {
     const std::string_view c = words_[i].core;
-    if (c.empty() || !IsUpper(c[0]) || names_.not_names.count(std::string(c))) return false;
-    return std::all_of(c.begin(), c.end(), [](char ch) { return IsUpper(ch) || IsLower(ch) || IsDigit(ch) || ch == '&' || ch == '-'; });
+    if (c.empty() || !IsAsciiUpper(c[0]) || names_.not_names.count(std::string(c))) return false;
+    return std::all_of(c.begin(), c.end(), [](char ch) { return IsAsciiUpper(ch) || IsLower(ch) || IsDigit(ch) || ch == '&' || ch == '-'; });
   }
 
   // The English title of one to max_title_words words at word a, or null.
@@ -585,7 +578,7 @@ class Reader {
       std::string key;
       bool plain = true;
       for (size_t x = a; x < a + n; ++x) {
-        key += (x == a ? "" : " ") + Lower(words_[x].core);
+        key += (x == a ? "" : " ") + LowerAscii(words_[x].core);
         if (x + 1 < a + n && !words_[x].tail.empty()) plain = false;
       }
       const TitleEntry* entry = names_.Title(key);
@@ -635,7 +628,7 @@ class Reader {
             }
             break;
           }
-          if (!words_[a].tail.empty() || (!words_[a].core.empty() && IsUpper(words_[a].core[0]))) break;
+          if (!words_[a].tail.empty() || (!words_[a].core.empty() && IsAsciiUpper(words_[a].core[0]))) break;
         }
       }
       i = last;

@@ -15,25 +15,11 @@
 #include "placeholders.h"
 #include "rule_pack.h"
 #include "screen.h"
+#include "words.h"
 
 namespace claimgraph::internal {
 namespace {
 
-std::vector<std::string_view> Tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t sp = s.find(' ', start);
-    if (sp == std::string_view::npos) sp = s.size();
-    if (sp > start) out.push_back(s.substr(start, sp - start));
-    start = sp + 1;
-  }
-  return out;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Whether `token` looks like a Korean full name: three or four syllables
 // starting with one of the rule's native surnames ("김하늘").
@@ -55,7 +41,7 @@ std::string FilterName(const RulePackData& rules, const PatternRule& rule, std::
   if (rule.require_digit && std::none_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return "no digit (require_digit)";
   }
-  const std::vector<std::string_view> tokens = Tokens(name);
+  const std::vector<std::string_view> tokens = SplitAtSpaces(name);
   if (tokens.empty()) return "empty name";
   if (rule.require_native_name && (tokens.size() != 1 || !IsNativeFullName(rule, name))) {
     return "not a Korean full name (surname + given name)";
@@ -162,7 +148,7 @@ void MatchTextPatterns(const RulePackData& rules, std::string_view text, size_t 
     if (reason.empty() && rule.require_native_name) {
       // "소라텍 문태준 대표": when the words between name and title hold a
       // full name, that one is the person.
-      for (std::string_view token : Tokens(Group(*rule.re, subs, "org"))) {
+      for (std::string_view token : SplitAtSpaces(Group(*rule.re, subs, "org"))) {
         if (IsNativeFullName(rule, token)) reason = "a full name stands between the name and the title";
       }
     }

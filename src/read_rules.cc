@@ -26,6 +26,7 @@
 #include "normalize.h"
 #include "rule_pack.h"
 #include "screen.h"
+#include "words.h"
 
 namespace claimgraph {
 namespace internal {
@@ -1168,10 +1169,6 @@ void Loader::Finish() {
   std::stable_sort(data_->cues.begin(), data_->cues.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   BuildClaimLexicon(data_);
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 }  // namespace

@@ -32,16 +32,6 @@ constexpr char kBeats[] = "rel.beats";
 constexpr char kInvestedBy[] = "rel.invested-by";
 constexpr char kBuiltOn[] = "en.rel.built-on";
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
 // Roles that head the organization they are of: the person leads it.
 bool Heads(std::string_view role) {
   static constexpr std::string_view kRoles[] = {"ceo",     "chairman", "president", "founder",  "co-founder",
@@ -160,7 +150,7 @@ class Reader {
       if (!rules_.names.MayEndTitle(stem)) continue;
       TitleFound t;
       t.entry = rules_.names.Title(std::string(stem));
-      if (t.entry == nullptr) t.entry = rules_.names.Title(Lower(stem));
+      if (t.entry == nullptr) t.entry = rules_.names.Title(LowerAscii(stem));
       for (size_t n = 0; t.entry == nullptr && n < rules_.names.title_suffix_lengths.size(); ++n) {
         const size_t length = rules_.names.title_suffix_lengths[n];
         if (stem.size() > length && rules_.names.IsSuffixTitle(stem.substr(stem.size() - length))) {
@@ -496,7 +486,7 @@ class Reader {
     std::string key;
     for (size_t k = b; k < e; ++k) {
       if (k + 1 < e && !words_[k].tail.empty()) return std::nullopt;
-      key += (k == b ? "" : " ") + Lower(words_[k].core);
+      key += (k == b ? "" : " ") + LowerAscii(words_[k].core);
     }
     const TitleEntry* entry = rules_.names.Title(key);
     if (entry == nullptr) return std::nullopt;

@@ -17,31 +17,6 @@ constexpr char kSurnameTitle[] = "coref.surname-title";
 constexpr char kSurname[] = "coref.surname";
 constexpr char kRepeated[] = "coref.repeated-name";
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
-
-// The words of `s` split at spaces.
-std::vector<std::string> SpaceWords(std::string_view s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t space = s.find(' ', start);
-    if (space == std::string_view::npos) space = s.size();
-    if (space > start) out.emplace_back(s.substr(start, space - start));
-    start = space + 1;
-  }
-  return out;
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
-}
-
 class Resolver {
  public:
   Resolver(const RulePackData& rules, std::string_view text, size_t begin, size_t end, int sentence,
@@ -94,7 +69,7 @@ class Resolver {
       if (!names.MayEndTitle(core.substr(0, i))) continue;
       const std::string stem(core.substr(0, i));
       const TitleEntry* found = names.Title(stem);
-      if (found == nullptr) found = names.Title(Lower(stem));
+      if (found == nullptr) found = names.Title(LowerAscii(stem));
       for (size_t s = 0; found == nullptr && s < names.title_suffix_lengths.size(); ++s) {
         const size_t length = names.title_suffix_lengths[s];
         if (stem.size() > length && names.IsSuffixTitle(std::string_view(stem).substr(stem.size() - length))) {
@@ -248,13 +223,13 @@ class Resolver {
   bool BareSurname(size_t k, std::string_view stem) {
     const Word& w = words_[k];
     const bool hangul = AllHangul(w.core);
-    if (hangul ? stem.size() < 6 : (stem.size() < 2 || !IsUpper(stem[0]))) return false;  // two syllables, a capital
+    if (hangul ? stem.size() < 6 : (stem.size() < 2 || !IsAsciiUpper(stem[0]))) return false;  // two syllables, a capital
     if (!hangul && !(w.tail.empty() || w.tail == "'s" || w.tail.find_first_not_of(",.;:!?\"'”’)") == std::string::npos)) {
       return false;
     }
     // Not the first word of a longer capitalized name ("Huang Renxun").
     if (!hangul && k + 1 < words_.size() && w.tail.empty() && !words_[k + 1].core.empty() &&
-        IsUpper(words_[k + 1].core[0])) {
+        IsAsciiUpper(words_[k + 1].core[0])) {
       return false;
     }
     const std::string surname(stem);
@@ -359,7 +334,7 @@ void NamedPersons::AddSentence(std::string_view text, const std::vector<Candidat
     Person p;
     p.label = c.label;
     p.entity = c.entity;
-    p.words = SpaceWords(text.substr(c.begin, c.end - c.begin));
+    for (std::string_view word : SplitAtSpaces(text.substr(c.begin, c.end - c.begin))) p.words.emplace_back(word);
     const bool known = std::any_of(persons_.begin(), persons_.end(), [&](const Person& q) {
       return q.label == p.label && q.entity == p.entity && q.words == p.words;
     });

@@ -73,6 +73,18 @@ std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
 }
 
 
+std::vector<std::string_view> SplitAtSpaces(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t space = s.find(' ', start);
+    if (space == std::string_view::npos) space = s.size();
+    if (space > start) out.push_back(s.substr(start, space - start));
+    start = space + 1;
+  }
+  return out;
+}
+
 bool AllHangul(std::string_view s) {
   if (s.empty() || s.size() % 3 != 0) return false;
   for (size_t i = 0; i < s.size(); i += 3) {

@@ -6,6 +6,7 @@
 #define CLAIMGRAPH_WORDS_H_
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,23 @@ std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end);
 
 // Whether `s` is Hangul syllables only (and not empty).
 bool AllHangul(std::string_view s);
+
+// The pieces of `s` between spaces, without empty ones.
+std::vector<std::string_view> SplitAtSpaces(std::string_view s);
+
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+// `s` with ASCII capitals in lower case (a Latin title as titles.tsv keys it).
+inline std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
 
 }  // namespace claimgraph::internal
 
