@@ -117,6 +117,23 @@ size_t VersionEnd(std::string_view text, size_t at, size_t limit) {
   return pos;
 }
 
+// The mention of gazetteer entry `value` at [begin, end).
+Candidate EntryCandidate(const RulePackData& rules, int32_t value, size_t begin, size_t end, int sentence,
+                         std::string particle) {
+  const GazetteerEntry& entry = rules.entities[static_cast<size_t>(value)];
+  Candidate c;
+  c.begin = begin;
+  c.end = end;
+  c.particle = std::move(particle);
+  c.sentence = sentence;
+  c.entity = value;
+  c.label = entry.canonical;
+  c.type = entry.type;
+  c.priority = 100;
+  c.rule_id = "gazetteer";
+  return c;
+}
+
 }  // namespace
 
 void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sentence_begin,
@@ -149,18 +166,7 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
         }
         std::string particle;
         if (!CheckRightBoundary(text, end, sentence_end, rules.particles, &particle).empty()) return;
-        const GazetteerEntry& entry = rules.entities[static_cast<size_t>(value)];
-        Candidate c;
-        c.begin = i;
-        c.end = end;
-        c.particle = std::move(particle);
-        c.sentence = sentence;
-        c.entity = value;
-        c.label = entry.canonical;
-        c.type = entry.type;
-        c.priority = 100;
-        c.rule_id = "gazetteer";
-        out->push_back(std::move(c));
+        out->push_back(EntryCandidate(rules, value, i, end, sentence, std::move(particle)));
       });
     }
     rules.trie.MatchAt(limited, i, [&](size_t end, int32_t value) {
@@ -193,16 +199,7 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
         }
       }
       if (!reason.empty() && rejected == nullptr) return;
-      Candidate c;
-      c.begin = i;
-      c.end = end;
-      c.particle = std::move(particle);
-      c.sentence = sentence;
-      c.entity = value;
-      c.label = entry.canonical;
-      c.type = entry.type;
-      c.priority = 100;
-      c.rule_id = "gazetteer";
+      Candidate c = EntryCandidate(rules, value, i, end, sentence, std::move(particle));
       if (reason.empty()) {
         out->push_back(std::move(c));
       } else {

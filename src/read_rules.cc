@@ -161,6 +161,11 @@ class Loader {
   void LoadWordSet(const std::string& file, std::string_view content, std::unordered_set<std::string>* set);
   void LoadPatterns(const std::string& file, std::string_view content);
   void LoadAttribution(const std::string& file, std::string_view content);
+  // Calls load(RuleObject&) for each object of the file's "rules" array,
+  // with the object's line and column.
+  template <typename Load>
+  void ForEachRule(const std::string& file, std::string_view content, const rapidjson::Document& doc,
+                   Load&& load);
   void LoadCues(const std::string& file, std::string_view content);
   void LoadWordTable(const std::string& file, std::string_view content,
                      std::unordered_map<std::string, std::string>* table, bool value_is_type);
@@ -728,13 +733,19 @@ void LoadPatternExamples(RuleObject& r, PatternRule* rule) {
 void Loader::LoadPatterns(const std::string& file, std::string_view content) {
   rapidjson::Document doc;
   if (!ParseRuleFile(file, content, &doc)) return;
+  ForEachRule(file, content, doc, [&](RuleObject& r) { LoadRule(r); });
+}
+
+template <typename Load>
+void Loader::ForEachRule(const std::string& file, std::string_view content, const rapidjson::Document& doc,
+                         Load&& load) {
   const std::vector<RulePositions> positions = FindRulePositions(content);
   size_t i = 0;
   for (const auto& v : doc["rules"].GetArray()) {
     const RulePositions at = i < positions.size() ? positions[i] : RulePositions{};
     ++i;
     RuleObject r(this, file, content, v, at);
-    LoadRule(r);
+    load(r);
   }
 }
 
@@ -844,14 +855,7 @@ void Loader::LoadAttribution(const std::string& file, std::string_view content) 
       defines[m.name.GetString()] = NormalizeString(m.value.GetString());
     }
   }
-  const std::vector<RulePositions> positions = FindRulePositions(content);
-  size_t i = 0;
-  for (const auto& v : doc["rules"].GetArray()) {
-    const RulePositions at = i < positions.size() ? positions[i] : RulePositions{};
-    ++i;
-    RuleObject r(this, file, content, v, at);
-    LoadAttributionRule(r, defines);
-  }
+  ForEachRule(file, content, doc, [&](RuleObject& r) { LoadAttributionRule(r, defines); });
 }
 
 void Loader::LoadAttributionRule(RuleObject& r, const std::map<std::string, std::string>& defines) {
