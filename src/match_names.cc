@@ -99,34 +99,10 @@ class Reader {
     return FindTitle(core);
   }
   std::optional<std::pair<std::string, const TitleEntry*>> FindTitle(std::string_view core) const {
-    // (No chain of particles is longer than six syllables.)
-    // (The lookups first: a title is rare, a chain of particles costs more
-    // to check.)
-    for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
-      if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
-      const std::string_view stem = core.substr(0, i);
-      if (!names_.MayEndTitle(stem)) continue;
-      std::optional<std::pair<std::string, const TitleEntry*>> found;
-      const bool upper = std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-      if (const TitleEntry* t = names_.Title(std::string(stem))) {
-        found.emplace(std::string(stem), t);
-      } else if (const TitleEntry* t = upper ? names_.Title(LowerAscii(stem)) : nullptr; t != nullptr && !AllHangul(stem)) {
-        found.emplace(LowerAscii(stem), t);
-      } else if (AllHangul(stem.substr(0, std::min<size_t>(3, stem.size()))) || stem.size() >= 6) {
-        // A suffix title ends longer ones, also after Latin letters
-        // ("기술혁신부문장", "HBM개발담당", "AI본부장").
-        for (const size_t length : names_.title_suffix_lengths) {
-          if (stem.size() <= length) continue;
-          const std::string_view suffix = stem.substr(stem.size() - length);
-          if (names_.IsSuffixTitle(suffix) && !names_.not_names.count(std::string(stem.substr(0, stem.size() - length)))) {
-            found.emplace(std::string(stem), names_.Title(std::string(suffix)));
-            break;
-          }
-        }
-      }
-      if (found && IsParticles(core.substr(i))) return found;
-    }
-    return std::nullopt;
+    const auto found = names_.TitleIn(core, rules_.particles, /*compound_needs_name=*/true);
+    if (!found) return std::nullopt;
+    const std::string_view stem = core.substr(0, found->stem_bytes);
+    return std::make_pair(found->lowered ? LowerAscii(stem) : std::string(stem), found->entry);
   }
 
   // The title that starts at word k, of one or more words.

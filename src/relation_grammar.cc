@@ -141,33 +141,18 @@ class Reader {
   }
   std::optional<TitleFound> FindTitle(size_t k) const {
     const Word& w = words_[k];
-    const std::string_view core = w.core;
-    for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
-      if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
-      const std::string_view stem = core.substr(0, i);
-      const std::string_view rest = core.substr(i);
-      if (!rest.empty() && !rules_.particles.IsParticleChain(rest)) continue;
-      if (!rules_.names.MayEndTitle(stem)) continue;
-      TitleFound t;
-      t.entry = rules_.names.Title(std::string(stem));
-      if (t.entry == nullptr) t.entry = rules_.names.Title(LowerAscii(stem));
-      for (size_t n = 0; t.entry == nullptr && n < rules_.names.title_suffix_lengths.size(); ++n) {
-        const size_t length = rules_.names.title_suffix_lengths[n];
-        if (stem.size() > length && rules_.names.IsSuffixTitle(stem.substr(stem.size() - length))) {
-          t.entry = rules_.names.Title(std::string(stem.substr(stem.size() - length)));
-          t.compound = true;
-        }
-      }
-      if (t.entry == nullptr) continue;
-      t.text = std::string(stem);
-      // A gloss after it: "담당(부사장)", "최고경영자(CEO)".
-      if (!w.tail.empty() && w.tail.front() == '(') {
-        const size_t close = w.tail.find(')');
-        if (close != std::string_view::npos) t.text += std::string(w.tail.substr(0, close + 1));
-      }
-      return t;
+    const auto found = rules_.names.TitleIn(w.core, rules_.particles, /*compound_needs_name=*/false);
+    if (!found) return std::nullopt;
+    TitleFound t;
+    t.entry = found->entry;
+    t.compound = found->compound;
+    t.text = std::string(w.core.substr(0, found->stem_bytes));
+    // A gloss after it: "담당(부사장)", "최고경영자(CEO)".
+    if (!w.tail.empty() && w.tail.front() == '(') {
+      const size_t close = w.tail.find(')');
+      if (close != std::string_view::npos) t.text += std::string(w.tail.substr(0, close + 1));
     }
-    return std::nullopt;
+    return t;
   }
 
   // Korean: a person, an organization and a title beside each other.

@@ -63,24 +63,8 @@ class Resolver {
 
   // Whether `core` is a title, possibly with particles.
   const TitleEntry* TitleOf(std::string_view core) const {
-    const NameLexicon& names = rules_.names;
-    for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
-      if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
-      if (!names.MayEndTitle(core.substr(0, i))) continue;
-      const std::string stem(core.substr(0, i));
-      const TitleEntry* found = names.Title(stem);
-      if (found == nullptr) found = names.Title(LowerAscii(stem));
-      for (size_t s = 0; found == nullptr && s < names.title_suffix_lengths.size(); ++s) {
-        const size_t length = names.title_suffix_lengths[s];
-        if (stem.size() > length && names.IsSuffixTitle(std::string_view(stem).substr(stem.size() - length))) {
-          found = names.Title(stem.substr(stem.size() - length));
-        }
-      }
-      // (The lookups first: a chain of particles costs more to check.)
-      const std::string_view rest = core.substr(i);
-      if (found != nullptr && (rest.empty() || rules_.particles.IsParticleChain(rest))) return found;
-    }
-    return nullptr;
+    const auto found = rules_.names.TitleIn(core, rules_.particles, /*compound_needs_name=*/false);
+    return found ? found->entry : nullptr;
   }
 
   // The one earlier person `fits` accepts, or nothing (none, or more than

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "internal/utf8.h"
+#include "words.h"
 
 namespace claimgraph::internal {
 
@@ -99,6 +100,38 @@ bool NameLexicon::MayEndTitle(std::string_view s) const {
   const char32_t a = DecodeAt(s, before, &length);
   const char32_t b = DecodeAt(s, last, &length);
   return title_tails.count(TitleTail(a, b)) > 0;
+}
+
+std::optional<NameLexicon::TitleInWord> NameLexicon::TitleIn(std::string_view core, const ParticleSet& particles,
+                                                            bool compound_needs_name) const {
+  // (No chain of particles is longer than six syllables. The lookups come
+  // first: a title is rare, a chain of particles costs more to check.)
+  for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
+    if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
+    const std::string_view stem = core.substr(0, i);
+    if (!MayEndTitle(stem)) continue;
+    TitleInWord found;
+    found.stem_bytes = i;
+    found.entry = Title(std::string(stem));
+    if (found.entry == nullptr) {
+      const std::string lower = LowerAscii(stem);
+      if (lower != stem) {
+        found.entry = Title(lower);
+        found.lowered = found.entry != nullptr;
+      }
+    }
+    for (size_t n = 0; found.entry == nullptr && n < title_suffix_lengths.size(); ++n) {
+      const size_t length = title_suffix_lengths[n];
+      if (stem.size() <= length || !IsSuffixTitle(stem.substr(stem.size() - length))) continue;
+      if (compound_needs_name && not_names.count(std::string(stem.substr(0, stem.size() - length)))) continue;
+      found.entry = Title(std::string(stem.substr(stem.size() - length)));
+      found.compound = found.entry != nullptr;
+    }
+    if (found.entry == nullptr) continue;
+    const std::string_view rest = core.substr(i);
+    if (rest.empty() || particles.IsParticleChain(rest)) return found;
+  }
+  return std::nullopt;
 }
 
 bool NameLexicon::StartsWithOneOf(const std::vector<char32_t>& first_chars, std::string_view word) {

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -228,6 +229,20 @@ struct NameLexicon {
   // Whether `word` is, or starts with, a word that is never a name (of two
   // syllables or more for the prefix).
   bool IsNotName(std::string_view word) const;
+
+  // The title a word's core is, before its particles ("대표는", "CEO는",
+  // "기술혁신부문장이"): the longest stem that is a title by its key, by
+  // its key lower-cased, or by ending with a suffix title (a compound).
+  // `compound_needs_name` refuses a compound whose first part is a word
+  // that is never a name (not_names).
+  struct TitleInWord {
+    const TitleEntry* entry = nullptr;
+    size_t stem_bytes = 0;   // the title's bytes at the start of the core
+    bool lowered = false;    // found by the stem lower-cased
+    bool compound = false;   // found by its suffix title
+  };
+  std::optional<TitleInWord> TitleIn(std::string_view core, const ParticleSet& particles,
+                                     bool compound_needs_name) const;
 };
 
 // A relation type the pack declares (relations/types.tsv): rules may
