@@ -1248,6 +1248,8 @@ void LoadPackFiles(Loader& loader, RulePackData* data, const std::vector<std::pa
         loader.LoadWordSet(file, content, &data->names.surnames_first);
       } else if (path == "ko/org_descriptors.txt" || path == "en/org_descriptors.txt") {
         loader.LoadWordSet(file, content, &data->names.org_descriptors);
+      } else if (path == "ko/org_units.txt") {
+        loader.LoadWordSet(file, content, &data->names.org_units);
       } else if (path == "ko/not_names.txt" || path == "en/not_names.txt") {
         loader.LoadWordSet(file, content, &data->names.not_names);
       } else if (path == "relations/types.tsv") {

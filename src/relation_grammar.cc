@@ -75,6 +75,10 @@ class Reader {
       // an apostrophe joined it ("KMMLU'에서"), then the tail.)
       const Word& w = words_[k];
       std::string_view tail = c->end < w.end ? std::string_view(w.core).substr(c->end - w.begin) : w.tail;
+      // (After a gloss in the word: "즈푸AI(智谱AI)가", "'미니맥스-M1(MiniMax-M1)'을".)
+      if (!tail.empty() && tail.front() == '(' && tail.find(')') != std::string_view::npos) {
+        tail.remove_prefix(tail.find(')') + 1);
+      }
       while (!tail.empty() && (tail.front() == '\'' || tail.front() == '"' || tail.front() == ')')) tail.remove_prefix(1);
       if (!tail.empty() && AllHangul(tail) && rules_.particles.IsParticleChain(tail)) particle_[k] = tail;
     }
@@ -264,16 +268,35 @@ class Reader {
         role.empty() ? std::string("former") : "former " + role);
   }
 
-  // "SK텔레콤 계열 사피온", "알리바바 산하 앤트그룹": the second is part of the
-  // first. Word k ends the first organization.
+  // "SK텔레콤 계열 사피온", "알리바바 산하 앤트그룹", "삼성전자 산하 연구조직인
+  // 삼성리서치", "바이트댄스의 클라우드 자회사 화산엔진": the second is part of
+  // the first. Word k ends the first organization.
   void UnitOf(size_t k) {
-    if (!Is(k, "Organization") || LastOf(k) != k || !Particle(k).empty() || !words_[k].tail.empty()) return;
-    const size_t j = k + 1;
-    if (j + 1 >= words_.size()) return;
-    const std::string_view w = words_[j].core;
-    if (!(w == "계열" || w == "산하" || w == "자회사" || w == "계열사") || !words_[j].tail.empty()) return;
-    if (!Is(j + 1, "Organization") || FirstOf(j + 1) != j + 1) return;
-    Add(at_[j + 1], at_[k], "part_of", kUnitOf, MentionAt(k)->begin, MentionAt(j + 1)->end);
+    if (!Is(k, "Organization") || LastOf(k) != k || !Gloss(words_[k].tail)) return;
+    const std::string_view particle = Particle(k);
+    if (!particle.empty() && particle != "의") return;
+    const size_t first = k + 1;
+    size_t j = first;
+    for (; j < words_.size() && j <= first + 3 && MentionAt(j) == nullptr; ++j) {
+      if (!Gloss(words_[j].tail) || !AllHangulOrLatin(words_[j].core)) return;
+    }
+    if (j == first || j >= words_.size() || !Is(j, "Organization") || FirstOf(j) != j) return;
+    // 계열 and 산하 right after the first; else a unit's name right before
+    // the second, 인 after it ("연구조직인").
+    std::string_view unit = words_[j - 1].core;
+    if (EndsWith(unit, "인") && unit.size() > 3) unit.remove_suffix(3);
+    const bool under = particle.empty() && (words_[first].core == "계열" || words_[first].core == "산하");
+    if (!under && !UnitWord(unit)) return;
+    Add(at_[j], at_[k], "part_of", kUnitOf, MentionAt(k)->begin, MentionAt(j)->end);
+  }
+
+  // A word for a part of an organization (ko/org_units.txt).
+  bool UnitWord(std::string_view w) const { return rules_.names.org_units.count(std::string(w)) > 0; }
+
+  // Whether a word's tail is nothing or a gloss: "인공지능(AI)", "중국중앙TV(CCTV)".
+  static bool Gloss(std::string_view tail) {
+    return tail.empty() || (tail.size() > 2 && tail.front() == '(' && tail.back() == ')' &&
+                            tail.find(')') == tail.size() - 1);
   }
 
   static bool IsScore(std::string_view w) {
@@ -478,6 +501,52 @@ class Reader {
     return std::make_pair(key, entry);
   }
 
+  // A title phrase of words [b, e) with modifiers before the title and its
+  // field after it: "vice president of generative AI", "a safety
+  // researcher", "head of communications", "president of global affairs".
+  // The title is titles.tsv's (the role); the words around it are lower
+  // case and name nothing. Such a title is of a part of the organization
+  // (its president of global affairs does not lead it): `*part` says so.
+  std::optional<std::pair<std::string, const TitleEntry*>> EnglishTitlePhrase(size_t b, size_t e, bool* part) const {
+    *part = false;
+    if (auto exact = EnglishTitle(b, e)) return exact;
+    *part = true;
+    while (b < e && (words_[b].core == "the" || words_[b].core == "a" || words_[b].core == "an" ||
+                     words_[b].core == "its" || words_[b].core == "former" || words_[b].core == "Former")) {
+      ++b;
+    }
+    if (b >= e || e - b > 7) return std::nullopt;
+    for (size_t k = b; k < e; ++k) {
+      if (MentionAt(k) != nullptr || (k + 1 < e && !words_[k].tail.empty())) return std::nullopt;
+    }
+    // The field: "of" and up to four words, the first in lower case.
+    size_t title_end = e;
+    for (size_t k = b + 1; k < e; ++k) {
+      if (words_[k].core == "of") {
+        if (e - k > 5 || k + 1 >= e || IsAsciiUpper(words_[k + 1].core[0])) return std::nullopt;
+        title_end = k;
+        break;
+      }
+    }
+    // The title: the longest that ends the words before the field, after
+    // modifiers in lower case.
+    for (size_t t = b; t < title_end; ++t) {
+      if (IsAsciiUpper(words_[t].core[0]) && t > b) return std::nullopt;
+      if (auto title = EnglishTitle(t, title_end)) return title;
+    }
+    return std::nullopt;
+  }
+
+  // Whether the mention ending at word k is in the possessive: "Meta's"
+  // (the apostrophe joins the word), "Nvidia's," "Reuters'".
+  bool Possessive(size_t k) const {
+    const Candidate* c = MentionAt(k);
+    if (c == nullptr) return false;
+    const Word& w = words_[k];
+    const std::string_view rest = c->end < w.end ? std::string_view(w.core).substr(c->end - w.begin) : w.tail;
+    return rest == "'s" || rest == "'" || (c->end >= w.end && StartsWith(w.tail, "'s"));
+  }
+
   bool Latin(size_t k) const {
     return !words_[k].core.empty() && static_cast<unsigned char>(words_[k].core[0]) < 0x80;
   }
@@ -487,7 +556,7 @@ class Reader {
   // executive Nat Friedman". Word k ends the organization.
   void EnglishTitleBetween(size_t k) {
     if (!Is(k, "Organization") || !Latin(k) || LastOf(k) != k) return;
-    const bool possessive = words_[k].tail == "'s";
+    const bool possessive = Possessive(k);
     if (!words_[k].tail.empty() && !possessive) return;
     for (size_t p = k + 2; p <= k + 5 && p < words_.size(); ++p) {
       if (!Is(p, "Person")) continue;
@@ -510,24 +579,31 @@ class Reader {
       if (MentionAt(o) == nullptr) continue;
       if (!Is(o, "Organization")) return;
       const size_t o_last = LastOf(o);
-      // … the chief executive of ORG
-      if (o > k + 1 && (words_[o - 1].core == "of" || words_[o - 1].core == "at")) {
-        const auto title = EnglishTitle(k + 1, o - 1);
+      // … the chief executive of ORG, … a safety researcher at (rival) ORG
+      size_t before = o - 1;
+      if (before > k + 1 && (words_[before].core == "rival" || words_[before].core == "the")) --before;
+      if (o > k + 1 && (words_[before].core == "of" || words_[before].core == "at")) {
+        bool part = false;
+        const auto title = EnglishTitlePhrase(k + 1, before, &part);
         if (!title) return;
-        Add(at_[k], at_[o], Heads(title->second->role) ? "leads" : "affiliated_with", kTitleEn,
+        Add(at_[k], at_[o], Heads(title->second->role) && !part ? "leads" : "affiliated_with", kTitleEn,
             words_[FirstOf(k)].begin, words_[o_last].end, title->second->role);
         return;
       }
       // … ORG's TITLE, / … ORG TITLE,
       if (o == k + 1 || (o == k + 2 && words_[k + 1].core == "the")) {
         size_t e = o_last + 1;
-        while (e < words_.size() && e <= o_last + 4 && words_[e - 1].tail.find(',') == std::string_view::npos &&
+        const bool possessive = Possessive(o_last);
+        while (e < words_.size() && e <= o_last + (possessive ? 7 : 4) &&
+               words_[e - 1].tail.find(',') == std::string_view::npos &&
                words_[e - 1].tail.find('.') == std::string_view::npos && MentionAt(e) == nullptr) {
           ++e;
         }
-        const auto title = EnglishTitle(o_last + 1, e);
-        if (!title || (words_[o_last].tail != "'s" && !words_[o_last].tail.empty())) return;
-        Add(at_[k], at_[o], Heads(title->second->role) ? "leads" : "affiliated_with", kTitleEn,
+        if (!possessive && (!words_[o_last].tail.empty() || MentionAt(o_last)->end < words_[o_last].end)) return;
+        bool part = false;
+        const auto title = possessive ? EnglishTitlePhrase(o_last + 1, e, &part) : EnglishTitle(o_last + 1, e);
+        if (!title) return;
+        Add(at_[k], at_[o], Heads(title->second->role) && !part ? "leads" : "affiliated_with", kTitleEn,
             words_[FirstOf(k)].begin, words_[e - 1].end, title->second->role);
       }
       return;
@@ -542,7 +618,7 @@ class Reader {
     if (next >= words_.size()) return;
     auto is_made = [&](size_t j) { return Is(j, "Model") || Is(j, "Product"); };
     // ORG MODEL, ORG's MODEL: 구글 제미나이 3, Google's Gemini 3.
-    const bool bare = Particle(k).empty() && (words_[k].tail.empty() || words_[k].tail == "'s");
+    const bool bare = Particle(k).empty() && (words_[k].tail.empty() || Possessive(k));
     if (bare && is_made(next) && FirstOf(next) == next) {
       Add(at_[k], at_[next], "develops", kMakerAdjacent, org.begin, MentionAt(next)->end);
       return;
@@ -591,7 +667,7 @@ class Reader {
         if (c != nullptr && c->type == "Organization" && IsSubjectAt(j)) return;  // another subject
         if (!is_made(j) || LastOf(j) != j) continue;
         size_t v = j + 1;
-        const bool object = Particle(j) == "을" || Particle(j) == "를";
+        const bool object = Particle(j) == "을" || Particle(j) == "를" || Particle(j) == "도";
         if (!object) {
           // 'X' 모델을, X 시리즈를
           if (v < words_.size() && (words_[v].core == "모델을" || words_[v].core == "모델를" ||
@@ -601,8 +677,14 @@ class Reader {
             continue;
           }
         }
-        if (v < words_.size() && ReleaseVerb(words_[v].core)) {
-          Add(at_[k], at_[j], "released", kReleasedKo, org.begin, words_[v].end);
+        // The verb, after adverbials of when, where and how ("29일 내놨다",
+        // "아파치 2.0 라이선스로 허깅페이스에 공개했다").
+        for (const size_t first = v; v < words_.size() && v <= first + 4; ++v) {
+          if (ReleaseVerb(words_[v].core)) {
+            Add(at_[k], at_[j], "released", kReleasedKo, org.begin, words_[v].end);
+            break;
+          }
+          if (!words_[v].tail.empty() || !Adverbial(v)) break;
         }
       }
       return;
@@ -643,6 +725,25 @@ class Reader {
       if (EndsWith(w, p)) return true;
     }
     return false;
+  }
+
+  // Whether word v may stand between an object and its verb: a word
+  // without a case of its own, or a place or means (에, 에서, 로, 으로),
+  // also a mention's ("허깅페이스에").
+  bool Adverbial(size_t v) const {
+    const std::string_view core = words_[v].core;
+    if (MentionAt(v) != nullptr) {
+      const std::string_view p = Particle(v);
+      // (Or it modifies the next word: "MIT 라이선스로".)
+      return LastOf(v) != v || p == "에" || p == "에서" || p == "로" || p == "으로" ||
+             (p.empty() && words_[v].tail.empty() && words_[v].end == MentionAt(v)->end);
+    }
+    if (EndsWith(core, "을") || EndsWith(core, "를") || EndsWith(core, "은") || EndsWith(core, "는") ||
+        EndsWith(core, "이") || EndsWith(core, "가") || EndsWith(core, "고") || EndsWith(core, "며") ||
+        EndsWith(core, "다")) {
+      return false;
+    }
+    return true;
   }
 
   static bool ReleaseVerb(std::string_view w) {

@@ -189,6 +189,9 @@ struct NameLexicon {
   // Words that say the next name is an organization: ko/org_descriptors.txt
   // and en/org_descriptors.txt ("시장조사업체", "research firm").
   std::unordered_set<std::string> org_descriptors;
+  // Words for a part of an organization: ko/org_units.txt ("자회사",
+  // "연구조직"): "X의 AI 자회사 Y" makes Y part of X.
+  std::unordered_set<std::string> org_units;
   // Titles by their match key: Korean normalized, English lower-cased.
   std::unordered_map<std::string, TitleEntry> titles;
   std::vector<std::string> title_suffixes;      // the suffix titles, longest first

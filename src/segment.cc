@@ -57,6 +57,21 @@ bool SuppressBreak(std::string_view text, size_t begin, size_t pos) {
   if (end >= begin + 3 && text.substr(end - 3, 3) == "..." && pos < text.size() && (text[pos] == '"' || end == pos)) {
     return true;
   }
+  // A period inside a word of Latin letters and digits ("01.AI", "A.X"):
+  // a name's, not the sentence's end.
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (end == pos && end >= begin + 2 && pos < text.size() && text[end - 1] == '.' && alnum(text[end - 2]) &&
+      alnum(text[pos])) {
+    // (Short, or with a digit or in capitals before the period: "01.AI",
+    // "A.X", "code.i"; not "ended.Then", a missing space.)
+    size_t run = end - 1;
+    bool digit_or_upper = true;
+    while (run > begin && alnum(text[run - 1])) {
+      --run;
+      if (text[run] >= 'a' && text[run] <= 'z') digit_or_upper = false;
+    }
+    if (end - 1 - run <= 4 || digit_or_upper) return true;
+  }
   if (pos < text.size()) {
     const char next = text[pos];
     const bool continues = (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9');

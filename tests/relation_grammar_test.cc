@@ -134,6 +134,45 @@ TEST_CASE("scores and comparisons and investors and what a model is built on") {
   }
 }
 
+TEST_CASE("the particle after a gloss, and a verb after adverbials, still read the clause") {
+  SUBCASE("a subject and an object with a gloss before their particles") {
+    const Extraction ex = testing::ExtractText("알리바바(阿里巴巴)가 새 추론 모델 '큐원3(Qwen3)'를 지난주 공개했다.");
+    CHECK(Find(ex, "Alibaba", "released", "Qwen3") != nullptr);
+  }
+  SUBCASE("when, where and how between the object and the verb; 도 marks an object too") {
+    CHECK(Find(testing::ExtractText("딥시크는 'DeepSeek-V3'를 분석한 보고서를 공개했다."), "DeepSeek", "released",
+               "DeepSeek-V3") == nullptr);  // (the report is what was released)
+    CHECK(Find(testing::ExtractText("딥시크는 'DeepSeek-V3'를 MIT 라이선스로 허깅페이스에 공개했다."), "DeepSeek",
+               "released", "DeepSeek-V3") != nullptr);
+    CHECK(Find(testing::ExtractText("딥시크는 지난달 'DeepSeek-V3'도 내놨다."), "DeepSeek", "released", "DeepSeek-V3") !=
+          nullptr);
+  }
+}
+
+TEST_CASE("units: an organization's subsidiary, research arm or affiliate is part of it") {
+  CHECK(Find(testing::ExtractText("알리바바의 클라우드 자회사 알리바바클라우드가 가격을 내렸다."), "Alibaba Cloud", "part_of",
+             "Alibaba") != nullptr);
+  CHECK(Find(testing::ExtractText("구글 산하 연구조직인 구글 딥마인드는 새 논문을 냈다."), "Google DeepMind", "part_of",
+             "Google") != nullptr);
+  SUBCASE("not a genitive without a word for a unit") {
+    CHECK(Find(testing::ExtractText("알리바바의 경쟁사 텐센트는 가격을 올렸다."), "Tencent", "part_of", "Alibaba") ==
+          nullptr);
+  }
+}
+
+TEST_CASE("English titles with a field or modifiers: affiliated, not leading") {
+  const Extraction ex = testing::ExtractText(
+      "Maria Lopez, Google's vice president of search products, said the test went well. "
+      "Tom Reyes, a senior engineer at rival OpenAI, wrote that it was early.");
+  CHECK(Find(ex, "Maria Lopez", "affiliated_with", "Google") != nullptr);
+  CHECK(Find(ex, "Maria Lopez", "leads", "Google") == nullptr);
+  CHECK(Find(ex, "Tom Reyes", "affiliated_with", "OpenAI") != nullptr);
+  SUBCASE("a president of an organization still leads it") {
+    CHECK(Find(testing::ExtractText("Ana Ruiz, president of the Halvard Institute, spoke first."), "Ana Ruiz", "leads",
+               "Halvard Institute") != nullptr);
+  }
+}
+
 TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
   const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
   REQUIRE_FALSE(ex.relations.empty());

@@ -39,6 +39,10 @@ TEST_CASE("English abbreviations do not end sentences") {
   SUBCASE("Inc. before a lower-case word") {
     CHECK(Sentences("Granite Peak Robotics Inc. said sales rose. Shares fell.").size() == 2);
   }
+  SUBCASE("a period inside a name of letters and digits") {
+    CHECK(Sentences("링이완우(01.AI)는 방향을 바꿨다. 회사는 설명했다.") ==
+          std::vector<std::string>{"링이완우(01.AI)는 방향을 바꿨다.", "회사는 설명했다."});
+  }
 }
 
 TEST_CASE("a newline always ends a sentence") {
