@@ -1115,6 +1115,17 @@ void Loader::Finish() {
     }
   }
   for (const auto& [alias, entity] : data_->alias_to_entity) data_->trie.Add(alias, entity);
+  // Korean news spaces transliterated names either way ("아티피셜 애널리시스",
+  // "아티피셜애널리시스"): an alias of Hangul words also matches without its
+  // spaces, where no alias is written so.
+  for (const auto& [alias, entity] : data_->alias_to_entity) {
+    if (alias.find(' ') == std::string::npos) continue;
+    const std::vector<std::string_view> parts = SplitAtSpaces(alias);
+    if (!std::all_of(parts.begin(), parts.end(), [](std::string_view w) { return AllHangul(w); })) continue;
+    std::string joined;
+    for (const std::string_view w : parts) joined += w;
+    if (!data_->alias_to_entity.count(joined)) data_->trie.Add(joined, entity);
+  }
   data_->trie.Build();
   for (size_t i = 0; i < data_->entities.size(); ++i) data_->entity_by_id[data_->entities[i].id] = static_cast<int>(i);
   for (const auto& [alias, entity] : data_->alias_to_entity) {

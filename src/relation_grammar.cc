@@ -24,6 +24,8 @@ constexpr char kReleasedEn[] = "en.rel.released-clause";
 constexpr char kPlaceBefore[] = "ko.rel.place-before";
 constexpr char kPlaceParen[] = "rel.place-paren";
 constexpr char kPlaceInPlace[] = "rel.place-in-place";
+constexpr char kPlaceBased[] = "en.rel.place-based";
+constexpr char kHeldAt[] = "rel.held-at";
 constexpr char kLedBy[] = "ko.rel.led-by";
 constexpr char kFormerly[] = "ko.rel.formerly-of";
 constexpr char kUnitOf[] = "ko.rel.unit-of";
@@ -75,7 +77,9 @@ class Reader {
       // an apostrophe joined it ("KMMLU'에서"), then the tail.)
       const Word& w = words_[k];
       std::string_view tail = c->end < w.end ? std::string_view(w.core).substr(c->end - w.begin) : w.tail;
-      // (After a gloss in the word: "즈푸AI(智谱AI)가", "'미니맥스-M1(MiniMax-M1)'을".)
+      // (After a gloss in the word: "즈푸AI(智谱AI)가", "'미니맥스-M1(MiniMax-M1)'을",
+      // "'GPT-4o'(72.5점)를".)
+      while (!tail.empty() && (tail.front() == '\'' || tail.front() == '"')) tail.remove_prefix(1);
       if (!tail.empty() && tail.front() == '(' && tail.find(')') != std::string_view::npos) {
         tail.remove_prefix(tail.find(')') + 1);
       }
@@ -91,6 +95,7 @@ class Reader {
       FormerlyOf(k);
       UnitOf(k);
       Scores(k);
+      RankedIn(k);
       Beats(k);
       InvestedBy(k);
       BuiltOn(k);
@@ -99,6 +104,8 @@ class Reader {
       Maker(k);
       Place(k);
       PlaceInGloss(k);
+      BasedIn(k);
+      HeldAt(k);
     }
   }
 
@@ -315,35 +322,94 @@ class Reader {
     if (!Is(k, "Model") || LastOf(k) != k) return;
     const Candidate& model = *MentionAt(k);
     if (english_) {
-      // English: MODEL scored|reached|achieved|got N% on BENCH.
+      // English: MODEL scored|reached|achieved|got N% on BENCH; without
+      // "on BENCH", the benchmark named before in the sentence ("Grok 4
+      // scored 25.4% on HLE, while Grok 4 Heavy reached 44.4%").
       if (!words_[k].tail.empty()) return;
       size_t v = k + 1;
-      if (v + 3 >= words_.size()) return;
+      if (v + 1 >= words_.size()) return;
       const std::string_view verb = words_[v].core;
       if (!(verb == "scored" || verb == "reached" || verb == "achieved" || verb == "got" || verb == "scores")) return;
+      if (!ScoreWord(v + 1) && !(v + 2 < words_.size() && ScoreWord(v + 2))) return;
       for (size_t j = v + 1; j + 1 < words_.size() && j <= v + 4; ++j) {
         if (words_[j].core == "on" && Is(j + 1, "Benchmark") && FirstOf(j + 1) == j + 1) {
           Add(at_[k], at_[j + 1], "ranks_on", kScores, model.begin, MentionAt(j + 1)->end);
           return;
         }
       }
-      return;
-    }
-    if (!(IsSubjectAt(k) || Particle(k).empty())) return;
-    // Korean: the benchmark in 에서(도), then a score within two words.
-    for (size_t j = k + 1; j < words_.size() && j <= k + 8; ++j) {
-      const Candidate* c = MentionAt(j);
-      if (c == nullptr) continue;
-      if (c->type == "Model" && IsSubjectAt(j)) return;  // another model speaks
-      if (c->type != "Benchmark" || LastOf(j) != j) continue;
-      if (!(Particle(j) == "에서" || Particle(j) == "에서도" || Particle(j) == "에서는")) continue;
-      for (size_t n = j + 1; n < words_.size() && n <= j + 3; ++n) {
-        if (IsScore(words_[n].core)) {
-          Add(at_[k], at_[j], "ranks_on", kScores, model.begin, words_[n].end);
+      for (size_t j = FirstOf(k); j-- > 0;) {
+        if (Is(j, "Benchmark")) {
+          Add(at_[k], at_[j], "ranks_on", kScores, MentionAt(j)->begin, words_[v + 1].end);
           return;
         }
       }
+      return;
     }
+    if (!(IsSubjectAt(k) || Particle(k).empty())) return;
+    // Korean: each benchmark in 에서(도) with a score within three words,
+    // until another model speaks.
+    for (size_t j = k + 1; j < words_.size() && j <= k + 14; ++j) {
+      const Candidate* c = MentionAt(j);
+      if (c == nullptr) continue;
+      if (c->type == "Model" && IsSubjectAt(j)) return;  // another model speaks
+      if (c->type != "Benchmark" || LastOf(j) != j || !InBenchmark(j)) continue;
+      for (size_t n = j + 1; n < words_.size() && n <= j + 3; ++n) {
+        if (IsScore(words_[n].core)) {
+          Add(at_[k], at_[j], "ranks_on", kScores, model.begin, words_[n].end);
+          break;
+        }
+      }
+    }
+  }
+
+  bool InBenchmark(size_t j) const {
+    const std::string_view p = Particle(j);
+    return p == "에서" || p == "에서도" || p == "에서는";
+  }
+
+  // Korean, the benchmark first: "'비디오 아레나'에서 A는 B에 이어 2위에 올라 C를
+  // 앞질렀다", "'헬스벤치'에서 60.1점을 받아 'B'(57.6점)를 앞섰다": the models
+  // of the clause that holds a score or a rank are ranked there. Word j
+  // ends the benchmark.
+  void RankedIn(size_t j) {
+    if (english_ || !Is(j, "Benchmark") || LastOf(j) != j || !InBenchmark(j)) return;
+    size_t end = j + 1;
+    bool scored = false;
+    for (; end < words_.size(); ++end) {
+      if (Is(end, "Benchmark") && InBenchmark(LastOf(end))) break;
+      scored = scored || ScoreWord(end) || ScoreInGloss(end);
+      // (The clause ends at a comma: "… 앞섰고, '클릭'에서도 …".)
+      if (words_[end].tail.find(',') != std::string_view::npos) {
+        ++end;
+        break;
+      }
+    }
+    if (!scored) return;
+    // The subject, a model with its own score, one ranked ahead ("B에 이어
+    // 2위"); not one only beaten ("B를 앞섰다": its score is not said).
+    for (size_t m = j + 1; m < end; ++m) {
+      if (!Is(m, "Model") || LastOf(m) != m) continue;
+      const bool own_score = ScoreInGloss(m) || (m + 1 < end && ScoreWord(m + 1)) || (m + 2 < end && ScoreWord(m + 2));
+      const bool ahead = Particle(m) == "에" && m + 1 < end && words_[m + 1].core == "이어";
+      if (IsSubjectAt(m) || own_score || ahead) {
+        Add(at_[m], at_[j], "ranks_on", kScores, MentionAt(j)->begin, MentionAt(m)->end);
+      }
+    }
+  }
+
+  // A score or a rank: "78.3점을", "2위에", "44.4%" (the sign is the word's tail).
+  bool ScoreWord(size_t n) const {
+    const Word& w = words_[n];
+    if (IsScore(w.core)) return true;
+    return !w.core.empty() && w.core[0] >= '0' && w.core[0] <= '9' && StartsWith(w.tail, "%") &&
+           std::all_of(w.core.begin(), w.core.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  }
+
+  // A score in parentheses after a name: "'GPT-4o'(72.5점)를".
+  bool ScoreInGloss(size_t k) const {
+    std::string_view t = words_[k].tail;
+    while (!t.empty() && (t.front() == '\'' || t.front() == '"')) t.remove_prefix(1);
+    return t.size() > 1 && t.front() == '(' && IsScore(t.substr(1));
   }
 
   // A beats B: "A.X 4.0은 … 'GPT-4o'를 앞섰고", "GLM-4.5 beats DeepSeek-R1":
@@ -366,21 +432,57 @@ class Reader {
       }
       return;
     }
-    if (!IsSubjectAt(k)) return;
-    for (size_t j = k + 1; j + 1 < words_.size() && j <= k + 10; ++j) {
+    if (!IsSubjectAt(k) && !SubjectWordAfter(k)) return;
+    for (size_t j = k + 1; j + 1 < words_.size() && j <= k + 12; ++j) {
       const Candidate* b = MentionAt(j);
       if (b == nullptr) continue;
       if (IsSubjectAt(j)) return;
-      if (b->type != a->type || LastOf(j) != j || !(Particle(j) == "을" || Particle(j) == "를")) continue;
-      const std::string_view verb = words_[j + 1].core;
-      for (const std::string_view v : {"앞섰", "앞서", "앞질렀", "제쳤", "제치", "넘어섰", "따돌렸", "눌렀", "이겼"}) {
-        if (verb.substr(0, v.size()) == v) {
-          Add(at_[k], at_[j], "competes_with", kBeats, a->begin, words_[j + 1].end);
+      if (b->type != a->type || LastOf(j) != j) continue;
+      size_t v = j + 1;
+      if (Particle(j).empty() && words_[v].core == "등") {
+        // "B 등 다른 오픈소스 모델을 앞섰다": B heads a list the verb takes.
+        while (v + 1 < words_.size() && v <= j + 4 && !EndsWith(words_[v].core, "을") && !EndsWith(words_[v].core, "를")) {
+          ++v;
+        }
+        if (!EndsWith(words_[v].core, "을") && !EndsWith(words_[v].core, "를")) return;
+        ++v;
+      } else if (Particle(j) == "보다") {
+        // "B보다 높았다", "B(80.2점)보다 앞선": better than B.
+        if (v < words_.size() && Comparative(words_[v].core)) {
+          Add(at_[k], at_[j], "competes_with", kBeats, a->begin, words_[v].end);
+        }
+        return;
+      } else if (!(Particle(j) == "을" || Particle(j) == "를")) {
+        continue;
+      }
+      if (v >= words_.size()) return;
+      const std::string_view verb = words_[v].core;
+      for (const std::string_view w : {"앞섰", "앞서", "앞질렀", "제쳤", "제치", "넘어섰", "따돌렸", "눌렀", "이겼"}) {
+        if (verb.substr(0, w.size()) == w) {
+          Add(at_[k], at_[j], "competes_with", kBeats, a->begin, words_[v].end);
           return;
         }
       }
       return;
     }
+  }
+
+  // Whether the word after the mention ending at word k carries its
+  // subject particle: "A.X 4.0 표준형은", "GLM-4.5 모델이".
+  bool SubjectWordAfter(size_t k) const {
+    if (!Particle(k).empty() || !words_[k].tail.empty() || k + 1 >= words_.size() || MentionAt(k + 1) != nullptr) {
+      return false;
+    }
+    const std::string_view w = words_[k + 1].core;
+    if (!AllHangul(w) || w.size() > 15) return false;
+    return EndsWith(w, "은") || EndsWith(w, "는") || EndsWith(w, "이") || EndsWith(w, "가");
+  }
+
+  static bool Comparative(std::string_view w) {
+    for (const std::string_view c : {"높", "앞", "뛰어", "우수", "좋", "빠르", "빨랐", "낫", "나았", "강했", "강한"}) {
+      if (StartsWith(w, c)) return true;
+    }
+    return false;
   }
 
   // Investors: "즈푸AI는 알리바바와 텐센트, 앤트그룹 등에서 투자를 받았다",
@@ -623,14 +725,34 @@ class Reader {
       Add(at_[k], at_[next], "develops", kMakerAdjacent, org.begin, MentionAt(next)->end);
       return;
     }
-    // ORG의 (plain words) 'MODEL': 텐센트의 이미지 생성 모델 '훈위안…'.
+    // ORG's (words in lower case) MODEL: AMD's next-generation Instinct MI450.
+    if (english_ && Possessive(k)) {
+      for (size_t j = next; j < words_.size() && j <= next + 3; ++j) {
+        if (MentionAt(j) != nullptr) {
+          if (j > next && is_made(j) && FirstOf(j) == j) {
+            Add(at_[k], at_[j], "develops", kMakerAdjacent, org.begin, MentionAt(j)->end);
+          }
+          return;
+        }
+        if (!words_[j].tail.empty() || words_[j].core.empty() || !(words_[j].core[0] >= 'a' && words_[j].core[0] <= 'z') ||
+            FunctionWord(words_[j].core)) {
+          return;
+        }
+      }
+      return;
+    }
+    // ORG의 (plain words) 'MODEL': 텐센트의 이미지 생성 모델 '훈위안…'; a
+    // benchmark in quotes too: 평가업체 X의 '비디오 아레나'.
     if (Particle(k) == "의") {
       for (size_t j = next; j < words_.size() && j <= next + 4; ++j) {
         if (MentionAt(j) != nullptr) {
-          if (is_made(j) && FirstOf(j) == j) Add(at_[k], at_[j], "develops", kMakerGenitive, org.begin, MentionAt(j)->end);
+          const bool quoted_benchmark = Is(j, "Benchmark") && !words_[j].lead.empty();
+          if ((is_made(j) || quoted_benchmark) && FirstOf(j) == j) {
+            Add(at_[k], at_[j], "develops", kMakerGenitive, org.begin, MentionAt(j)->end);
+          }
           return;
         }
-        if (!words_[j].tail.empty() || !AllHangulOrLatin(words_[j].core) || EndsWithCase(words_[j].core)) return;
+        if (!Gloss(words_[j].tail) || !AllHangulOrLatin(words_[j].core) || EndsWithCase(words_[j].core)) return;
       }
       return;
     }
@@ -645,17 +767,21 @@ class Reader {
         // ("허깅페이스에 공개한").
         if (c != nullptr && c->type == "Organization" && Particle(v) != "에" && Particle(v) != "의") break;
         const std::string_view core = words_[v].core;
+        // A subject of its own, named or not ("시드팀이 선보인"): the verb is its.
+        if (c == nullptr && core.size() > 3 && (EndsWith(core, "이") || EndsWith(core, "가"))) break;
         const bool release = core == "공개한" || core == "출시한" || core == "선보인" || core == "내놓은" ||
                              core == "발표한" || core == "공개했던" || core == "출시했던";
-        const bool develop = core == "개발한" || core == "만든" || core == "개발해" || core == "만들어";
+        // (자체: its own, "자체 거대언어모델(LLM) '에이닷엑스'".)
+        const bool develop = core == "개발한" || core == "만든" || core == "개발해" || core == "만들어" || core == "자체";
         if (!release && !develop) continue;
-        // The model right after (a descriptor between: 공개한 2세대 칩 '레니게이드').
+        // The model right after (a descriptor between: 공개한 2세대 칩 '레니게이드');
+        // a benchmark one made (오픈AI가 만든 의료 평가 '헬스벤치').
         for (size_t j = v + 1; j < words_.size() && j <= v + 4; ++j) {
           if (MentionAt(j) == nullptr) {
-            if (!words_[j].tail.empty() || EndsWithCase(words_[j].core)) break;
+            if (!Gloss(words_[j].tail) || EndsWithCase(words_[j].core)) break;
             continue;
           }
-          if (is_made(j) && FirstOf(j) == j) {
+          if ((is_made(j) || (develop && Is(j, "Benchmark"))) && FirstOf(j) == j) {
             Add(at_[k], at_[j], release ? "released" : "develops", kReleasedKo, org.begin, MentionAt(j)->end);
           }
           break;
@@ -720,7 +846,20 @@ class Reader {
     }
   }
 
+  // English words that do not modify a name: "SoftBank's stake in the
+  // ChatGPT maker" names no model of SoftBank's.
+  static bool FunctionWord(std::string_view w) {
+    static constexpr std::string_view kWords[] = {"in",  "of",  "for", "to",  "with", "on",    "at",     "by",
+                                                  "from", "the", "a",  "an",  "and",  "or",    "stake",  "shares",
+                                                  "bet", "deal", "bid", "offer", "investment", "plan", "use"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
   static bool EndsWithCase(std::string_view w) {
+    // (Nouns that end as a particle does: 평가, 국가, 전문가.)
+    for (const std::string_view noun : {"평가", "국가", "전문가", "작가", "대가", "차이", "아이"}) {
+      if (EndsWith(w, noun)) return false;
+    }
     for (const std::string_view p : {"을", "를", "에", "에서", "와", "과", "로", "으로", "은", "는", "이", "가", "도"}) {
       if (EndsWith(w, p)) return true;
     }
@@ -799,6 +938,74 @@ class Reader {
     Add(at_[j], at_[k], "located_in", kPlaceBefore, place.begin, MentionAt(j)->end);
   }
 
+  // English: "Paris-based Mistral AI", "Perplexity AI, the San
+  // Francisco-based search startup". Word k ends the place.
+  void BasedIn(size_t k) {
+    if (!english_ || !Is(k, "Location") || LastOf(k) != k) return;
+    const Candidate& place = *MentionAt(k);
+    const Word& w = words_[k];
+    if (place.end >= w.end) return;
+    const std::string_view rest = std::string_view(w.core).substr(place.end - w.begin);
+    if (!(rest == "-based" || rest == "-headquartered")) return;
+    // PLACE-based (words in lower case) ORG
+    for (size_t j = k + 1; j < words_.size() && j <= k + 3; ++j) {
+      if (MentionAt(j) != nullptr) {
+        if (Is(j, "Organization") && FirstOf(j) == j && w.tail.empty()) {
+          Add(at_[j], at_[k], "located_in", kPlaceBased, place.begin, MentionAt(j)->end);
+        }
+        break;
+      }
+      if (!words_[j].tail.empty() || FunctionWord(words_[j].core) || IsAsciiUpper(words_[j].core[0])) break;
+    }
+    // ORG, the PLACE-based …
+    const size_t first = FirstOf(k);
+    if (first >= 2 && (words_[first - 1].core == "the" || words_[first - 1].core == "a") && Is(first - 2, "Organization") &&
+        words_[first - 2].tail == ",") {
+      Add(at_[first - 2], at_[k], "located_in", kPlaceBased, MentionAt(first - 2)->begin, w.end);
+    }
+  }
+
+  // Where an event was held: "서울 코엑스에서 열린 '지포스 게이머 페스티벌'",
+  // "the FII Priority Asia forum in Tokyo", "its Advancing AI event in San
+  // Jose". Word k ends the place (Korean) or the event (English).
+  void HeldAt(size_t k) {
+    if (LastOf(k) != k) return;
+    if (english_) {
+      if (!Is(k, "Event") || !words_[k].tail.empty()) return;
+      size_t j = k + 1;
+      static constexpr std::string_view kKinds[] = {"event", "forum", "conference", "summit", "festival", "expo", "show",
+                                                    "fair"};
+      if (j < words_.size() && std::find(std::begin(kKinds), std::end(kKinds), words_[j].core) != std::end(kKinds)) {
+        if (!words_[j].tail.empty()) return;
+        ++j;
+      }
+      if (j + 1 < words_.size() && words_[j].core == "in" && Is(j + 1, "Location") && FirstOf(j + 1) == j + 1) {
+        Add(at_[k], at_[j + 1], "located_in", kHeldAt, MentionAt(k)->begin, MentionAt(j + 1)->end);
+      }
+      return;
+    }
+    if (!Is(k, "Location")) return;
+    size_t v = k + 1;
+    // (The place itself in 에서, or a room of it: "국립중앙도서관 국제회의장에서".)
+    if (Particle(k) != "에서") {
+      if (!Particle(k).empty() || !words_[k].tail.empty() || v >= words_.size() || MentionAt(v) != nullptr ||
+          !EndsWith(words_[v].core, "에서")) {
+        return;
+      }
+      ++v;
+    }
+    if (v + 1 >= words_.size()) return;
+    const std::string_view verb = words_[v].core;
+    if (!(verb == "열린" || verb == "열리는" || verb == "개최된" || verb == "열렸던" || verb == "개막한")) return;
+    for (size_t j = v + 1; j < words_.size() && j <= v + 3; ++j) {
+      if (MentionAt(j) == nullptr) continue;
+      if (Is(j, "Event") && FirstOf(j) == j) {
+        Add(at_[j], at_[k], "located_in", kHeldAt, MentionAt(k)->begin, MentionAt(j)->end);
+      }
+      return;
+    }
+  }
+
   // Whether a word says what an organization is (스타트업, 기업, 매체 …).
   bool Describes(std::string_view word) const {
     static constexpr std::string_view kWords[] = {"기업", "스타트업", "업체", "회사", "매체", "빅테크", "반도체",
@@ -828,7 +1035,8 @@ const std::vector<std::string>& GrammarRelationRuleIds() {
   static const std::vector<std::string> kIds = {kTitleKo,    kTitleEn,     kMakerAdjacent, kMakerGenitive,
                                                 kReleasedKo, kReleasedEn,  kPlaceBefore,   kPlaceParen,
                                                 kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf,
-                                                kScores,     kBeats,       kInvestedBy,    kBuiltOn};
+                                                kScores,     kBeats,       kInvestedBy,    kBuiltOn,
+                                                kPlaceBased, kHeldAt};
   return kIds;
 }
 
@@ -840,8 +1048,13 @@ void DecideReleases(std::string_view text, const std::vector<std::pair<size_t, s
   auto release_after = [&](const Candidate& c) {
     if (c.sentence < 0 || static_cast<size_t>(c.sentence) >= sentences.size()) return false;
     const size_t end = sentences[static_cast<size_t>(c.sentence)].second;
-    std::string_view rest = text.substr(c.end, std::min<size_t>(end - std::min(end, c.end), 16));
+    std::string_view rest = text.substr(c.end, std::min<size_t>(end - std::min(end, c.end), 48));
     while (!rest.empty() && (rest.front() == '\'' || rest.front() == '"')) rest.remove_prefix(1);
+    // (A gloss first: "'바르코(VARCO)'를 공개".)
+    if (!rest.empty() && rest.front() == '(' && rest.find(')') != std::string_view::npos) {
+      rest.remove_prefix(rest.find(')') + 1);
+      while (!rest.empty() && (rest.front() == '\'' || rest.front() == '"')) rest.remove_prefix(1);
+    }
     for (const std::string_view p : {"을 ", "를 ", " 모델을 ", " 모델 ", " "}) {
       if (rest.substr(0, p.size()) == p) {
         rest.remove_prefix(p.size());

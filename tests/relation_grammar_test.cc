@@ -173,6 +173,49 @@ TEST_CASE("English titles with a field or modifiers: affiliated, not leading") {
   }
 }
 
+TEST_CASE("rankings: the benchmark first, scores in parentheses, a benchmark named before") {
+  SUBCASE("the models of the clause with a score or a rank; not one only beaten") {
+    const Extraction ex = testing::ExtractText(
+        "수학 평가 'KoMath-500'에서 큐원3는 GPT-4o(71.2점)에 이어 2위에 올라 딥시크-V3를 앞질렀다.");
+    CHECK(Find(ex, "Qwen3", "ranks_on", "KoMath-500") != nullptr);
+    CHECK(Find(ex, "GPT-4o", "ranks_on", "KoMath-500") != nullptr);
+    CHECK(Find(ex, "DeepSeek-V3", "ranks_on", "KoMath-500") == nullptr);
+  }
+  SUBCASE("English: a score without 'on', after the benchmark was named") {
+    const Extraction ex = testing::ExtractText(
+        "Claude Opus 4 scored 72.5% on SWE-bench Verified, while Gemini 2.5 Pro reached 63.2% in the same test.");
+    CHECK(Find(ex, "Gemini 2.5 Pro", "ranks_on", "SWE-bench Verified") != nullptr);
+  }
+  SUBCASE("A beats a list headed by B, and A scores higher than B") {
+    CHECK(Find(testing::ExtractText("큐원3는 GPT-4o 등 다른 모델을 앞섰다."), "Qwen3", "competes_with", "GPT-4o") != nullptr);
+    CHECK(Find(testing::ExtractText("큐원3 표준형은 GPT-4o(70.1점)보다 높았다."), "Qwen3", "competes_with", "GPT-4o") !=
+          nullptr);
+    CHECK(Find(testing::ExtractText("큐원3는 GPT-4o보다 늦게 나왔다."), "Qwen3", "competes_with", "GPT-4o") == nullptr);
+  }
+}
+
+TEST_CASE("makers: modifiers after a possessive, an organization's own model, a benchmark it made") {
+  CHECK(Find(testing::ExtractText("Analysts praised Nvidia's upcoming Blackwell Ultra systems."), "Nvidia", "develops",
+             "Blackwell Ultra") != nullptr);
+  CHECK(Find(testing::ExtractText("The deal lifts SoftBank's stake in the ChatGPT business."), "SoftBank", "develops",
+             "ChatGPT") == nullptr);
+  CHECK(Find(testing::ExtractText("KT는 자체 언어모델(LLM) '믿:음 2.0'을 앞세웠다."), "KT", "develops", "Mi:dm 2.0") !=
+        nullptr);
+  CHECK(Find(testing::ExtractText("오픈AI가 만든 의료 평가 '헬스벤치'가 기준이 됐다."), "OpenAI", "develops", "헬스벤치") !=
+        nullptr);
+}
+
+TEST_CASE("places: PLACE-based, and where an event was held") {
+  CHECK(Find(testing::ExtractText("Investors backed Paris-based Mistral AI again."), "Mistral AI", "located_in", "Paris") !=
+        nullptr);
+  CHECK(Find(testing::ExtractText("Analysts like Perplexity AI, the San Francisco-based search startup."), "Perplexity AI",
+             "located_in", "San Francisco") != nullptr);
+  CHECK(Find(testing::ExtractText("행사는 부산에서 열린 '2026 게임과학포럼'과 함께 진행됐다."), "2026 게임과학포럼",
+             "located_in", "Busan") != nullptr);
+  CHECK(Find(testing::ExtractText("Son spoke at the AI Action Summit in Paris on Monday."), "AI Action Summit",
+             "located_in", "Paris") != nullptr);
+}
+
 TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
   const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
   REQUIRE_FALSE(ex.relations.empty());
