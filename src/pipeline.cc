@@ -137,7 +137,7 @@ void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, 
                        clock->rule_times());
       clock->Lap(&StageTimes::relations);
     }
-    FindGrammarRelations(rules, w->words[s], found.all, accepted, &found.relations);
+    FindGrammarRelations(rules, w->words[s], found.all, accepted, found.accepted, &found.relations);
     clock->Lap(&StageTimes::relations);
     found.accepted.insert(found.accepted.end(), accepted.begin(), accepted.end());
     // (A pack that reads no views still has the claims grammar.)

@@ -26,6 +26,8 @@ constexpr char kPlaceParen[] = "rel.place-paren";
 constexpr char kPlaceInPlace[] = "rel.place-in-place";
 constexpr char kPlaceBased[] = "en.rel.place-based";
 constexpr char kHeldAt[] = "rel.held-at";
+constexpr char kMakerOf[] = "rel.maker-of";
+constexpr char kUses[] = "ko.rel.uses";
 constexpr char kLedBy[] = "ko.rel.led-by";
 constexpr char kFormerly[] = "ko.rel.formerly-of";
 constexpr char kUnitOf[] = "ko.rel.unit-of";
@@ -51,8 +53,15 @@ struct TitleFound {
 class Reader {
  public:
   Reader(const RulePackData& rules, const std::vector<Word>& words, const std::vector<Candidate>& all,
-         const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations)
-      : rules_(rules), words_(words), all_(all), accepted_(accepted), relations_(relations), at_(words.size(), -1) {
+         const std::vector<size_t>& accepted, const std::vector<size_t>& earlier,
+         std::vector<CandidateRelation>* relations)
+      : rules_(rules),
+        words_(words),
+        all_(all),
+        accepted_(accepted),
+        earlier_(earlier),
+        relations_(relations),
+        at_(words.size(), -1) {
     for (size_t idx : accepted) {
       const Candidate& c = all_[idx];
       for (size_t k = 0; k < words_.size(); ++k) {
@@ -99,9 +108,13 @@ class Reader {
       Beats(k);
       InvestedBy(k);
       BuiltOn(k);
+      Uses(k);
       EnglishTitleBetween(k);
       EnglishTitleAfter(k);
+      EnglishFounderAndRuns(k);
       Maker(k);
+      MakerOf(k);
+      AppositiveMaker(k);
       Place(k);
       PlaceInGloss(k);
       BasedIn(k);
@@ -198,7 +211,8 @@ class Reader {
       if (!(w.tail.empty() || gloss || (genitive && w.tail.empty()))) break;
       if (c->type == "Person" && person < 0) {
         person = at_[k];
-      } else if (c->type == "Organization" && org < 0) {
+      } else if ((c->type == "Organization" || (c->type == "Product" && Heads(title->entry->role))) && org < 0) {
+        // (A product has a head too: "닉 털리 챗GPT 총괄".)
         org = at_[k];
       } else {
         break;
@@ -552,14 +566,16 @@ class Reader {
     const Candidate* base = MentionAt(k);
     if (base == nullptr || LastOf(k) != k) return;
     if (!(base->type == "Model" || base->type == "Product")) return;
-    // English: X built on / runs on / powered by BASE: X is the nearest
-    // model or product before.
-    if (english_ && k >= 2) {
-      const std::string_view a = words_[k - 2].core, b = words_[k - 1].core;
+    // English: X built on / runs on / powered by (the) BASE: X is the
+    // nearest model or product before.
+    size_t f = FirstOf(k);
+    if (english_ && f >= 1 && (words_[f - 1].core == "the" || words_[f - 1].core == "a")) --f;
+    if (english_ && f >= 2) {
+      const std::string_view a = words_[f - 2].core, b = words_[f - 1].core;
       const bool on = (b == "on" && (a == "built" || a == "runs" || a == "run" || a == "based" || a == "trained")) ||
                       (b == "by" && a == "powered");
       if (!on) return;
-      for (size_t j = k - 2; j-- > 0 && k - j <= 8;) {
+      for (size_t j = f - 2; j-- > 0 && k - j <= 10;) {
         const Candidate* x = MentionAt(j);
         if (x == nullptr) continue;
         if (x->type == "Model" || x->type == "Product" || x->type == "Organization") {
@@ -570,6 +586,116 @@ class Reader {
       return;
     }
   }
+
+  // Korean: what a model, a product or a company uses. Word k ends what
+  // is used (a model, a product, a chip).
+  //   X를 기반으로 만든 'Y', X 384개를 엮은 'Y': Y, the name the verb modifies;
+  //   Y는 … X를 활용한다 / 얹었다 / 연결한다: Y, the clause's subject;
+  //   Y에 X를 탑재할: Y, the host in 에;
+  //   Y는 X 칩 512개로 (학습했다): Y, the subject, by the count.
+  void Uses(size_t k) {
+    const Candidate* used = MentionAt(k);
+    if (english_ || used == nullptr || LastOf(k) != k) return;
+    if (used->type == "Organization") return Foundry(k);
+    if (!(used->type == "Model" || used->type == "Product")) return;
+    size_t v = k + 1;
+    std::string_view particle = Particle(k);
+    // (What is counted: "어센드 칩 8192개를", "H800 칩 512개로", "12단 HBM4를 8개씩".)
+    if (particle.empty() && v < words_.size() && MentionAt(v) == nullptr &&
+        (words_[v].core == "칩" || words_[v].core == "GPU")) {
+      ++v;
+    }
+    bool counted = false;
+    if ((particle.empty() || particle == "을" || particle == "를") && v < words_.size() && MentionAt(v) == nullptr &&
+        CountWord(words_[v].core, &particle)) {
+      counted = true;
+      ++v;
+    }
+    if (v >= words_.size()) return;
+    const std::string_view verb = words_[v].core;
+    const bool object = particle == "을" || particle == "를";
+    const bool means = counted && (particle == "로" || particle == "으로");
+    const bool base = object && (verb == "기반으로" || verb == "바탕으로");
+    if (!(means || base || (object && UseVerb(verb)))) return;
+    // The name the verb modifies.
+    size_t modifies = v;
+    if (base && v + 1 < words_.size() && !words_[v + 1].core.empty()) ++modifies;
+    const std::string_view adnominal = words_[modifies].core;
+    if (!means && (EndsWith(adnominal, "한") || EndsWith(adnominal, "은") || EndsWith(adnominal, "든") ||
+                   EndsWith(adnominal, "된") || EndsWith(adnominal, "는"))) {
+      for (size_t j = modifies + 1; j < words_.size() && j <= modifies + 5; ++j) {
+        if (MentionAt(j) == nullptr) {
+          if (!Gloss(words_[j].tail) || EndsWithCase(words_[j].core)) return;
+          continue;
+        }
+        if ((Is(j, "Model") || Is(j, "Product")) && FirstOf(j) == j) {
+          Add(at_[j], at_[k], "relies_on", kUses, used->begin, MentionAt(j)->end);
+        }
+        return;
+      }
+      return;
+    }
+    if (base) return;  // "X를 기반으로 …": a noun phrase's, not the clause's
+    // The host in 에 ("'루빈'에 HBM4를 탑재할"), else the clause's subject.
+    for (size_t j = FirstOf(k); j-- > 0;) {
+      const Candidate* c = MentionAt(j);
+      if (c == nullptr || LastOf(j) != j) continue;
+      const bool host = Particle(j) == "에" && StartsWith(verb, "탑재") && (c->type == "Model" || c->type == "Product");
+      const bool subject = (IsSubjectAt(j) || SubjectWordAfter(j)) &&
+                           (c->type == "Model" || c->type == "Product" || c->type == "Organization");
+      if (host || subject) {
+        Add(at_[j], at_[k], "relies_on", kUses, c->begin, words_[v].end);
+        return;
+      }
+      if (IsSubjectAt(j)) return;
+    }
+  }
+
+  // Y는 … X의 5나노 공정으로 만들고: a chip relies on the foundry that makes
+  // it. Word k ends the foundry; Y is the clause's subject.
+  void Foundry(size_t k) {
+    if (Particle(k) != "의") return;
+    size_t v = k + 1;
+    while (v < words_.size() && v <= k + 2 && MentionAt(v) == nullptr && !StartsWith(words_[v].core, "공정") &&
+           words_[v].tail.empty() && !EndsWithCase(words_[v].core)) {
+      ++v;
+    }
+    if (v >= words_.size() || !(words_[v].core == "공정으로" || words_[v].core == "공정에서")) return;
+    for (size_t j = FirstOf(k); j-- > 0;) {
+      const Candidate* c = MentionAt(j);
+      if (c == nullptr || LastOf(j) != j) continue;
+      if ((IsSubjectAt(j) || SubjectWordAfter(j)) && (c->type == "Model" || c->type == "Product")) {
+        Add(at_[j], at_[k], "relies_on", kUses, c->begin, words_[v].end);
+        return;
+      }
+      if (IsSubjectAt(j)) return;
+    }
+  }
+
+  // "8192개를", "512개로", "8개씩": a count, and the particle after it.
+  static bool CountWord(std::string_view w, std::string_view* particle) {
+    size_t i = 0;
+    while (i < w.size() && ((w[i] >= '0' && w[i] <= '9') || w[i] == ',')) ++i;
+    if (i == 0) return false;
+    std::string_view rest = w.substr(i);
+    for (const std::string_view unit : {"개", "장", "대"}) {
+      if (StartsWith(rest, unit)) {
+        rest.remove_prefix(unit.size());
+        if (rest == "씩") rest = "";
+        if (!rest.empty()) *particle = rest;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static bool UseVerb(std::string_view w) {
+    for (const std::string_view v : {"활용", "사용", "탑재", "얹", "장착", "연결", "엮", "채택", "적용"}) {
+      if (StartsWith(w, v)) return true;
+    }
+    return false;
+  }
+
 
   static bool AllHangulOrLatin(std::string_view s) {
     for (size_t i = 0; i < s.size();) {
@@ -591,6 +717,12 @@ class Reader {
     while (b < e && (words_[b].core == "the" || words_[b].core == "a" || words_[b].core == "an" ||
                      words_[b].core == "its" || words_[b].core == "former" || words_[b].core == "Former")) {
       ++b;
+    }
+    // Two titles joined by "and" ("co-founder and CEO"): the one that heads.
+    for (size_t k = b + 1; k + 1 < e; ++k) {
+      if (words_[k].core != "and") continue;
+      const auto first = EnglishTitle(b, k), second = EnglishTitle(k + 1, e);
+      if (first && second) return Heads(second->second->role) || !Heads(first->second->role) ? second : first;
     }
     if (b >= e || e - b > 4) return std::nullopt;
     std::string key;
@@ -657,18 +789,73 @@ class Reader {
   // "Google's chief executive Sundar Pichai", "Former GitHub chief
   // executive Nat Friedman". Word k ends the organization.
   void EnglishTitleBetween(size_t k) {
-    if (!Is(k, "Organization") || !Latin(k) || LastOf(k) != k) return;
+    // (A place's office too: "Delaware Attorney General Kathy Jennings".)
+    if (!(Is(k, "Organization") || Is(k, "Location")) || !Latin(k) || LastOf(k) != k) return;
     const bool possessive = Possessive(k);
     if (!words_[k].tail.empty() && !possessive) return;
     for (size_t p = k + 2; p <= k + 5 && p < words_.size(); ++p) {
       if (!Is(p, "Person")) continue;
       if (FirstOf(p) != p) return;
       const auto title = EnglishTitle(k + 1, p);
-      if (!title) return;
+      if (!title || (Is(k, "Location") && !PublicOffice(title->second->role))) return;
       if (!words_[p - 1].tail.empty() && words_[p - 1].tail != ",") return;
       Add(at_[p], at_[k], Heads(title->second->role) ? "leads" : "affiliated_with", kTitleEn,
           words_[FirstOf(k)].begin, words_[LastOf(p)].end, title->second->role);
       return;
+    }
+  }
+
+  static bool PublicOffice(std::string_view role) {
+    static constexpr std::string_view kRoles[] = {"governor", "mayor", "attorney general", "minister", "senator",
+                                                  "secretary", "commissioner", "president", "prime minister"};
+    return std::find(std::begin(kRoles), std::end(kRoles), role) != std::end(kRoles);
+  }
+
+  // English: "xAI, the startup founded by Elon Musk" (leads, founder);
+  // "Forrest Norrod, who runs AMD's data center business" (affiliated),
+  // "…, who runs AMD" (leads); "Elon Musk's artificial intelligence
+  // company xAI" (affiliated). Word k ends the organization or the person.
+  void EnglishFounderAndRuns(size_t k) {
+    if (!english_ || LastOf(k) != k) return;
+    const Candidate* c = MentionAt(k);
+    if (c == nullptr) return;
+    if (c->type == "Organization" && words_[k].tail == ",") {
+      // ORG, the (words) founded by PERSON
+      for (size_t j = k + 1; j + 2 < words_.size() && j <= k + 5; ++j) {
+        if (MentionAt(j) != nullptr || !words_[j].tail.empty()) return;
+        if ((words_[j].core == "founded" || words_[j].core == "co-founded") && words_[j + 1].core == "by" &&
+            Is(j + 2, "Person") && FirstOf(j + 2) == j + 2) {
+          Add(at_[j + 2], at_[k], "leads", kTitleEn, c->begin, MentionAt(j + 2)->end, "founder");
+          return;
+        }
+      }
+      return;
+    }
+    if (c->type != "Person") return;
+    // PERSON, who runs|heads|leads|oversees ORG('s …)
+    if (words_[k].tail == "," && k + 3 < words_.size() && words_[k + 1].core == "who") {
+      const std::string_view verb = words_[k + 2].core;
+      if (!(verb == "runs" || verb == "heads" || verb == "leads" || verb == "oversees" || verb == "ran" ||
+            verb == "headed" || verb == "led")) {
+        return;
+      }
+      size_t o = k + 3;
+      if (o < words_.size() && words_[o].core == "the") ++o;
+      if (o >= words_.size() || !Is(o, "Organization") || FirstOf(o) != o) return;
+      const bool part = Possessive(LastOf(o));
+      Add(at_[k], at_[o], part ? "affiliated_with" : "leads", kTitleEn, c->begin, MentionAt(o)->end, part ? "" : "head");
+      return;
+    }
+    // PERSON's (words) company|startup|firm ORG
+    if (!Possessive(k)) return;
+    for (size_t j = k + 1; j + 1 < words_.size() && j <= k + 5; ++j) {
+      const std::string_view w = words_[j].core;
+      if (MentionAt(j) != nullptr || !words_[j].tail.empty() || w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return;
+      if ((w == "company" || w == "startup" || w == "firm" || w == "lab") && Is(j + 1, "Organization") &&
+          FirstOf(j + 1) == j + 1) {
+        Add(at_[k], at_[j + 1], "affiliated_with", kTitleEn, c->begin, MentionAt(j + 1)->end);
+        return;
+      }
     }
   }
 
@@ -701,6 +888,8 @@ class Reader {
                words_[e - 1].tail.find('.') == std::string_view::npos && MentionAt(e) == nullptr) {
           ++e;
         }
+        // (ORG TITLE PERSON is that person's title: "…, Perplexity co-founder and CEO Aravind Srinivas".)
+        if (e < words_.size() && Is(e, "Person")) return;
         if (!possessive && (!words_[o_last].tail.empty() || MentionAt(o_last)->end < words_[o_last].end)) return;
         bool part = false;
         const auto title = possessive ? EnglishTitlePhrase(o_last + 1, e, &part) : EnglishTitle(o_last + 1, e);
@@ -709,6 +898,73 @@ class Reader {
             words_[FirstOf(k)].begin, words_[e - 1].end, title->second->role);
       }
       return;
+    }
+  }
+
+  // "Claude maker Anthropic", "챗GPT 개발사 오픈AI": the maker named after
+  // the word; "the ChatGPT maker", "챗GPT 개발사는" with no name after: the
+  // organization of the document that the gazetteer gives as the
+  // product's developer, where the document names it. Word k ends the
+  // product.
+  void MakerOf(size_t k) {
+    const Candidate* made = MentionAt(k);
+    if (made == nullptr || LastOf(k) != k || !(made->type == "Model" || made->type == "Product") ||
+        made->end != words_[k].end || !words_[k].tail.empty() || k + 1 >= words_.size()) {
+      return;
+    }
+    const size_t m = k + 1;
+    const std::string_view word = words_[m].core;
+    const bool en = word == "maker" || word == "maker's" || word == "developer" || word == "creator";
+    const bool ko = StartsWith(word, "개발사") || StartsWith(word, "개발업체") || StartsWith(word, "제작사");
+    if (!en && !ko) return;
+    if (m + 1 < words_.size() && Is(m + 1, "Organization") && FirstOf(m + 1) == m + 1 &&
+        (word == "maker" || word == "developer" || word == "creator" || word == "개발사" || word == "개발사인")) {
+      Add(at_[m + 1], at_[k], "develops", kMakerOf, made->begin, MentionAt(m + 1)->end);
+      return;
+    }
+    // With no name after it, "the ChatGPT maker" refers: to the developer
+    // the gazetteer knows, named in the document.
+    const bool definite = en ? FirstOf(k) > 0 && words_[FirstOf(k) - 1].core == "the"
+                             : word != "개발사" && word != "개발사인" && word != "개발업체" && word != "제작사";
+    if (!definite || made->entity < 0) return;
+    const auto developer = rules_.entities[static_cast<size_t>(made->entity)].attributes.find("developer");
+    if (developer == rules_.entities[static_cast<size_t>(made->entity)].attributes.end()) return;
+    long maker = -1;
+    for (const std::vector<size_t>* list : {&earlier_, &accepted_}) {
+      for (size_t idx : *list) {
+        const Candidate& c = all_[idx];
+        if (c.entity >= 0 && c.type == "Organization" && rules_.entities[static_cast<size_t>(c.entity)].id == developer->second) {
+          maker = static_cast<long>(idx);
+          break;
+        }
+      }
+      if (maker >= 0) break;
+    }
+    if (maker < 0) return;
+    Add(maker, at_[k], "develops", kMakerOf, words_[en ? FirstOf(k) - 1 : FirstOf(k)].begin, words_[m].end);
+  }
+
+  // English apposition: "Colossus, xAI's supercomputer", "Blackwell
+  // Ultra, an upgraded version of Nvidia's current flagship": the
+  // organization whose thing the model or product is. Word k ends it.
+  void AppositiveMaker(size_t k) {
+    if (!english_) return;
+    const Candidate* made = MentionAt(k);
+    if (made == nullptr || LastOf(k) != k || !(made->type == "Model" || made->type == "Product") ||
+        words_[k].tail != ",") {
+      return;
+    }
+    for (size_t j = k + 1; j < words_.size() && j <= k + 7; ++j) {
+      if (MentionAt(j) != nullptr) {
+        if (Is(j, "Organization") && FirstOf(j) == j && Possessive(LastOf(j)) && LastOf(j) + 1 < words_.size() &&
+            MentionAt(LastOf(j) + 1) == nullptr) {
+          Add(at_[j], at_[k], "develops", kMakerAdjacent, made->begin, words_[LastOf(j) + 1].end);
+        }
+        return;
+      }
+      const std::string_view w = words_[j].core;
+      if (!words_[j].tail.empty() || w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return;
+      if (FunctionWord(w) && w != "a" && w != "an" && w != "the" && w != "of") return;
     }
   }
 
@@ -756,6 +1012,21 @@ class Reader {
       }
       return;
     }
+    // ORG이/가 (words) 칩 'MODEL': the subject's own product, named after
+    // the word for what it is ("화웨이가 인공지능(AI) 칩 '어센드'의 로드맵을",
+    // "샤오미가 새 대형언어모델(LLM) 'MiMo'를").
+    if (IsSubjectAt(k) && Particle(k) != "도") {
+      for (size_t j = next; j < words_.size() && j <= next + 5; ++j) {
+        if (MentionAt(j) == nullptr) {
+          if (!Gloss(words_[j].tail) || EndsWithCase(words_[j].core)) break;
+          continue;
+        }
+        if (j > next && is_made(j) && FirstOf(j) == j && !words_[j].lead.empty() && ProductWord(words_[j - 1].core)) {
+          Add(at_[k], at_[j], "develops", kMakerGenitive, org.begin, MentionAt(j)->end);
+        }
+        break;
+      }
+    }
     // ORG은/는/이/가 … MODEL을/를 (모델을) 공개했다: released; ORG이/가 …
     // 공개한 'MODEL' (the verb modifies the model): released, or develops
     // for 개발한, 만든.
@@ -772,7 +1043,9 @@ class Reader {
         const bool release = core == "공개한" || core == "출시한" || core == "선보인" || core == "내놓은" ||
                              core == "발표한" || core == "공개했던" || core == "출시했던";
         // (자체: its own, "자체 거대언어모델(LLM) '에이닷엑스'".)
-        const bool develop = core == "개발한" || core == "만든" || core == "개발해" || core == "만들어" || core == "자체";
+        // (A release to come is a model in the making: "내놓을", "출시할".)
+        const bool develop = core == "개발한" || core == "만든" || core == "개발해" || core == "만들어" || core == "자체" ||
+                             core == "내놓을" || core == "출시할" || core == "공개할" || core == "선보일";
         if (!release && !develop) continue;
         // The model right after (a descriptor between: 공개한 2세대 칩 '레니게이드');
         // a benchmark one made (오픈AI가 만든 의료 평가 '헬스벤치').
@@ -844,6 +1117,15 @@ class Reader {
         if (words_[j].tail.find_first_of(".;") != std::string_view::npos) return;
       }
     }
+  }
+
+  // A word for what a model or a product is, right before its quoted name
+  // ("칩 '어센드'", "대형언어모델(LLM) 'MiMo'"); its gloss aside.
+  static bool ProductWord(std::string_view w) {
+    static constexpr std::string_view kWords[] = {"칩", "모델", "가속기", "언어모델", "거대언어모델", "대형언어모델",
+                                                  "LLM", "반도체", "메모리", "GPU", "NPU", "앱", "서비스", "플랫폼",
+                                                  "챗봇", "비서", "에이전트", "제품", "프로세서", "시스템"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
   }
 
   // English words that do not modify a name: "SoftBank's stake in the
@@ -1022,6 +1304,7 @@ class Reader {
   const std::vector<Word>& words_;
   const std::vector<Candidate>& all_;
   const std::vector<size_t>& accepted_;
+  const std::vector<size_t>& earlier_;  // the accepted mentions of the document's earlier sentences
   std::vector<CandidateRelation>* relations_;
   std::vector<long> at_;  // the accepted mention at each word, or -1
   std::vector<std::string_view> particle_;  // at the last word of each mention
@@ -1036,13 +1319,13 @@ const std::vector<std::string>& GrammarRelationRuleIds() {
                                                 kReleasedKo, kReleasedEn,  kPlaceBefore,   kPlaceParen,
                                                 kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf,
                                                 kScores,     kBeats,       kInvestedBy,    kBuiltOn,
-                                                kPlaceBased, kHeldAt};
+                                                kPlaceBased, kHeldAt,      kMakerOf,       kUses};
   return kIds;
 }
 
 void DecideReleases(std::string_view text, const std::vector<std::pair<size_t, size_t>>& sentences,
                     const std::vector<Candidate>& all, std::vector<CandidateRelation>* relations) {
-  static constexpr std::string_view kReleases[] = {"공개", "출시", "선보", "선뵀", "내놓", "내놨", "발표"};
+  static constexpr std::string_view kReleases[] = {"공개", "출시", "선보", "선뵀", "내놓", "내놨", "발표", "오픈소스로"};
   // Whether a release verb follows mention `c` within its sentence: "'가우스2'
   // 공개", "'SOTA K' 출시" (after a closing quote, a particle, a descriptor).
   auto release_after = [&](const Candidate& c) {
@@ -1072,6 +1355,24 @@ void DecideReleases(std::string_view text, const std::vector<std::pair<size_t, s
     });
     if (released) r.relation = "released";
   }
+  // (A pair both released and develops is released: the release's
+  // evidence stays.)
+  std::vector<bool> superseded(relations->size(), false);
+  for (size_t i = 0; i < relations->size(); ++i) {
+    const CandidateRelation& r = (*relations)[i];
+    if (r.relation != "develops") continue;
+    superseded[i] = std::any_of(relations->begin(), relations->end(), [&](const CandidateRelation& o) {
+      return o.relation == "released" && all[o.source].label == all[r.source].label &&
+             all[o.target].label == all[r.target].label;
+    });
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < relations->size(); ++i) {
+    if (superseded[i]) continue;
+    if (kept != i) (*relations)[kept] = std::move((*relations)[i]);
+    ++kept;
+  }
+  relations->resize(kept);
   // (A pair now both released and develops keeps one.)
   for (size_t i = 0; i < relations->size(); ++i) {
     for (size_t j = i + 1; j < relations->size();) {
@@ -1087,8 +1388,9 @@ void DecideReleases(std::string_view text, const std::vector<std::pair<size_t, s
 }
 
 void FindGrammarRelations(const RulePackData& rules, const std::vector<Word>& words, const std::vector<Candidate>& all,
-                          const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations) {
-  Reader(rules, words, all, accepted, relations).Run();
+                          const std::vector<size_t>& accepted, const std::vector<size_t>& earlier,
+                          std::vector<CandidateRelation>* relations) {
+  Reader(rules, words, all, accepted, earlier, relations).Run();
 }
 
 }  // namespace claimgraph::internal

@@ -9,7 +9,9 @@
 //            organization (a chief executive, a founder, a minister), else
 //            affiliated_with; a compound title (AI본부장) names a unit, so
 //            affiliated_with; the title is the relation's role.
-//   makers   an organization right before its model or product (구글
+//   makers   "Claude maker Anthropic", "the ChatGPT maker" (the developer
+//            the gazetteer names, where the document names it too); an
+//            organization right before its model or product (구글
 //            제미나이 3, Google's Gemini 3), or with a few plain words between
 //            (텐센트의 이미지 생성 모델 '훈위안…'): develops; an organization
 //            that released, launched or unveiled it in the clause: released.
@@ -47,9 +49,11 @@ const std::vector<std::string>& GrammarRelationRuleIds();
 
 // Adds to `relations` the relations the grammar reads in the sentence
 // whose words are `words` (SplitWords); `accepted` holds the indices into
-// `all` of the sentence's accepted mentions.
+// `all` of the sentence's accepted mentions, `earlier` those of the
+// document's earlier sentences (what "the ChatGPT maker" may refer to).
 void FindGrammarRelations(const RulePackData& rules, const std::vector<Word>& words, const std::vector<Candidate>& all,
-                          const std::vector<size_t>& accepted, std::vector<CandidateRelation>* relations);
+                          const std::vector<size_t>& accepted, const std::vector<size_t>& earlier,
+                          std::vector<CandidateRelation>* relations);
 
 // Decides, once per document, between develops and released: a maker's
 // "develops" becomes "released" where the document reports the model's

@@ -216,6 +216,60 @@ TEST_CASE("places: PLACE-based, and where an event was held") {
              "located_in", "Paris") != nullptr);
 }
 
+TEST_CASE("the maker of a product: named after the word, or the developer the document names") {
+  CHECK(Find(testing::ExtractText("Investors favored Claude maker Anthropic this week."), "Anthropic", "develops",
+             "Claude") != nullptr);
+  CHECK(Find(testing::ExtractText("챗GPT 개발사 오픈AI는 새 기능을 내놨다."), "OpenAI", "develops", "ChatGPT") != nullptr);
+  SUBCASE("the ChatGPT maker, where the document names OpenAI") {
+    const Extraction ex = testing::ExtractText(
+        "Oracle signed a cloud deal with OpenAI. Shares of the ChatGPT maker's partners rose.");
+    const RelationMention* r = Find(ex, "OpenAI", "develops", "ChatGPT");
+    REQUIRE(r != nullptr);
+    CHECK(r->rule == "rel.maker-of");
+  }
+  SUBCASE("not where the document never names the developer") {
+    CHECK(Find(testing::ExtractText("Shares of the ChatGPT maker's partners rose."), "OpenAI", "develops", "ChatGPT") ==
+          nullptr);
+  }
+  SUBCASE("in apposition: the model, the organization's thing") {
+    CHECK(Find(testing::ExtractText("Analysts expect Blackwell Ultra, a faster version of Nvidia's flagship, soon."),
+               "Nvidia", "develops", "Blackwell Ultra") != nullptr);
+  }
+}
+
+TEST_CASE("what a model, a product or a company uses (Korean)") {
+  CHECK(Find(testing::ExtractText("큐원3를 기반으로 만든 코딩 도구 'CodeNest'가 인기다."), "CodeNest", "relies_on", "Qwen3") !=
+        nullptr);
+  CHECK(Find(testing::ExtractText("PUBG 앨라이는 엔비디아의 기술 'ACE'를 활용한다."), "PUBG Ally", "relies_on", "ACE") !=
+        nullptr);
+  CHECK(Find(testing::ExtractText("딥시크는 엔비디아 H800 칩 2000개로 모델을 학습했다."), "DeepSeek", "relies_on", "H800") !=
+        nullptr);
+  CHECK(Find(testing::ExtractText("엔비디아는 '루빈'에 HBM4를 8개씩 탑재한다."), "Rubin", "relies_on", "HBM4") != nullptr);
+  CHECK(Find(testing::ExtractText("어센드 910C 384개를 엮은 '클라우드매트릭스 384'가 주력이다."), "CloudMatrix 384", "relies_on",
+             "Ascend 910C") != nullptr);
+  CHECK(Find(testing::ExtractText("새 칩 '레니게이드'는 TSMC의 5나노 공정으로 만든다."), "RNGD", "relies_on", "TSMC") !=
+        nullptr);
+  SUBCASE("not a product only named beside the verb's object") {
+    CHECK(Find(testing::ExtractText("딥시크는 H800 가격을 활용했다."), "DeepSeek", "relies_on", "H800") == nullptr);
+  }
+}
+
+TEST_CASE("English: founded by, who runs, a person's company, two titles, a place's office") {
+  CHECK(Find(testing::ExtractText("Mistral AI, the startup founded by Arthur Mensch, raised money."), "Arthur Mensch",
+             "leads", "Mistral AI") != nullptr);
+  const Extraction runs = testing::ExtractText("Lena Park, who runs Samsung's foundry business, said yields improved.");
+  CHECK(Find(runs, "Lena Park", "affiliated_with", "Samsung Electronics") != nullptr);
+  CHECK(Find(runs, "Lena Park", "leads", "Samsung Electronics") == nullptr);
+  CHECK(Find(testing::ExtractText("Elon Musk's rocket company SpaceX bought chips."), "Elon Musk", "affiliated_with",
+             "SpaceX") != nullptr);
+  const Extraction two = testing::ExtractText(
+      "In a letter to Nvidia Chief Executive Jensen Huang, Groq co-founder and CEO Jonathan Ross wrote that supply was short.");
+  CHECK(Find(two, "Jonathan Ross", "leads", "Groq") != nullptr);
+  CHECK(Find(two, "Jensen Huang", "leads", "Groq") == nullptr);
+  CHECK(Find(testing::ExtractText("Texas Attorney General Ken Paxton sued the company."), "Ken Paxton", "affiliated_with",
+             "Texas") != nullptr);
+}
+
 TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
   const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
   REQUIRE_FALSE(ex.relations.empty());
