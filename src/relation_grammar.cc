@@ -28,6 +28,7 @@ constexpr char kPlaceBased[] = "en.rel.place-based";
 constexpr char kHeldAt[] = "rel.held-at";
 constexpr char kMakerOf[] = "rel.maker-of";
 constexpr char kUses[] = "ko.rel.uses";
+constexpr char kRivals[] = "rel.rivals";
 constexpr char kLedBy[] = "ko.rel.led-by";
 constexpr char kFormerly[] = "ko.rel.formerly-of";
 constexpr char kUnitOf[] = "ko.rel.unit-of";
@@ -107,6 +108,8 @@ class Reader {
       RankedIn(k);
       Beats(k);
       InvestedBy(k);
+      Backers(k);
+      Rivals(k);
       BuiltOn(k);
       Uses(k);
       EnglishTitleBetween(k);
@@ -497,6 +500,213 @@ class Reader {
       if (StartsWith(w, c)) return true;
     }
     return false;
+  }
+
+  // Rivals. English: "Nvidia, AMD's far larger rival", "X competes
+  // (directly) with Y". Korean: "A가 B와 정면으로 맞붙었다", "A가 … B·C와
+  // 어깨를 나란히", "A가 B와 비슷한 성능", "A가 B에 근소하게 뒤졌다". Word k
+  // ends B (English: the rival's or the competed one's mention).
+  void Rivals(size_t k) {
+    const Candidate* b = MentionAt(k);
+    if (b == nullptr || LastOf(k) != k || !(b->type == "Organization" || b->type == "Model" || b->type == "Product")) {
+      return;
+    }
+    if (english_) {
+      // X, ORG's (words) rival
+      const size_t first = FirstOf(k);
+      if (Possessive(k) && first >= 1 && words_[first - 1].tail == ",") {
+        for (size_t j = k + 1; j < words_.size() && j <= k + 4; ++j) {
+          const std::string_view w = words_[j].core;
+          if (MentionAt(j) != nullptr || w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) break;
+          if (w == "rival" || w == "competitor") {
+            const size_t x = first - 1;  // (the word before the comma ends X)
+            if (MentionAt(x) != nullptr && MentionAt(x)->type == b->type) {
+              Add(at_[x], at_[k], "competes_with", kRivals, MentionAt(x)->begin, words_[j].end);
+            }
+            break;
+          }
+          if (!words_[j].tail.empty()) break;
+        }
+      }
+      // X (whose …) competes (directly) with Y
+      if (first >= 2 && words_[first - 1].core == "with" &&
+          (words_[first - 2].core == "competes" || words_[first - 2].core == "compete" ||
+           (first >= 3 && words_[first - 2].core == "directly" &&
+            (words_[first - 3].core == "competes" || words_[first - 3].core == "compete")))) {
+        for (size_t x = first - 2; x-- > 0 && first - x <= 12;) {
+          const Candidate* a = MentionAt(x);
+          if (a == nullptr) continue;
+          if (a->type == b->type || (a->type != "Person" && b->type != "Person")) {
+            Add(at_[x], at_[k], "competes_with", kRivals, a->begin, b->end);
+          }
+          return;
+        }
+      }
+      return;
+    }
+    // (Mentions joined by · in one word, "알리바바·바이두와": the particle is
+    // the last one's.)
+    std::string_view particle = Particle(k);
+    const size_t word_end = words_[k].end + words_[k].tail.size();
+    for (size_t idx : accepted_) {
+      const Candidate& c = all_[idx];
+      if (particle.empty() && c.begin >= words_[k].end && c.end <= word_end && c.type == b->type) {
+        particle = c.particle;
+      }
+    }
+    if (particle != "와" && particle != "과" && particle != "에" && particle != "에게") return;
+    if (k + 1 >= words_.size()) return;
+    const std::string_view next = words_[k + 1].core, after = k + 2 < words_.size() ? words_[k + 2].core : "";
+    const bool with = particle == "와" || particle == "과";
+    const bool rival = with && (StartsWith(next, "맞붙") || StartsWith(after, "맞붙") || StartsWith(next, "경쟁") ||
+                                StartsWith(next, "겨루") || StartsWith(next, "대결") ||
+                                (StartsWith(next, "어깨를") && StartsWith(after, "나란히")) ||
+                                (StartsWith(next, "비슷한") && StartsWith(after, "성능")) || StartsWith(next, "맞먹"));
+    const bool behind = !with && (StartsWith(next, "뒤졌") || StartsWith(next, "뒤처") || StartsWith(after, "뒤졌") ||
+                                  StartsWith(after, "뒤처") || StartsWith(next, "밀렸") || StartsWith(after, "밀렸"));
+    if (!rival && !behind) return;
+    // B's list: "알리바바·딥시크와" is one word; "텐센트와 알리바바와" two.
+    std::vector<long> rivals{at_[k]};
+    for (size_t j = FirstOf(k); j-- > 0;) {
+      const Candidate* c = MentionAt(j);
+      if (c == nullptr || LastOf(j) != j) break;
+      if (!(Particle(j) == "와" || Particle(j) == "과" || words_[j].tail.empty()) || c->type != b->type) break;
+      rivals.push_back(at_[j]);
+      j = FirstOf(j);
+    }
+    // (Mentions joined by · inside the word: each is B.)
+    for (size_t idx : accepted_) {
+      const Candidate& c = all_[idx];
+      if (c.type == b->type && c.begin >= words_[FirstOf(k)].begin && c.end <= word_end &&
+          static_cast<long>(idx) != at_[k]) {
+        rivals.push_back(static_cast<long>(idx));
+      }
+    }
+    // A: the clause's subject, before B.
+    for (size_t j = FirstOf(k); j-- > 0;) {
+      const Candidate* a = MentionAt(j);
+      if (a == nullptr || LastOf(j) != j) continue;
+      if (IsSubjectAt(j) || SubjectWordAfter(j)) {
+        if (a->type == b->type || (b->type != "Organization" && a->type != "Organization")) {
+          for (long r : rivals) Add(at_[j], r, "competes_with", kRivals, a->begin, words_[k + 1].end);
+        }
+        return;
+      }
+    }
+  }
+
+  // Backers. English: "X counts A and B among its backers", "X invested …
+  // in Y", "in which X invested", "X's stake in Y", "X will own 27% of Y".
+  // Korean: "A와 B 등이 (초석) 투자자로 참여했다" (the clause's topic is
+  // invested in). Word k ends an organization.
+  void Backers(size_t k) {
+    const Candidate* c = MentionAt(k);
+    if (c == nullptr || c->type != "Organization" || LastOf(k) != k) return;
+    if (!english_) {
+      // A와 B 등이 투자자로 참여: k ends the list (이/가 after 등 or on k).
+      size_t v = k + 1;
+      if (v < words_.size() && (words_[v].core == "등이" || words_[v].core == "등도")) ++v;
+      else if (!IsSubjectAt(k)) return;
+      if (v + 1 >= words_.size()) return;
+      if (words_[v].core == "초석" || words_[v].core == "주요" || words_[v].core == "전략적") ++v;
+      if (v + 1 >= words_.size() || !(words_[v].core == "투자자로" || words_[v].core == "주주로") ||
+          !StartsWith(words_[v + 1].core, "참여")) {
+        return;
+      }
+      std::vector<long> investors{at_[k]};
+      for (size_t j = FirstOf(k); j-- > 0;) {
+        const Candidate* m = MentionAt(j);
+        if (m == nullptr || LastOf(j) != j || m->type != "Organization" ||
+            !(Particle(j) == "와" || Particle(j) == "과" || words_[j].tail == ",")) {
+          break;
+        }
+        investors.push_back(at_[j]);
+        j = FirstOf(j);
+      }
+      // The company: the sentence's topic before the list.
+      for (size_t j = FirstOf(k); j-- > 0;) {
+        const Candidate* m = MentionAt(j);
+        if (m == nullptr || LastOf(j) != j || m->type != "Organization") continue;
+        if (Particle(j) == "은" || Particle(j) == "는") {
+          for (long investor : investors) Add(investor, at_[j], "invests_in", kInvestedBy, m->begin, words_[v + 1].end);
+          return;
+        }
+      }
+      return;
+    }
+    const size_t first = FirstOf(k);
+    // X counts A (and B) among its backers
+    if (first >= 1 && words_[first - 1].core == "counts") {
+      std::vector<long> investors;
+      size_t j = first;
+      while (j < words_.size() && j <= first + 8) {
+        if (Is(j, "Organization")) {
+          investors.push_back(at_[j]);
+          j = LastOf(j) + 1;
+        } else if (words_[j].core == "and") {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      if (j + 2 >= words_.size() || words_[j].core != "among" || words_[j + 1].core != "its" ||
+          !(StartsWith(words_[j + 2].core, "backer") || StartsWith(words_[j + 2].core, "investor") ||
+            StartsWith(words_[j + 2].core, "shareholder"))) {
+        return;
+      }
+      // (The subject of "counts": the organization the sentence opened
+      // with, past a clause such as "whose engine competes with Google".)
+      for (size_t x = 0; x + 1 < first; ++x) {
+        if (Is(x, "Organization")) {
+          for (long investor : investors) Add(investor, at_[x], "invests_in", kInvestedBy, MentionAt(x)->begin, words_[j + 2].end);
+          return;
+        }
+      }
+      return;
+    }
+    if (k + 1 >= words_.size()) return;
+    // X invested (amount) in Y; in which X invested
+    if (words_[k + 1].core == "invested" || words_[k + 1].core == "invests") {
+      for (size_t j = k + 2; j + 1 < words_.size() && j <= k + 8; ++j) {
+        if (words_[j].core == "in" && Is(j + 1, "Organization") && FirstOf(j + 1) == j + 1) {
+          Add(at_[k], at_[j + 1], "invests_in", kInvestedBy, c->begin, MentionAt(j + 1)->end);
+          return;
+        }
+        if (MentionAt(j) != nullptr) break;
+      }
+      if (first >= 2 && words_[first - 1].core == "which" && words_[first - 2].core == "in") {
+        for (size_t x = 0; x + 2 < first; ++x) {
+          if (Is(x, "Organization")) {
+            Add(at_[k], at_[x], "invests_in", kInvestedBy, MentionAt(x)->begin, words_[k + 1].end);
+            return;
+          }
+        }
+      }
+      return;
+    }
+    // X's (N%)? stake in Y
+    if (Possessive(k)) {
+      size_t j = k + 1;
+      if (j < words_.size() && !words_[j].core.empty() && words_[j].core[0] >= '0' && words_[j].core[0] <= '9') ++j;
+      if (j + 2 < words_.size() && (words_[j].core == "stake" || words_[j].core == "shares") &&
+          words_[j + 1].core == "in" && Is(j + 2, "Organization") && FirstOf(j + 2) == j + 2) {
+        Add(at_[k], at_[j + 2], "invests_in", kInvestedBy, c->begin, MentionAt(j + 2)->end);
+      }
+      return;
+    }
+    // X will own (roughly) N% of Y
+    size_t j = k + 1;
+    if (j < words_.size() && (words_[j].core == "will" || words_[j].core == "would")) ++j;
+    if (j >= words_.size() || !(words_[j].core == "own" || words_[j].core == "owns" || words_[j].core == "hold" ||
+                                words_[j].core == "holds")) {
+      return;
+    }
+    ++j;
+    if (j < words_.size() && (words_[j].core == "roughly" || words_[j].core == "about" || words_[j].core == "nearly")) ++j;
+    if (j + 2 < words_.size() && ScoreWord(j) && words_[j + 1].core == "of" && Is(j + 2, "Organization") &&
+        FirstOf(j + 2) == j + 2) {
+      Add(at_[k], at_[j + 2], "invests_in", kInvestedBy, c->begin, MentionAt(j + 2)->end);
+    }
   }
 
   // Investors: "즈푸AI는 알리바바와 텐센트, 앤트그룹 등에서 투자를 받았다",
@@ -1319,7 +1529,8 @@ const std::vector<std::string>& GrammarRelationRuleIds() {
                                                 kReleasedKo, kReleasedEn,  kPlaceBefore,   kPlaceParen,
                                                 kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf,
                                                 kScores,     kBeats,       kInvestedBy,    kBuiltOn,
-                                                kPlaceBased, kHeldAt,      kMakerOf,       kUses};
+                                                kPlaceBased, kHeldAt,      kMakerOf,       kUses,
+                                                kRivals};
   return kIds;
 }
 

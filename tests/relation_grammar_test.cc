@@ -270,6 +270,34 @@ TEST_CASE("English: founded by, who runs, a person's company, two titles, a plac
              "Texas") != nullptr);
 }
 
+TEST_CASE("rivals: a possessive's rival, competing with, Korean comparisons") {
+  CHECK(Find(testing::ExtractText("Intel, AMD's older rival, gained 2%."), "Intel", "competes_with", "AMD") != nullptr);
+  CHECK(Find(testing::ExtractText("Perplexity, whose engine competes directly with Google, grew fast."), "Perplexity AI",
+             "competes_with", "Google") != nullptr);
+  const Extraction ko = testing::ExtractText("업계는 텐센트가 알리바바·바이두와 어깨를 나란히 했다고 본다.");
+  CHECK(Find(ko, "Tencent", "competes_with", "Alibaba") != nullptr);
+  CHECK(Find(ko, "Tencent", "competes_with", "Baidu") != nullptr);
+  CHECK(Find(testing::ExtractText("큐원3는 장문 평가에서 GPT-4o에 근소하게 뒤졌다."), "Qwen3", "competes_with", "GPT-4o") !=
+        nullptr);
+  SUBCASE("not a partner") {
+    CHECK(Find(testing::ExtractText("텐센트가 알리바바와 손잡았다."), "Tencent", "competes_with", "Alibaba") == nullptr);
+  }
+}
+
+TEST_CASE("backers: among its backers, invested in, a stake in, taking part as investors") {
+  CHECK(Find(testing::ExtractText("Mistral AI counts Nvidia and Microsoft among its backers."), "Nvidia", "invests_in",
+             "Mistral AI") != nullptr);
+  CHECK(Find(testing::ExtractText("Cohere raised $500 million in a round in which Oracle invested heavily."), "Oracle",
+             "invests_in", "Cohere") != nullptr);
+  CHECK(Find(testing::ExtractText("Analysts valued SoftBank's stake in OpenAI at $30 billion."), "SoftBank", "invests_in",
+             "OpenAI") != nullptr);
+  CHECK(Find(testing::ExtractText("Microsoft will own roughly 27% of OpenAI after the deal."), "Microsoft", "invests_in",
+             "OpenAI") != nullptr);
+  const Extraction ko = testing::ExtractText("즈푸AI는 상장을 앞뒀고, 텐센트와 알리바바 등이 초석 투자자로 참여했다.");
+  CHECK(Find(ko, "Tencent", "invests_in", "Zhipu AI") != nullptr);
+  CHECK(Find(ko, "Alibaba", "invests_in", "Zhipu AI") != nullptr);
+}
+
 TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
   const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
   REQUIRE_FALSE(ex.relations.empty());
