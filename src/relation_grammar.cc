@@ -106,6 +106,7 @@ class Reader {
       UnitOf(k);
       Scores(k);
       RankedIn(k);
+      PlacedOn(k);
       Beats(k);
       InvestedBy(k);
       Backers(k);
@@ -385,16 +386,27 @@ class Reader {
   }
 
   // Korean, the benchmark first: "'비디오 아레나'에서 A는 B에 이어 2위에 올라 C를
-  // 앞질렀다", "'헬스벤치'에서 60.1점을 받아 'B'(57.6점)를 앞섰다": the models
-  // of the clause that holds a score or a rank are ranked there. Word j
-  // ends the benchmark.
+  // 앞질렀다", "'헬스벤치'에서 60.1점을 받아 'B'(57.6점)를 앞섰다", "'RULER'의
+  // 긴 문맥 평가에서는": the models of the clause that holds a score, a rank
+  // or a comparison are ranked there, the beaten ones too (the result is
+  // theirs as well). Word j ends the benchmark.
   void RankedIn(size_t j) {
-    if (english_ || !Is(j, "Benchmark") || LastOf(j) != j || !InBenchmark(j)) return;
+    if (english_ || !Is(j, "Benchmark") || LastOf(j) != j) return;
     size_t end = j + 1;
+    if (!InBenchmark(j)) {
+      // BENCH의 (words) 평가에서
+      if (Particle(j) != "의") return;
+      while (end < words_.size() && end <= j + 3 && MentionAt(end) == nullptr && !EndsWith(words_[end].core, "에서") &&
+             !EndsWith(words_[end].core, "에서는") && !EndsWith(words_[end].core, "에서도")) {
+        ++end;
+      }
+      if (end >= words_.size() || end > j + 3 || MentionAt(end) != nullptr) return;
+      ++end;
+    }
     bool scored = false;
     for (; end < words_.size(); ++end) {
       if (Is(end, "Benchmark") && InBenchmark(LastOf(end))) break;
-      scored = scored || ScoreWord(end) || ScoreInGloss(end);
+      scored = scored || ScoreWord(end) || ScoreInGloss(end) || BeatVerb(words_[end].core);
       // (The clause ends at a comma: "… 앞섰고, '클릭'에서도 …".)
       if (words_[end].tail.find(',') != std::string_view::npos) {
         ++end;
@@ -402,15 +414,41 @@ class Reader {
       }
     }
     if (!scored) return;
-    // The subject, a model with its own score, one ranked ahead ("B에 이어
-    // 2위"); not one only beaten ("B를 앞섰다": its score is not said).
     for (size_t m = j + 1; m < end; ++m) {
       if (!Is(m, "Model") || LastOf(m) != m) continue;
-      const bool own_score = ScoreInGloss(m) || (m + 1 < end && ScoreWord(m + 1)) || (m + 2 < end && ScoreWord(m + 2));
-      const bool ahead = Particle(m) == "에" && m + 1 < end && words_[m + 1].core == "이어";
-      if (IsSubjectAt(m) || own_score || ahead) {
-        Add(at_[m], at_[j], "ranks_on", kScores, MentionAt(j)->begin, MentionAt(m)->end);
+      Add(at_[m], at_[j], "ranks_on", kScores, MentionAt(j)->begin, MentionAt(m)->end);
+    }
+  }
+
+  static bool BeatVerb(std::string_view verb) {
+    for (const std::string_view w : {"앞섰", "앞서", "앞질렀", "제쳤", "제치", "넘어섰", "따돌렸", "눌렀", "이겼", "뒤졌"}) {
+      if (StartsWith(verb, w)) return true;
+    }
+    return false;
+  }
+
+  // English: "… had placed second on the LMArena leaderboard", "ranked
+  // first in BENCH": the nearest model before the verb. Word k is the verb.
+  void PlacedOn(size_t k) {
+    if (!english_ || MentionAt(k) != nullptr) return;
+    const std::string_view verb = words_[k].core;
+    if (!(verb == "placed" || verb == "ranked" || verb == "finished" || verb == "came")) return;
+    size_t j = k + 1;
+    if (j < words_.size() && MentionAt(j) == nullptr &&
+        (words_[j].core == "first" || words_[j].core == "second" || words_[j].core == "third" ||
+         words_[j].core == "top" || words_[j].core == "fourth" || words_[j].core == "fifth")) {
+      ++j;
+    }
+    if (j == k + 1 || j + 1 >= words_.size() || !(words_[j].core == "on" || words_[j].core == "in")) return;
+    ++j;
+    if (j < words_.size() && words_[j].core == "the") ++j;
+    if (j >= words_.size() || !Is(j, "Benchmark") || FirstOf(j) != j) return;
+    for (size_t m = k; m-- > 0 && k - m <= 10;) {
+      if (Is(m, "Model")) {
+        Add(at_[m], at_[j], "ranks_on", kScores, MentionAt(m)->begin, MentionAt(j)->end);
+        return;
       }
+      if (MentionAt(m) != nullptr) return;
     }
   }
 

@@ -174,12 +174,20 @@ TEST_CASE("English titles with a field or modifiers: affiliated, not leading") {
 }
 
 TEST_CASE("rankings: the benchmark first, scores in parentheses, a benchmark named before") {
-  SUBCASE("the models of the clause with a score or a rank; not one only beaten") {
+  SUBCASE("the models of the clause with a score, a rank or a comparison, the beaten one too") {
     const Extraction ex = testing::ExtractText(
         "수학 평가 'KoMath-500'에서 큐원3는 GPT-4o(71.2점)에 이어 2위에 올라 딥시크-V3를 앞질렀다.");
     CHECK(Find(ex, "Qwen3", "ranks_on", "KoMath-500") != nullptr);
     CHECK(Find(ex, "GPT-4o", "ranks_on", "KoMath-500") != nullptr);
-    CHECK(Find(ex, "DeepSeek-V3", "ranks_on", "KoMath-500") == nullptr);
+    CHECK(Find(ex, "DeepSeek-V3", "ranks_on", "KoMath-500") != nullptr);
+    CHECK(Find(testing::ExtractText("수학 평가 'KoMath-500'에서 큐원3는 주목을 받았다."), "Qwen3", "ranks_on", "KoMath-500") ==
+          nullptr);
+  }
+  SUBCASE("BENCH의 (words) 평가에서; English placed second on BENCH") {
+    CHECK(Find(testing::ExtractText("수학 평가 'KoMath-500'의 고난도 평가에서는 큐원3가 91점을 받았다."), "Qwen3", "ranks_on",
+               "KoMath-500") != nullptr);
+    CHECK(Find(testing::ExtractText("A tuned version of Qwen3 placed second on the LMArena leaderboard."), "Qwen3",
+               "ranks_on", "LM Arena") != nullptr);
   }
   SUBCASE("English: a score without 'on', after the benchmark was named") {
     const Extraction ex = testing::ExtractText(
