@@ -29,6 +29,8 @@ constexpr char kHeldAt[] = "rel.held-at";
 constexpr char kMakerOf[] = "rel.maker-of";
 constexpr char kUses[] = "ko.rel.uses";
 constexpr char kRivals[] = "rel.rivals";
+constexpr char kSeries[] = "rel.series-of";
+constexpr char kTakesPart[] = "rel.takes-part";
 constexpr char kLedBy[] = "ko.rel.led-by";
 constexpr char kFormerly[] = "ko.rel.formerly-of";
 constexpr char kUnitOf[] = "ko.rel.unit-of";
@@ -123,6 +125,9 @@ class Reader {
       PlaceInGloss(k);
       BasedIn(k);
       HeldAt(k);
+      FoundedIn(k);
+      Series(k);
+      TakesPart(k);
     }
   }
 
@@ -1350,19 +1355,35 @@ class Reader {
           std::find(std::begin(kVerbs), std::end(kVerbs), words_[v].core) == std::end(kVerbs)) {
         return;
       }
-      // The models after it, a list joined by "and" or commas ("Meta
-      // released Llama 4 Scout and Llama 4 Maverick in April").
-      for (size_t j = v + 1; j < words_.size() && j <= v + 12; ++j) {
-        if (MentionAt(j) == nullptr) {
-          const std::string_view c = words_[j].core;
-          const bool joins = c == "and" || c == "its" || c == "the" || c == "new" || c == "latest" || c == "a";
-          if (!joins && j > v + 1) return;
-          continue;
+      // The models after it, a list of items joined by "and" or commas,
+      // where an item is a model, or a description of the one before
+      // ("Meta released Llama 4 Scout and Llama 4 Maverick in April",
+      // "Nvidia unveiled Dynamo, open-source software …, and two desktop
+      // computers, DGX Spark and DGX Station"). The list ends at a clause
+      // ("but", "which") or the sentence's end.
+      bool item_start = true;
+      for (size_t j = v + 1; j < words_.size() && j <= v + 40; ++j) {
+        const std::string_view c = words_[j].core;
+        if (MentionAt(j) != nullptr) {
+          if (!item_start) return;  // a name inside a description: not the list's
+          if (!is_made(j) || FirstOf(j) != j) return;
+          Add(at_[k], at_[j], "released", kReleasedEn, org.begin, MentionAt(j)->end);
+          j = LastOf(j);
+          item_start = false;
+        } else if (item_start) {
+          static constexpr std::string_view kEnds[] = {"but",   "while", "which", "who",  "after",  "before", "as",
+                                                       "when",  "where", "saying", "that", "because", "since", "to"};
+          if (std::find(std::begin(kEnds), std::end(kEnds), c) != std::end(kEnds)) return;
+          const bool joins = c == "and" || c == "its" || c == "the" || c == "new" || c == "latest" || c == "a" ||
+                             c == "an" || c == "also" || c == "both";
+          if (!joins) item_start = false;  // a description, or a name the pack does not know
         }
-        if (!is_made(j) || FirstOf(j) != j) return;
-        Add(at_[k], at_[j], "released", kReleasedEn, org.begin, MentionAt(j)->end);
-        j = LastOf(j);
-        if (words_[j].tail.find_first_of(".;") != std::string_view::npos) return;
+        if (words_[j].tail.find_first_of(".;:") != std::string_view::npos) return;
+        // A comma, or an "and" next, starts the next item.
+        if (words_[j].tail.find(',') != std::string_view::npos ||
+            (j + 1 < words_.size() && words_[j + 1].core == "and")) {
+          item_start = true;
+        }
       }
     }
   }
@@ -1465,7 +1486,130 @@ class Reader {
     }
     if (j >= words_.size() || !Is(j, "Organization") || FirstOf(j) != j) return;
     if (!last_plain.empty() && !Describes(last_plain)) return;
-    Add(at_[j], at_[k], "located_in", kPlaceBefore, place.begin, MentionAt(j)->end);
+    // The organizations: this one, and those joined to it by 와/과 ("중국
+    // 스타트업 즈푸AI와 미니맥스"). (Of "중국 상하이의 미니맥스", only the
+    // nearer place: the larger holds the nearer one, place-in-place.)
+    for (size_t o = j; o < words_.size();) {
+      Add(at_[o], at_[k], "located_in", kPlaceBefore, place.begin, MentionAt(o)->end);
+      const size_t last = LastOf(o);
+      if (!(Particle(last) == "와" || Particle(last) == "과") || last + 1 >= words_.size() ||
+          !Is(last + 1, "Organization") || FirstOf(last + 1) != last + 1) {
+        break;
+      }
+      o = last + 1;
+    }
+  }
+
+  // "'어센드 950' 시리즈를 시작으로 … '어센드 960', '어센드 970'", "the
+  // Instinct MI350 series": a version named as a series (or family) is part
+  // of its family, and so is each version of that family in the sentence,
+  // where the document names the family. Word k ends the first version.
+  void Series(size_t k) {
+    const Candidate* v = MentionAt(k);
+    if (v == nullptr || LastOf(k) != k || k + 1 >= words_.size()) return;
+    const auto family = v->attributes.find("family");
+    if (family == v->attributes.end()) return;
+    const std::string_view next = words_[k + 1].core;
+    if (!(StartsWith(next, "시리즈") || next == "series" || next == "family" || next == "lineup")) return;
+    const std::string id = family->second.substr(family->second.find(':') + 1);
+    long whole = -1;
+    for (const std::vector<size_t>* list : {&earlier_, &accepted_}) {
+      for (size_t idx : *list) {
+        const Candidate& c = all_[idx];
+        if (c.entity >= 0 && rules_.entities[static_cast<size_t>(c.entity)].id == id) {
+          whole = static_cast<long>(idx);
+          break;
+        }
+      }
+      if (whole >= 0) break;
+    }
+    if (whole < 0) return;
+    for (size_t idx : accepted_) {
+      const Candidate& c = all_[idx];
+      const auto f = c.attributes.find("family");
+      if (f != c.attributes.end() && f->second == family->second) {
+        Add(static_cast<long>(idx), whole, "part_of", kSeries, c.begin, c.end);
+      }
+    }
+  }
+
+  // Taking part: "X가 정부의 'P' 프로젝트에 뛰어들었다", "X는 'P' 개발에도
+  // 참여하고", "X는 'P' 프로젝트 정예팀에 뽑혔다", "X joined the P": the
+  // clause's subject is part of the programme, alliance or consortium.
+  // Word k ends P.
+  void TakesPart(size_t k) {
+    const Candidate* p = MentionAt(k);
+    if (p == nullptr || LastOf(k) != k || !(p->type == "Policy" || p->type == "Organization" || p->type == "Event")) return;
+    size_t v = k + 1;
+    if (english_) {
+      const size_t first = FirstOf(k);
+      size_t b = first;
+      if (b > 0 && words_[b - 1].core == "the") --b;
+      if (b == 0 || !(words_[b - 1].core == "joined" || words_[b - 1].core == "joins")) return;
+      for (size_t j = b - 1; j-- > 0;) {
+        const Candidate* a = MentionAt(j);
+        if (a == nullptr) continue;
+        if (a->type == "Organization" && a != p) Add(at_[j], at_[k], "part_of", kTakesPart, a->begin, p->end);
+        return;
+      }
+      return;
+    }
+    // (What it is, then where: "프로젝트에", "개발에도", "사업 정예팀에도";
+    // not an organization's: "SK텔레콤 정예팀에" is a team of it.)
+    std::string_view particle = Particle(k);
+    while (particle.empty() && p->type != "Organization" && v < words_.size() && v <= k + 2 && MentionAt(v) == nullptr) {
+      const std::string_view w = words_[v].core;
+      ++v;
+      if (EndsWith(w, "에") || EndsWith(w, "에도")) {
+        particle = "에";
+        break;
+      }
+      if (!words_[v - 1].tail.empty()) return;
+    }
+    if (!(particle == "에" || particle == "에도") || v >= words_.size()) return;
+    const std::string_view verb = words_[v].core;
+    if (!(StartsWith(verb, "참여") || StartsWith(verb, "뛰어들") || StartsWith(verb, "합류") || StartsWith(verb, "뽑혔") ||
+          StartsWith(verb, "선정") || StartsWith(verb, "참가") || (verb == "본격" && v + 1 < words_.size() &&
+                                                                   StartsWith(words_[v + 1].core, "뛰어들")))) {
+      return;
+    }
+    if (p->type == "Organization" && !(StartsWith(verb, "참여") || StartsWith(verb, "합류") || StartsWith(verb, "참가"))) {
+      return;
+    }
+    for (size_t j = FirstOf(k); j-- > 0;) {
+      const Candidate* a = MentionAt(j);
+      if (a == nullptr || LastOf(j) != j) continue;
+      if (a->type == "Organization" && (IsSubjectAt(j) || SubjectWordAfter(j))) {
+        // (And the organizations joined to it: "A와 B 등은".)
+        for (size_t m = j + 1; m-- > 0;) {
+          const Candidate* c = MentionAt(m);
+          if (c == nullptr || c->type != "Organization" || LastOf(m) != m) break;
+          if (m != j && !(Particle(m) == "와" || Particle(m) == "과" || words_[m].tail == ",")) break;
+          Add(at_[m], at_[k], "part_of", kTakesPart, c->begin, words_[v].end);
+          m = FirstOf(m);
+        }
+        return;
+      }
+      if (IsSubjectAt(j)) return;
+    }
+  }
+
+  // "베이징에서 세운 즈푸AI", "서울에서 설립된 누리AI": where it was founded.
+  // Word k ends the place.
+  void FoundedIn(size_t k) {
+    if (english_ || !Is(k, "Location") || LastOf(k) != k || Particle(k) != "에서" || k + 2 >= words_.size()) return;
+    const std::string_view verb = words_[k + 1].core;
+    if (!(verb == "세운" || verb == "설립된" || verb == "설립한" || verb == "창업한" || verb == "출범한" ||
+          verb == "창업된")) {
+      return;
+    }
+    for (size_t j = k + 2; j < words_.size() && j <= k + 3; ++j) {
+      if (MentionAt(j) == nullptr) continue;
+      if (Is(j, "Organization") && FirstOf(j) == j) {
+        Add(at_[j], at_[k], "located_in", kPlaceBefore, MentionAt(k)->begin, MentionAt(j)->end);
+      }
+      return;
+    }
   }
 
   // English: "Paris-based Mistral AI", "Perplexity AI, the San
@@ -1568,7 +1712,7 @@ const std::vector<std::string>& GrammarRelationRuleIds() {
                                                 kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf,
                                                 kScores,     kBeats,       kInvestedBy,    kBuiltOn,
                                                 kPlaceBased, kHeldAt,      kMakerOf,       kUses,
-                                                kRivals};
+                                                kRivals,     kSeries,      kTakesPart};
   return kIds;
 }
 

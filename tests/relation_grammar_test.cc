@@ -306,6 +306,37 @@ TEST_CASE("backers: among its backers, invested in, a stake in, taking part as i
   CHECK(Find(ko, "Alibaba", "invests_in", "Zhipu AI") != nullptr);
 }
 
+TEST_CASE("lists, coordinated organizations, series and programmes") {
+  SUBCASE("an English release list with descriptions between its names") {
+    const Extraction ex = testing::ExtractText(
+        "Nvidia also unveiled Fluxline, software that schedules jobs across racks, and two desktop computers, DGX Spark "
+        "and DGX Station, but analysts said Siri lagged.");
+    CHECK(Find(ex, "Nvidia", "released", "DGX Spark") != nullptr);
+    CHECK(Find(ex, "Nvidia", "released", "DGX Station") != nullptr);
+    REQUIRE(std::any_of(ex.mentions.begin(), ex.mentions.end(), [](const EntityMention& m) { return m.label == "Siri"; }));
+    CHECK(Find(ex, "Nvidia", "released", "Siri") == nullptr);  // (after "but": another clause)
+  }
+  SUBCASE("a place before organizations joined by 와; where one was founded") {
+    const Extraction ex = testing::ExtractText("중국 AI 스타트업 즈푸AI와 미니맥스가 상장했다.");
+    CHECK(Find(ex, "Zhipu AI", "located_in", "China") != nullptr);
+    CHECK(Find(ex, "MiniMax", "located_in", "China") != nullptr);
+    CHECK(Find(testing::ExtractText("2023년 상하이에서 세운 미니맥스는 성장했다."), "MiniMax", "located_in", "Shanghai") !=
+          nullptr);
+  }
+  SUBCASE("a version named as a series is part of its family, where the document names the family") {
+    const Extraction ex = testing::ExtractText(
+        "화웨이는 어센드 칩을 키운다. 내년 '어센드 950' 시리즈에 이어 '어센드 960'이 나온다.");
+    CHECK(Find(ex, "Ascend 950", "part_of", "Ascend") != nullptr);
+    CHECK(Find(ex, "Ascend 960", "part_of", "Ascend") != nullptr);
+    CHECK(Find(testing::ExtractText("내년 '어센드 950' 시리즈가 나온다."), "Ascend 950", "part_of", "Ascend") == nullptr);
+  }
+  SUBCASE("taking part in a programme") {
+    CHECK(Find(testing::ExtractText("네이버는 정부의 '독자 AI 파운데이션 모델' 프로젝트에 참여했다."), "Naver", "part_of",
+               "Sovereign AI Foundation Model Project") != nullptr);
+    CHECK(Find(testing::ExtractText("크래프톤은 네이버 컨소시엄에 합류했다."), "Krafton", "part_of", "Naver") == nullptr);
+  }
+}
+
 TEST_CASE("every relation of the grammar carries its evidence and a rule the tools know") {
   const Extraction ex = testing::ExtractText("백준호 퓨리오사AI 대표는 말했다.");
   REQUIRE_FALSE(ex.relations.empty());
