@@ -31,6 +31,8 @@ constexpr char kUses[] = "ko.rel.uses";
 constexpr char kRivals[] = "rel.rivals";
 constexpr char kSeries[] = "rel.series-of";
 constexpr char kTakesPart[] = "rel.takes-part";
+constexpr char kFoundedBy[] = "en.rel.founded-by-described";
+constexpr char kRuns[] = "en.rel.who-runs";
 constexpr char kLedBy[] = "ko.rel.led-by";
 constexpr char kFormerly[] = "ko.rel.formerly-of";
 constexpr char kUnitOf[] = "ko.rel.unit-of";
@@ -1078,7 +1080,7 @@ class Reader {
         if (MentionAt(j) != nullptr || !words_[j].tail.empty()) return;
         if ((words_[j].core == "founded" || words_[j].core == "co-founded") && words_[j + 1].core == "by" &&
             Is(j + 2, "Person") && FirstOf(j + 2) == j + 2) {
-          Add(at_[j + 2], at_[k], "leads", kTitleEn, c->begin, MentionAt(j + 2)->end, "founder");
+          Add(at_[j + 2], at_[k], "leads", kFoundedBy, c->begin, MentionAt(j + 2)->end, "founder");
           return;
         }
       }
@@ -1096,7 +1098,7 @@ class Reader {
       if (o < words_.size() && words_[o].core == "the") ++o;
       if (o >= words_.size() || !Is(o, "Organization") || FirstOf(o) != o) return;
       const bool part = Possessive(LastOf(o));
-      Add(at_[k], at_[o], part ? "affiliated_with" : "leads", kTitleEn, c->begin, MentionAt(o)->end, part ? "" : "head");
+      Add(at_[k], at_[o], part ? "affiliated_with" : "leads", kRuns, c->begin, MentionAt(o)->end, part ? "" : "head");
       return;
     }
     // PERSON's (words) company|startup|firm ORG
@@ -1106,7 +1108,7 @@ class Reader {
       if (MentionAt(j) != nullptr || !words_[j].tail.empty() || w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return;
       if ((w == "company" || w == "startup" || w == "firm" || w == "lab") && Is(j + 1, "Organization") &&
           FirstOf(j + 1) == j + 1) {
-        Add(at_[k], at_[j + 1], "affiliated_with", kTitleEn, c->begin, MentionAt(j + 1)->end);
+        Add(at_[k], at_[j + 1], "affiliated_with", kRuns, c->begin, MentionAt(j + 1)->end);
         return;
       }
     }
@@ -1706,13 +1708,66 @@ class Reader {
 
 }  // namespace
 
+const std::vector<GrammarRelationRule>& GrammarRelationRules() {
+  static const std::vector<GrammarRelationRule> kRules = {
+      {kTitleKo, "leads, affiliated_with", "Person", "Organization, Product",
+       "a person, an organization and a title beside each other, in any order: 백준호 퓨리오사AI 대표, 오픈AI 최고경영자(CEO) "
+       "샘 올트먼, 블룸버그인텔리전스의 마빈 천 애널리스트"},
+      {kTitleEn, "leads, affiliated_with", "Person", "Organization, Location",
+       "Nvidia Chief Executive Jensen Huang; Jane Doe, the chief financial officer of Acme; Jane Doe, Meta's vice "
+       "president of AI; a researcher at rival X; Delaware Attorney General Jane Doe"},
+      {kFoundedBy, "leads", "Person", "Organization", "X, the startup founded by Jane Doe"},
+      {kRuns, "leads, affiliated_with", "Person", "Organization",
+       "Jane Doe, who runs X (leads) / X's data center business (affiliated); Jane Doe's rocket company X"},
+      {kLedBy, "leads", "Person", "Organization", "P(이/가) 이끄는 / 세운 / 창업한 ORG"},
+      {kFormerly, "affiliated_with", "Person", "Organization", "ORG (TITLE) 출신(인) P"},
+      {kUnitOf, "part_of", "Organization", "Organization",
+       "X 계열 Y, X 산하 (연구조직인) Y, X의 (words) 자회사 Y (ko/org_units.txt)"},
+      {kMakerAdjacent, "develops", "Organization", "Model, Product",
+       "the organization right before its model (구글 제미나이 3, Google's Gemini 3), after a possessive's modifiers "
+       "(AMD's next-generation X), or in apposition (X, Nvidia's flagship)"},
+      {kMakerGenitive, "develops", "Organization", "Model, Product, Benchmark",
+       "ORG의 (up to four plain words) 'MODEL'; ORG이/가 (words) 칩 'MODEL'"},
+      {kMakerOf, "develops", "Organization", "Model, Product",
+       "Claude maker Anthropic, 챗GPT 개발사 오픈AI; the ChatGPT maker (the developer the gazetteer gives, where the "
+       "document names it)"},
+      {kReleasedKo, "released, develops", "Organization", "Model, Product, Benchmark",
+       "ORG은/는/이/가 … 'MODEL'을 (when, where, how) 공개했다; ORG이/가 … 공개한 / 개발한 / 만든 / 자체 (words) 'MODEL'"},
+      {kReleasedEn, "released", "Organization", "Model, Product",
+       "ORG released / launched / unveiled MODEL, MODEL and MODEL (a list, descriptions between its names)"},
+      {kPlaceBefore, "located_in", "Organization", "Location",
+       "PLACE(의) (what it is) ORG (와 ORG): 중국 AI 스타트업 즈푸AI; PLACE에서 세운 ORG"},
+      {kPlaceParen, "located_in", "Organization", "Location", "ORG(PLACE): 훙타오캐피털(상하이)"},
+      {kPlaceInPlace, "located_in", "Location", "Location", "워싱턴주 레드먼드; San Jose, California"},
+      {kPlaceBased, "located_in", "Organization", "Location", "Paris-based X; X, the San Francisco-based startup"},
+      {kHeldAt, "located_in", "Event", "Location", "PLACE에서 열린 'EVENT'; the EVENT forum in PLACE"},
+      {kScores, "ranks_on", "Model", "Benchmark",
+       "MODEL … BENCH에서 N점; BENCH에서 (the models of a clause with a score, a rank or a comparison); MODEL "
+       "scored N% on BENCH; placed second on BENCH"},
+      {kBeats, "competes_with", "Model, Organization, Product", "Model, Organization, Product",
+       "A는 … B를 앞섰다 / B 등 …을 제쳤다 / B보다 높았다; A beats B"},
+      {kRivals, "competes_with", "Model, Organization, Product", "Model, Organization, Product",
+       "X, ORG's rival; X competes with Y; A가 B와 맞붙었다 / 어깨를 나란히 / 비슷한 성능; A가 B에 뒤졌다"},
+      {kInvestedBy, "invests_in", "Organization", "Organization",
+       "X는 A와 B 등에서 투자를 받았다; A와 B 등이 투자자로 참여; led by A; counts A among its backers; A invested "
+       "in X; A's stake in X; A will own N% of X"},
+      {kBuiltOn, "relies_on", "Model, Product, Organization", "Model, Product", "X built on / runs on / powered by Y"},
+      {kUses, "relies_on", "Model, Product, Organization", "Model, Product, Organization",
+       "X를 기반으로 만든 'Y'; Y는 X를 활용한다 / 탑재 / 얹었다; Y에 X를 탑재; X 칩 N개로; X의 N나노 공정으로"},
+      {kSeries, "part_of", "Model, Product", "Model, Product",
+       "a version named as a series ('어센드 950' 시리즈, the X series) and the family's other versions in the sentence"},
+      {kTakesPart, "part_of", "Organization", "Policy, Organization, Event",
+       "ORG가 'P' 프로젝트에 참여 / 뛰어들었다 / 합류; ORG joined the P"},
+  };
+  return kRules;
+}
+
 const std::vector<std::string>& GrammarRelationRuleIds() {
-  static const std::vector<std::string> kIds = {kTitleKo,    kTitleEn,     kMakerAdjacent, kMakerGenitive,
-                                                kReleasedKo, kReleasedEn,  kPlaceBefore,   kPlaceParen,
-                                                kPlaceInPlace, kLedBy,     kFormerly,      kUnitOf,
-                                                kScores,     kBeats,       kInvestedBy,    kBuiltOn,
-                                                kPlaceBased, kHeldAt,      kMakerOf,       kUses,
-                                                kRivals,     kSeries,      kTakesPart};
+  static const std::vector<std::string> kIds = [] {
+    std::vector<std::string> ids;
+    for (const GrammarRelationRule& r : GrammarRelationRules()) ids.emplace_back(r.id);
+    return ids;
+  }();
   return kIds;
 }
 

@@ -44,6 +44,17 @@ namespace claimgraph::internal {
 struct RulePackData;
 struct Word;
 
+// A rule of this stage: its id, the relations it gives, the types of its
+// ends and the shape it reads (for explain --why and the docs).
+struct GrammarRelationRule {
+  const char* id;
+  const char* relations;  // "leads, affiliated_with"
+  const char* sources;    // entity types, comma-separated
+  const char* targets;
+  const char* shape;
+};
+const std::vector<GrammarRelationRule>& GrammarRelationRules();
+
 // The rule ids of the relations this stage finds.
 const std::vector<std::string>& GrammarRelationRuleIds();
 

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -392,6 +393,75 @@ void ExplainClaims(const RulePack& rules, const std::string& original, const Ext
   }
 }
 
+// Whether `type` is one of the comma-separated `types`.
+bool TypeIn(const std::string& type, std::string_view types) {
+  for (size_t b = 0; b < types.size();) {
+    size_t e = types.find(',', b);
+    if (e == std::string_view::npos) e = types.size();
+    std::string_view t = types.substr(b, e - b);
+    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+    if (t == type) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+// The relations of each sentence, and for each pair of its entities
+// without one, the grammar's rules that relate entities of their types
+// and the shape each reads: none of them is in the sentence.
+void ExplainRelations(const Extraction& ex, const std::string& text, std::ostream* out) {
+  const std::vector<char32_t> cps = internal::CodePointsOf(text);
+  auto slice = [&](int64_t b, int64_t e) {
+    std::string s;
+    for (int64_t i = std::max<int64_t>(0, b); i < e && i < static_cast<int64_t>(cps.size()); ++i) {
+      internal::AppendUtf8(&s, cps[static_cast<size_t>(i)]);
+    }
+    return s;
+  };
+  std::map<std::string, std::string> labels;
+  for (const EntityMention& m : ex.mentions) labels.emplace(m.entity_id, m.label);
+  auto label = [&](const std::string& id) {
+    const auto it = labels.find(id);
+    return it == labels.end() ? id : it->second;
+  };
+  *out << "\nrelations (rule, evidence):\n";
+  if (ex.relations.empty()) *out << "  (none)\n";
+  for (const RelationMention& r : ex.relations) {
+    *out << "  " << label(r.source) << " " << r.relation << " " << label(r.target) << " by " << r.rule << ": \""
+         << slice(r.start, r.end) << "\"\n";
+  }
+  // Each pair of distinct entities of one sentence, once.
+  bool header = false;
+  std::set<std::tuple<int, std::string, std::string>> pairs;
+  for (size_t i = 0; i < ex.mentions.size(); ++i) {
+    for (size_t j = i + 1; j < ex.mentions.size(); ++j) {
+      const EntityMention& a = ex.mentions[i];
+      const EntityMention& b = ex.mentions[j];
+      if (a.sentence != b.sentence || a.entity_id == b.entity_id) continue;
+      if (!pairs.emplace(a.sentence, std::min(a.entity_id, b.entity_id), std::max(a.entity_id, b.entity_id)).second) {
+        continue;
+      }
+      const bool related = std::any_of(ex.relations.begin(), ex.relations.end(), [&](const RelationMention& r) {
+        return (r.source == a.entity_id && r.target == b.entity_id) || (r.source == b.entity_id && r.target == a.entity_id);
+      });
+      if (related) continue;
+      if (!header) *out << "\npairs without a relation, and the shapes that would have related them:\n";
+      header = true;
+      *out << "  \"" << a.text << "\" (" << a.type << ") and \"" << b.text << "\" (" << b.type << "):\n";
+      bool any = false;
+      for (const internal::GrammarRelationRule& rule : internal::GrammarRelationRules()) {
+        const bool fits = (TypeIn(a.type, rule.sources) && TypeIn(b.type, rule.targets)) ||
+                          (TypeIn(b.type, rule.sources) && TypeIn(a.type, rule.targets));
+        if (!fits) continue;
+        any = true;
+        *out << "    " << rule.id << " (" << rule.relations << "): " << rule.shape << "\n";
+      }
+      *out << (any ? "    (the sentence has none of these shapes; nor did a pattern rule of rules/relations/ match)\n"
+                   : "    no rule relates " + a.type + " and " + b.type + "\n");
+    }
+  }
+}
+
 }  // namespace
 
 std::string ExplainWhy(const RulePack& rules, const std::string& text) {
@@ -470,6 +540,7 @@ std::string ExplainWhy(const RulePack& rules, const std::string& text) {
     out << "\n";
   }
   ExplainClaims(rules, text, ex, &out);
+  ExplainRelations(ex, text, &out);
   std::set<std::string> fired;
   for (const EntityMention& m : ex.mentions) fired.insert(m.rule);
   for (const RejectedMatch& r : ex.rejected) fired.insert(r.rule);

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -53,7 +54,9 @@ TEST_CASE("hit counts cover every rule, with accepted and rejected matches") {
   doc.id = "d";
   doc.text = "알리바바는 메타버스와 구글링 자료가 틀렸다고 밝혔다.";
   const std::map<std::string, RuleHits> hits = CountRuleHits(testing::BuiltInRules(), {doc});
-  CHECK(hits.size() == RuleIds(testing::BuiltInRules()).size());
+  const std::vector<std::string> ids = RuleIds(testing::BuiltInRules());
+  CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());  // no two rules share an id
+  CHECK(hits.size() == ids.size());
   CHECK(hits.at("gazetteer").accepted == 1);
   CHECK(hits.at("gazetteer").rejected == 2);
   CHECK(hits.at("ko.claim.indirect").accepted == 1);  // a rule of the claims grammar
@@ -98,6 +101,20 @@ TEST_CASE("explain --why shows each cue, its content, where the speaker was sear
   // An organization's unnamed official: the organization speaks, and the claim says how.
   CHECK(why.find("-> Naver (named, coref.org-official \"네이버 관계자\")") != std::string::npos);
   CHECK(ExplainWhy(testing::BuiltInRules(), "주가가 올랐다.").find("no reporting cue") != std::string::npos);
+}
+
+TEST_CASE("explain --why lists each relation with its rule and evidence, and for a pair without one the shapes that "
+          "would have related it") {
+  const std::string why = ExplainWhy(testing::BuiltInRules(), "텐센트의 새 모델 '훈위안-이미지-3.0'이 나왔다. 구글은 오픈AI와 손잡았다.");
+  INFO(why);
+  CHECK(why.find("Tencent develops Hunyuan-Image-3.0 by ko.rel.maker-genitive: \"텐센트의 새 모델 '훈위안-이미지-3.0\"") !=
+        std::string::npos);
+  const size_t pair = why.find("\"구글\" (Organization) and \"오픈AI\" (Organization):");
+  REQUIRE(pair != std::string::npos);
+  CHECK(why.find("rel.rivals (competes_with): ", pair) != std::string::npos);
+  CHECK(why.find("the sentence has none of these shapes", pair) != std::string::npos);
+  // (The related pair is not listed as one without a relation.)
+  CHECK(why.find("\"텐센트\" (Organization) and") == std::string::npos);
 }
 
 TEST_CASE("explain --why shows normalization, rejections and the closest aliases") {
