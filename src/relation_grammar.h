@@ -3,30 +3,22 @@
 // a regex over placeholders reads poorly, because the material between the
 // two ends varies. Read over a sentence's words and its accepted mentions:
 //   titles   a person, an organization and a title beside each other, in
-//            any order (누리그룹 박서준 대표, 조주환 SK하이닉스 HBM개발담당,
-//            Nvidia Chief Executive Jensen Huang, Jane Doe, the chief
-//            financial officer of Acme): leads for a role that heads the
-//            organization (a chief executive, a founder, a minister), else
-//            affiliated_with; a compound title (AI본부장) names a unit, so
-//            affiliated_with; the title is the relation's role.
-//   makers   "Claude maker Anthropic", "the ChatGPT maker" (the developer
-//            the gazetteer names, where the document names it too); an
-//            organization right before its model or product (구글
-//            제미나이 3, Google's Gemini 3), or with a few plain words between
-//            (텐센트의 이미지 생성 모델 '훈위안…'): develops; an organization
-//            that released, launched or unveiled it in the clause: released.
-//   others   a model's score on a benchmark (ranks_on), A beats B
-//            (competes_with), the investors a company received money from
-//            or who led its round (invests_in), built on / runs on
-//            (relies_on), who leads or founded it, where a person came from,
-//            a group's unit (part_of).
-//   places   a place before an organization with the words that say what it
-//            is (중국 AI 스타트업 즈푸AI, 미국 마이크론, 상하이의 미니맥스), a
-//            place in parentheses (훙타오캐피털(상하이)), two places, the
-//            larger first (워싱턴주 레드먼드), "X-based": located_in.
-// Input: one sentence's words and its accepted mentions. Output: more
-// CandidateRelations (a relation of the same ends and name is not added
-// twice), each with its evidence span and rule.
+//            any order (누리그룹 박서준 대표, Nvidia Chief Executive Jensen
+//            Huang, Jane Doe, Meta's vice president of AI), founders, who
+//            runs what, where a person came from: leads, affiliated_with.
+//   makers   an organization before its model (구글 제미나이 3, 텐센트의 이미지
+//            생성 모델 '훈위안…', Claude maker Anthropic, the ChatGPT maker),
+//            one that released it in the clause: develops, released.
+//   others   scores and rankings (ranks_on), comparisons and rivals
+//            (competes_with), backers (invests_in), what a model or product
+//            is built on or uses (relies_on), units, series and programmes
+//            (part_of), places of organizations and events (located_in).
+// GrammarRelationRules() lists every rule with its relations, end types
+// and shape (rules/README.md shows the table; explain --why uses it).
+// Input: one sentence's words and its accepted mentions, and the
+// document's earlier ones. Output: more CandidateRelations (a relation of
+// the same ends and name is not added twice), each with its evidence span
+// and rule.
 #ifndef CLAIMGRAPH_RELATION_GRAMMAR_H_
 #define CLAIMGRAPH_RELATION_GRAMMAR_H_
 
