@@ -67,10 +67,13 @@ class Reader {
         earlier_(earlier),
         relations_(relations),
         at_(words.size(), -1) {
+    // (Each mention's words, found by binary search: words are in order.)
     for (size_t idx : accepted) {
       const Candidate& c = all_[idx];
-      for (size_t k = 0; k < words_.size(); ++k) {
-        if (words_[k].begin < c.end && c.begin < words_[k].end && at_[k] < 0) at_[k] = static_cast<long>(idx);
+      auto k = std::partition_point(words_.begin(), words_.end(), [&](const Word& w) { return w.end <= c.begin; });
+      for (; k != words_.end() && k->begin < c.end; ++k) {
+        long& at = at_[static_cast<size_t>(k - words_.begin())];
+        if (at < 0) at = static_cast<long>(idx);
       }
     }
     // The sentence is English when most of its words are Latin.
@@ -540,6 +543,34 @@ class Reader {
     return EndsWith(w, "은") || EndsWith(w, "는") || EndsWith(w, "이") || EndsWith(w, "가");
   }
 
+  // The mention ending at word k and those joined to it before it by
+  // 와/과 or a comma, of its type ("A와 B", "A, B와 C"), k's own first.
+  std::vector<long> JoinedBefore(size_t k) const {
+    std::vector<long> list{at_[k]};
+    const std::string& type = MentionAt(k)->type;
+    for (size_t j = FirstOf(k); j-- > 0;) {
+      const Candidate* m = MentionAt(j);
+      if (m == nullptr || LastOf(j) != j || m->type != type ||
+          !(Particle(j) == "와" || Particle(j) == "과" || words_[j].tail == ",")) {
+        break;
+      }
+      list.push_back(at_[j]);
+      j = FirstOf(j);
+    }
+    return list;
+  }
+
+  // The word ending the nearest mention before word `before` that is its
+  // clause's subject (it or the word after it carries 은/는/이/가/도), or
+  // words_.size() when there is none.
+  size_t SubjectBefore(size_t before) const {
+    for (size_t j = before; j-- > 0;) {
+      if (MentionAt(j) == nullptr || LastOf(j) != j) continue;
+      if (IsSubjectAt(j) || SubjectWordAfter(j)) return j;
+    }
+    return words_.size();
+  }
+
   static bool Comparative(std::string_view w) {
     for (const std::string_view c : {"높", "앞", "뛰어", "우수", "좋", "빠르", "빨랐", "낫", "나았", "강했", "강한"}) {
       if (StartsWith(w, c)) return true;
@@ -593,11 +624,11 @@ class Reader {
     // the last one's.)
     std::string_view particle = Particle(k);
     const size_t word_end = words_[k].end + words_[k].tail.size();
+    const bool joined = words_[k].tail.find("·") != std::string_view::npos;
     for (size_t idx : accepted_) {
       const Candidate& c = all_[idx];
-      if (particle.empty() && c.begin >= words_[k].end && c.end <= word_end && c.type == b->type) {
-        particle = c.particle;
-      }
+      if (!joined || !particle.empty()) break;
+      if (c.begin >= words_[k].end && c.end <= word_end && c.type == b->type) particle = c.particle;
     }
     if (particle != "와" && particle != "과" && particle != "에" && particle != "에게") return;
     if (k + 1 >= words_.size()) return;
@@ -611,16 +642,10 @@ class Reader {
                                   StartsWith(after, "뒤처") || StartsWith(next, "밀렸") || StartsWith(after, "밀렸"));
     if (!rival && !behind) return;
     // B's list: "알리바바·딥시크와" is one word; "텐센트와 알리바바와" two.
-    std::vector<long> rivals{at_[k]};
-    for (size_t j = FirstOf(k); j-- > 0;) {
-      const Candidate* c = MentionAt(j);
-      if (c == nullptr || LastOf(j) != j) break;
-      if (!(Particle(j) == "와" || Particle(j) == "과" || words_[j].tail.empty()) || c->type != b->type) break;
-      rivals.push_back(at_[j]);
-      j = FirstOf(j);
-    }
+    std::vector<long> rivals = JoinedBefore(k);
     // (Mentions joined by · inside the word: each is B.)
     for (size_t idx : accepted_) {
+      if (!joined) break;
       const Candidate& c = all_[idx];
       if (c.type == b->type && c.begin >= words_[FirstOf(k)].begin && c.end <= word_end &&
           static_cast<long>(idx) != at_[k]) {
@@ -628,15 +653,11 @@ class Reader {
       }
     }
     // A: the clause's subject, before B.
-    for (size_t j = FirstOf(k); j-- > 0;) {
-      const Candidate* a = MentionAt(j);
-      if (a == nullptr || LastOf(j) != j) continue;
-      if (IsSubjectAt(j) || SubjectWordAfter(j)) {
-        if (a->type == b->type || (b->type != "Organization" && a->type != "Organization")) {
-          for (long r : rivals) Add(at_[j], r, "competes_with", kRivals, a->begin, words_[k + 1].end);
-        }
-        return;
-      }
+    const size_t j = SubjectBefore(FirstOf(k));
+    if (j == words_.size()) return;
+    const Candidate* a = MentionAt(j);
+    if (a->type == b->type || (b->type != "Organization" && a->type != "Organization")) {
+      for (long r : rivals) Add(at_[j], r, "competes_with", kRivals, a->begin, words_[k + 1].end);
     }
   }
 
@@ -658,16 +679,7 @@ class Reader {
           !StartsWith(words_[v + 1].core, "참여")) {
         return;
       }
-      std::vector<long> investors{at_[k]};
-      for (size_t j = FirstOf(k); j-- > 0;) {
-        const Candidate* m = MentionAt(j);
-        if (m == nullptr || LastOf(j) != j || m->type != "Organization" ||
-            !(Particle(j) == "와" || Particle(j) == "과" || words_[j].tail == ",")) {
-          break;
-        }
-        investors.push_back(at_[j]);
-        j = FirstOf(j);
-      }
+      const std::vector<long> investors = JoinedBefore(k);
       // The company: the sentence's topic before the list.
       for (size_t j = FirstOf(k); j-- > 0;) {
         const Candidate* m = MentionAt(j);
@@ -892,18 +904,16 @@ class Reader {
     }
     if (base) return;  // "X를 기반으로 …": a noun phrase's, not the clause's
     // The host in 에 ("'루빈'에 HBM4를 탑재할"), else the clause's subject.
-    for (size_t j = FirstOf(k); j-- > 0;) {
-      const Candidate* c = MentionAt(j);
-      if (c == nullptr || LastOf(j) != j) continue;
-      const bool host = Particle(j) == "에" && StartsWith(verb, "탑재") && (c->type == "Model" || c->type == "Product");
-      const bool subject = (IsSubjectAt(j) || SubjectWordAfter(j)) &&
-                           (c->type == "Model" || c->type == "Product" || c->type == "Organization");
-      if (host || subject) {
-        Add(at_[j], at_[k], "relies_on", kUses, c->begin, words_[v].end);
-        return;
+    size_t user = words_.size();
+    if (StartsWith(verb, "탑재")) {
+      for (size_t j = FirstOf(k); j-- > 0 && user == words_.size();) {
+        if ((Is(j, "Model") || Is(j, "Product")) && LastOf(j) == j && Particle(j) == "에") user = j;
+        if (MentionAt(j) != nullptr && IsSubjectAt(j)) break;
       }
-      if (IsSubjectAt(j)) return;
     }
+    if (user == words_.size()) user = SubjectBefore(FirstOf(k));
+    if (user == words_.size() || !(Is(user, "Model") || Is(user, "Product") || Is(user, "Organization"))) return;
+    Add(at_[user], at_[k], "relies_on", kUses, MentionAt(user)->begin, words_[v].end);
   }
 
   // Y는 … X의 5나노 공정으로 만들고: a chip relies on the foundry that makes
@@ -916,14 +926,9 @@ class Reader {
       ++v;
     }
     if (v >= words_.size() || !(words_[v].core == "공정으로" || words_[v].core == "공정에서")) return;
-    for (size_t j = FirstOf(k); j-- > 0;) {
-      const Candidate* c = MentionAt(j);
-      if (c == nullptr || LastOf(j) != j) continue;
-      if ((IsSubjectAt(j) || SubjectWordAfter(j)) && (c->type == "Model" || c->type == "Product")) {
-        Add(at_[j], at_[k], "relies_on", kUses, c->begin, words_[v].end);
-        return;
-      }
-      if (IsSubjectAt(j)) return;
+    const size_t chip = SubjectBefore(FirstOf(k));
+    if (chip < words_.size() && (Is(chip, "Model") || Is(chip, "Product"))) {
+      Add(at_[chip], at_[k], "relies_on", kUses, MentionAt(chip)->begin, words_[v].end);
     }
   }
 
@@ -1578,21 +1583,11 @@ class Reader {
     if (p->type == "Organization" && !(StartsWith(verb, "참여") || StartsWith(verb, "합류") || StartsWith(verb, "참가"))) {
       return;
     }
-    for (size_t j = FirstOf(k); j-- > 0;) {
-      const Candidate* a = MentionAt(j);
-      if (a == nullptr || LastOf(j) != j) continue;
-      if (a->type == "Organization" && (IsSubjectAt(j) || SubjectWordAfter(j))) {
-        // (And the organizations joined to it: "A와 B 등은".)
-        for (size_t m = j + 1; m-- > 0;) {
-          const Candidate* c = MentionAt(m);
-          if (c == nullptr || c->type != "Organization" || LastOf(m) != m) break;
-          if (m != j && !(Particle(m) == "와" || Particle(m) == "과" || words_[m].tail == ",")) break;
-          Add(at_[m], at_[k], "part_of", kTakesPart, c->begin, words_[v].end);
-          m = FirstOf(m);
-        }
-        return;
-      }
-      if (IsSubjectAt(j)) return;
+    // The subject, and the organizations joined to it ("A와 B 등은").
+    const size_t j = SubjectBefore(FirstOf(k));
+    if (j == words_.size() || !Is(j, "Organization")) return;
+    for (long member : JoinedBefore(j)) {
+      Add(member, at_[k], "part_of", kTakesPart, all_[static_cast<size_t>(member)].begin, words_[v].end);
     }
   }
 
