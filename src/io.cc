@@ -122,9 +122,49 @@ Status WriteFileAtomic(const std::string& path, const std::string& content) {
   });
 }
 
-Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write) {
+namespace {
+
+// Writes to an existing file that is not a regular one (a character
+// device such as /dev/null or /dev/stdout, a FIFO, a socket) directly:
+// renaming a file over it would replace the device with a plain file.
+Status WriteSpecial(const std::string& path, const std::function<bool(std::FILE*)>& write) {
+  std::FILE* out = path == "-" ? stdout : std::fopen(path.c_str(), "wb");
+  if (out == nullptr) return IoError(path, "cannot open output");
+  errno = 0;
+  const bool written = write(out) && std::fflush(out) == 0 && !std::ferror(out);
+  if (!written && errno == 0) errno = EIO;
+  Status s = written ? Status() : IoError(path == "-" ? "stdout" : path, "cannot write output");
+  if (out != stdout && std::fclose(out) != 0 && s.ok()) s = IoError(path, "cannot flush output");
+  return s;
+}
+
+// The file a path names after its symbolic links (the link's target is
+// what a user means to replace); the path itself when it is no link.
+// Resolves the last component only, hop by hop, so a dangling link gives
+// the file to create.
+Result<std::string> FollowLinks(const std::string& path) {
+  std::filesystem::path p(path);
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st;
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p.string();
+    std::error_code ec;
+    const std::filesystem::path to = std::filesystem::read_symlink(p, ec);
+    if (ec) {
+      errno = ec.value();
+      return IoError(path, "cannot read the symbolic link");
+    }
+    p = to.is_absolute() ? to : p.parent_path() / to;
+  }
+  errno = ELOOP;
+  return IoError(path, "cannot follow the output's symbolic links");
+}
+
+// Replaces the regular file (or new path) `real` atomically: a temporary
+// file next to it, fsync, rename. Errors name `path`, as the user wrote it.
+Status WriteRegularAtomic(const std::string& path, const std::string& real,
+                          const std::function<bool(std::FILE*)>& write) {
   auto fail = [&](const std::string& what) { return IoError(path, what); };
-  std::filesystem::path target(path);
+  std::filesystem::path target(real);
   std::filesystem::path dir = target.parent_path();
   if (dir.empty()) dir = ".";
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -161,13 +201,31 @@ Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FI
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::chmod(tmpl.c_str(), 0666 & ~mask);
-  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+  if (std::rename(tmpl.c_str(), target.c_str()) != 0) {
     Status s = fail("cannot rename the temporary file to the output");
     ::unlink(tmpl.c_str());
     return s;
   }
   return Status();
 }
+
+}  // namespace
+
+Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write) {
+  if (path == "-") return WriteSpecial(path, write);
+  Result<std::string> followed = FollowLinks(path);
+  if (!followed.ok()) return followed.status();
+  struct stat st;
+  if (::stat(followed->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      errno = EISDIR;
+      return IoError(path, "cannot write output");
+    }
+    return WriteSpecial(*followed, write);
+  }
+  return WriteRegularAtomic(path, *followed, write);
+}
+
 
 Status CheckOutputDirectory(const std::string& dir) {
   std::error_code ec;

@@ -118,6 +118,35 @@ if [[ ! -e $tmp/new.json ]]; then passed=$((passed + 1)); else echo "FAIL: outpu
 check "unwritable output" 1 "$tmp/nodir/g.json: error: cannot create a temporary file" -- "$bin" build "$ex/news_ko.txt" -o "$tmp/nodir/g.json"
 if ls -a "$tmp" | grep -q '\.tmp-'; then echo "FAIL: temporary file left behind"; failed=$((failed + 1)); else passed=$((passed + 1)); fi
 
+# -o never replaces what is not a regular file: a symlink's target is
+# replaced, a FIFO or device is written to, "-" is stdout, a directory or a
+# symlink loop is an error.
+ok() { passed=$((passed + 1)); }
+bad() { echo "FAIL: $1"; failed=$((failed + 1)); }
+check "-o - is stdout" 0 "" -- "$bin" build "$ex/news_ko.txt" -o - --format graphml -q
+grep -q '<graphml' "$tmp/out" && ok || bad "-o - wrote no GraphML to stdout"
+echo old >"$tmp/real.json"
+ln -s real.json "$tmp/link.json"
+check "-o a symlink" 0 "" -- "$bin" build "$ex/news_ko.txt" -o "$tmp/link.json" -q
+[[ -L $tmp/link.json ]] && grep -q '"directed"' "$tmp/real.json" && ok || bad "the symlink was replaced, or its target not written"
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+reader=$!
+check "-o a fifo" 0 "" -- "$bin" build "$ex/news_ko.txt" --format json -o "$tmp/fifo" -q
+wait $reader
+[[ -p $tmp/fifo ]] && grep -q '"directed"' "$tmp/fifo.out" && ok || bad "the FIFO was replaced or got nothing"
+check "-o /dev/null" 0 "" -- "$bin" build "$ex/news_ko.txt" --format json -o /dev/null -q
+[[ -c /dev/null ]] && ok || bad "/dev/null is no longer a device"
+if [[ -w /dev/full ]]; then
+  check "-o /dev/full" 1 "/dev/full: error: cannot write output: No space left on device" -- \
+    "$bin" build "$ex/news_ko.txt" --format json -o /dev/full -q
+fi
+mkdir "$tmp/adir"
+check "-o a directory" 1 "$tmp/adir: error: cannot write output: Is a directory" -- "$bin" build "$ex/news_ko.txt" --format json -o "$tmp/adir" -q
+ln -s loop2.json "$tmp/loop1.json"
+ln -s loop1.json "$tmp/loop2.json"
+check "-o a symlink loop" 1 "loop1.json: error: cannot follow the output's symbolic links" -- "$bin" build "$ex/news_ko.txt" -o "$tmp/loop1.json" -q
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"

@@ -162,7 +162,10 @@ Result<Graph> ParseDot(const std::string& content, const std::string& origin);
 
 // Writes `content` to `path` atomically: a temporary file in the same
 // directory, fsync, then rename. On failure the previous file is untouched
-// and no temporary is left. Returns kIoError naming the path.
+// and no temporary is left. Returns kIoError naming the path. A symbolic
+// link is followed and its target replaced so; a path that is not a
+// regular file (/dev/null, /dev/stdout, a FIFO, a socket) is written to
+// directly, never replaced; "-" is stdout; a directory is an error.
 Status WriteFileAtomic(const std::string& path, const std::string& content);
 // Writes `path` atomically as above, with `write` producing the content
 // into the temporary file (returning false on a write error), so that

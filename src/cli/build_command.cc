@@ -108,7 +108,8 @@ std::string WithOutputHelp(const std::string& usage, size_t width) {
 
 int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
   *output = Output();
-  if (args.values.count("--output")) output->path = args.Value("--output");
+  // (-o - is stdout, in any format but a directory's.)
+  if (args.values.count("--output") && args.Value("--output") != "-") output->path = args.Value("--output");
   if (args.values.count("--format")) {
     const std::string name = args.Value("--format");
     Result<GraphFormat> f = FormatFromName(name);
