@@ -314,6 +314,19 @@ void BM_Extract(benchmark::State& state) {
   Text(state);
 }
 
+// One document of N MB without a sentence end (a list, a table flattened,
+// text without punctuation): time must grow linearly with N (the segmenter
+// cuts runs longer than kMaxSentenceBytes; references look back a bounded
+// number of sentences). Arg: MB; English names and words repeated.
+void BM_LongSentence(benchmark::State& state) {
+  const std::string words = "Alibaba said Qwen3 and Nvidia chips grow with new partners in the market ";
+  Document d;
+  d.id = "long";
+  while (d.text.size() < static_cast<size_t>(state.range(0)) * 1000000) d.text += words;
+  for (auto _ : state) benchmark::DoNotOptimize(internal::ExtractTimed(Pack(), d, nullptr, false));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(d.text.size()));
+}
+
 // What a one-thread build does between reading the documents and writing
 // the graph: batches extracted and appended to one graph
 // (internal::ExtractBatchInto).
@@ -393,6 +406,7 @@ BENCHMARK(BM_Particles)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Stage)->DenseRange(kNormalize, kBuild)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Extract)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractIntoGraph)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LongSentence)->Arg(1)->Arg(4)->Arg(10)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExtractionToGraph)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_GraphMerge)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);

@@ -108,10 +108,14 @@ void Prepare(const RulePackData& rules, const std::vector<const Document*>& docs
   }
 }
 
+// How many sentences back a sentence's references may reach.
+constexpr int kContextSentences = 40;
+
 // 3b. context patterns, 4a. relations, 4b. claims, sentence by sentence.
 void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, StageClock* clock, DocumentWork* w) {
   const std::string_view text = w->norm.text;
   FoundInDocument& found = w->found;
+  size_t window = 0;  // the first of found.accepted within kContextSentences
   for (size_t s = 0; s < w->sentences.size(); ++s) {
     const auto [begin, end] = w->sentences[s];
     const int index = static_cast<int>(s);
@@ -137,13 +141,30 @@ void Finish(const RulePackData& rules, const Document& doc, bool keep_rejected, 
                        clock->rule_times());
       clock->Lap(&StageTimes::relations);
     }
-    FindGrammarRelations(rules, w->words[s], found.all, accepted, found.accepted, &found.relations);
+    // What the sentence may refer back to: the mentions of the last
+    // kContextSentences sentences (an antecedent, "the ChatGPT maker"'s
+    // developer), not the whole document, so that a long document costs
+    // time linear in its length.
+    while (window < found.accepted.size() && found.all[found.accepted[window]].sentence + kContextSentences < index) {
+      ++window;
+    }
+    const std::vector<size_t> earlier(found.accepted.begin() + static_cast<std::ptrdiff_t>(window), found.accepted.end());
+    FindGrammarRelations(rules, w->words[s], found.all, accepted, earlier, &found.relations);
     clock->Lap(&StageTimes::relations);
     found.accepted.insert(found.accepted.end(), accepted.begin(), accepted.end());
+    std::vector<size_t> recent = earlier;
+    recent.insert(recent.end(), accepted.begin(), accepted.end());
+    if (s >= static_cast<size_t>(kContextSentences)) {
+      const size_t horizon = w->sentences[s - static_cast<size_t>(kContextSentences)].first;
+      auto& quoted = w->claims.quoted;
+      quoted.erase(std::remove_if(quoted.begin(), quoted.end(),
+                                  [&](const std::pair<size_t, size_t>& q) { return q.second <= horizon; }),
+                   quoted.end());
+    }
     // (A pack that reads no views still has the claims grammar.)
     SentenceClaims claims = ExtractClaims(rules, text, begin, end, index, doc.date, view,
                                           view != nullptr ? &w->matched[s].attribution : nullptr, found.all,
-                                          found.accepted, &w->claims, clock->rule_times(), &w->words[s]);
+                                          recent, &w->claims, clock->rule_times(), &w->words[s]);
     for (Candidate& speaker : claims.speakers) {
       found.accepted.push_back(found.all.size());
       found.all.push_back(std::move(speaker));

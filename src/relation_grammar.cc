@@ -8,6 +8,9 @@
 #include <iterator>
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <tuple>
+#include <set>
 
 #include "rule_pack.h"
 #include "words.h"
@@ -66,7 +69,14 @@ class Reader {
         accepted_(accepted),
         earlier_(earlier),
         relations_(relations),
+        first_relation_(relations->size()),
         at_(words.size(), -1) {
+    // (The sentence's relations so far, the pack's patterns' among them,
+    // are the last of `relations`.)
+    if (!accepted.empty()) {
+      const int sentence = all_[accepted.front()].sentence;
+      while (first_relation_ > 0 && all_[(*relations)[first_relation_ - 1].source].sentence == sentence) --first_relation_;
+    }
     // (Each mention's words, found by binary search: words are in order.)
     for (size_t idx : accepted) {
       const Candidate& c = all_[idx];
@@ -161,7 +171,9 @@ class Reader {
   void Add(long source, long target, const char* relation, const char* rule, size_t begin, size_t end,
            const std::string& role = "") {
     if (source < 0 || target < 0 || source == target) return;
-    const bool seen = std::any_of(relations_->begin(), relations_->end(), [&](const CandidateRelation& r) {
+    // (Only this sentence's relations can share both mentions.)
+    const bool seen = std::any_of(relations_->begin() + static_cast<std::ptrdiff_t>(first_relation_), relations_->end(),
+                                  [&](const CandidateRelation& r) {
       return r.source == static_cast<size_t>(source) && r.target == static_cast<size_t>(target) && r.relation == relation;
     });
     if (seen) return;
@@ -1695,6 +1707,7 @@ class Reader {
   const std::vector<size_t>& accepted_;
   const std::vector<size_t>& earlier_;  // the accepted mentions of the document's earlier sentences
   std::vector<CandidateRelation>* relations_;
+  size_t first_relation_;  // the first of relations_ found in this sentence
   std::vector<long> at_;  // the accepted mention at each word, or -1
   std::vector<std::string_view> particle_;  // at the last word of each mention
   bool english_ = false;
@@ -1790,44 +1803,37 @@ void DecideReleases(std::string_view text, const std::vector<std::pair<size_t, s
     return std::any_of(std::begin(kReleases), std::end(kReleases),
                        [&](std::string_view w) { return rest.substr(0, w.size()) == w; });
   };
-  for (CandidateRelation& r : *relations) {
-    if (r.relation != "develops") continue;
-    const std::string& made = all[r.target].label;
-    const bool released = std::any_of(all.begin(), all.end(), [&](const Candidate& c) {
-      return c.label == made && (c.type == "Model" || c.type == "Product") && release_after(c);
-    });
-    if (released) r.relation = "released";
+  // (Each a set, built once: a document's relations and mentions may be
+  // many.)
+  const bool any_develops = std::any_of(relations->begin(), relations->end(),
+                                        [](const CandidateRelation& r) { return r.relation == "develops"; });
+  if (any_develops) {
+    std::unordered_set<std::string_view> released;  // labels of models and products with a release after them
+    for (const Candidate& c : all) {
+      if ((c.type == "Model" || c.type == "Product") && !released.count(c.label) && release_after(c)) {
+        released.insert(c.label);
+      }
+    }
+    for (CandidateRelation& r : *relations) {
+      if (r.relation == "develops" && released.count(all[r.target].label)) r.relation = "released";
+    }
   }
-  // (A pair both released and develops is released: the release's
-  // evidence stays.)
-  std::vector<bool> superseded(relations->size(), false);
-  for (size_t i = 0; i < relations->size(); ++i) {
-    const CandidateRelation& r = (*relations)[i];
-    if (r.relation != "develops") continue;
-    superseded[i] = std::any_of(relations->begin(), relations->end(), [&](const CandidateRelation& o) {
-      return o.relation == "released" && all[o.source].label == all[r.source].label &&
-             all[o.target].label == all[r.target].label;
-    });
+  // A pair both released and develops is released (the release's evidence
+  // stays); a relation of the same ends and name is kept once.
+  std::set<std::pair<std::string_view, std::string_view>> released_pairs;
+  for (const CandidateRelation& r : *relations) {
+    if (r.relation == "released") released_pairs.emplace(all[r.source].label, all[r.target].label);
   }
+  std::set<std::tuple<size_t, size_t, std::string>> seen;  // (a copy: the relations move)
   size_t kept = 0;
   for (size_t i = 0; i < relations->size(); ++i) {
-    if (superseded[i]) continue;
+    const CandidateRelation& r = (*relations)[i];
+    if (r.relation == "develops" && released_pairs.count({all[r.source].label, all[r.target].label})) continue;
+    if (!seen.emplace(r.source, r.target, r.relation).second) continue;
     if (kept != i) (*relations)[kept] = std::move((*relations)[i]);
     ++kept;
   }
   relations->resize(kept);
-  // (A pair now both released and develops keeps one.)
-  for (size_t i = 0; i < relations->size(); ++i) {
-    for (size_t j = i + 1; j < relations->size();) {
-      const CandidateRelation& a = (*relations)[i];
-      const CandidateRelation& b = (*relations)[j];
-      if (a.source == b.source && a.target == b.target && a.relation == b.relation) {
-        relations->erase(relations->begin() + static_cast<std::ptrdiff_t>(j));
-      } else {
-        ++j;
-      }
-    }
-  }
 }
 
 void FindGrammarRelations(const RulePackData& rules, const std::vector<Word>& words, const std::vector<Candidate>& all,

@@ -129,21 +129,38 @@ std::vector<std::pair<size_t, size_t>> SegmentSentences(std::string_view text) {
   breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
 
   size_t begin = 0;
-  for (size_t pos : breaks) {
-    if (pos <= begin) continue;
-    if (pos < text.size() && SuppressBreak(text, begin, pos)) continue;
-    size_t b = begin;
-    size_t e = pos;
+  auto emit = [&](size_t b, size_t e) {
     while (b < e && (text[b] == ' ' || text[b] == '\n')) ++b;
     while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
     if (e > b) out.emplace_back(b, e);
+  };
+  for (size_t pos : breaks) {
+    if (pos <= begin) continue;
+    // (A break is kept, not suppressed, once the sentence is long.)
+    if (pos < text.size() && pos - begin <= kMaxSentenceBytes && SuppressBreak(text, begin, pos)) continue;
+    // A run longer than the limit (a list, a table flattened to one line,
+    // text without punctuation) is cut at a space before it, else at a
+    // character: the rule stages then take time linear in the text.
+    while (pos - begin > kMaxSentenceBytes) {
+      size_t cut = begin + kMaxSentenceBytes;
+      while (cut > begin && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      const size_t space = text.rfind(' ', cut);
+      if (space != std::string_view::npos && space > begin + kMaxSentenceBytes / 2) cut = space + 1;
+      emit(begin, cut);
+      begin = cut;
+    }
+    emit(begin, pos);
     begin = pos;
   }
   return out;
 }
 
 bool InHeadline(std::string_view text, size_t begin) {
-  const size_t line_end = text.find('\n');
+  // (A headline is a short first line: looked for in the text's first
+  // bytes only, so that asking for every sentence of a long document
+  // without line breaks costs nothing.)
+  if (begin >= kMaxSentenceBytes) return false;
+  const size_t line_end = text.substr(0, kMaxSentenceBytes + 1).find('\n');
   if (line_end == std::string_view::npos || begin >= line_end) return false;
   if (text.find_first_not_of(" \t\r\n", line_end) == std::string_view::npos) return false;
   const size_t last = text.find_last_not_of(" \t\r", line_end - 1);

@@ -147,6 +147,15 @@ ln -s loop2.json "$tmp/loop1.json"
 ln -s loop1.json "$tmp/loop2.json"
 check "-o a symlink loop" 1 "loop1.json: error: cannot follow the output's symbolic links" -- "$bin" build "$ex/news_ko.txt" -o "$tmp/loop1.json" -q
 
+# One 10 MB document without a sentence end (a list, a table flattened to
+# one line) takes time linear in its length: seconds, not hours. (The
+# timeout guards against a hang; the benchmark BM_LongSentence measures.)
+yes "Alibaba said Qwen3 and Nvidia chips grow with new partners" | head -c 10000000 | tr '\n' ' ' >"$tmp/long.txt"
+check "10 MB in one sentence" 0 "" -- timeout 120 "$bin" build "$tmp/long.txt" -o "$tmp/long.json" -q
+yes "알리바바는 김민수 대표와 엔비디아의 모델을 공개 시장 데이터 센터" | head -c 10000000 | tr '\n' ' ' >"$tmp/long_ko.txt"
+check "10 MB of Korean in one sentence" 0 "" -- timeout 120 "$bin" build "$tmp/long_ko.txt" -o "$tmp/long_ko.json" -q
+rm -f "$tmp/long.txt" "$tmp/long_ko.txt" "$tmp/long.json" "$tmp/long_ko.json"
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"

@@ -50,6 +50,25 @@ TEST_CASE("a newline always ends a sentence") {
         std::vector<std::string>{"핵심 요약", "알리바바는 강조했다"});
 }
 
+TEST_CASE("a run longer than the limit is cut at spaces, and every byte stays in a sentence") {
+  std::string text;
+  while (text.size() < 3 * kMaxSentenceBytes) text += "알리바바와 엔비디아 그리고 데이터 ";
+  text += "끝이다.";
+  const std::vector<std::pair<size_t, size_t>> spans = SegmentSentences(text);
+  REQUIRE(spans.size() >= 3);
+  size_t covered = 0;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const auto [b, e] = spans[i];
+    CHECK(e - b <= kMaxSentenceBytes);
+    CHECK(text[b] != ' ');                                           // cut at a space, not inside a word
+    CHECK((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80);  // nor inside a character
+    if (i > 0) CHECK(text.substr(spans[i - 1].second, b - spans[i - 1].second).find_first_not_of(' ') == std::string::npos);
+    covered += e - b;
+  }
+  CHECK(spans.back().second == text.size());
+  CHECK(covered + spans.size() - 1 == text.size() - spans.front().first);
+}
+
 TEST_CASE("empty and whitespace-only text has no sentences") {
   CHECK(Sentences("").empty());
 }
