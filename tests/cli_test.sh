@@ -156,6 +156,15 @@ yes "알리바바는 김민수 대표와 엔비디아의 모델을 공개 시장
 check "10 MB of Korean in one sentence" 0 "" -- timeout 120 "$bin" build "$tmp/long_ko.txt" -o "$tmp/long_ko.json" -q
 rm -f "$tmp/long.txt" "$tmp/long_ko.txt" "$tmp/long.json" "$tmp/long_ko.json"
 
+# Output that cannot be written to stdout is an error, for every verb.
+if [[ -w /dev/full ]]; then
+  "$bin" build "$ex/news_ko.txt" -o "$tmp/full.json" -q
+  check "query > /dev/full" 1 "claimgraph query: cannot write to stdout" -- sh -c "\"\$0\" query \"\$1\" stats >/dev/full" "$bin" "$tmp/full.json"
+  check "explain > /dev/full" 1 "claimgraph explain: cannot write to stdout" -- sh -c "\"\$0\" explain \"\$1\" >/dev/full" "$bin" "$ex/news_ko.txt"
+  check "rules check > /dev/full" 1 "claimgraph rules: cannot write to stdout" -- sh -c "\"\$0\" rules check >/dev/full" "$bin"
+  check "--help > /dev/full" 1 "claimgraph: cannot write to stdout" -- sh -c "\"\$0\" --help >/dev/full" "$bin"
+fi
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"

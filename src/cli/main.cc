@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The claimgraph command: verb dispatch, top-level usage and exit codes
 // (0 ok, 1 input or rules error, 2 usage). Uses only <claimgraph/...>.
+#include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -67,8 +69,22 @@ std::string AllocatorName() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+namespace {
+
+// A command's exit code, made an error when what it printed to stdout was
+// not all written (a full disk, a closed pipe): output is never lost
+// silently.
+int CheckedStdout(const std::string& verb, int code) {
+  std::cout.flush();
+  errno = 0;
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
+  if (!failed || code != 0) return code;  // (a failed command has said why)
+  std::cerr << "claimgraph" << (verb.empty() ? "" : " " + verb) << ": cannot write to stdout"
+            << (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+  return 1;
+}
+
+int Run(std::vector<std::string> args) {
   if (args.empty()) {
     std::cerr << kUsage;
     return 2;
@@ -93,4 +109,13 @@ int main(int argc, char** argv) {
   if (verb == "eval") return claimgraph::cli::EvalCommand(args);
   std::cerr << "claimgraph: unknown command \"" << verb << "\"\n\n" << kUsage;
   return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const std::string verb = args.empty() ? "" : args.front();
+  const int code = Run(std::move(args));
+  return CheckedStdout(verb.size() > 0 && verb[0] == '-' ? "" : verb, code);
 }
