@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -88,10 +89,38 @@ Error MakeError(ErrorCode code, const std::string& file, int line, std::string m
   return e;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
+// How much of a file may be read: a text file is one document; a JSONL
+// file holds many, each checked against the limit as it is read.
+size_t LimitFor(const std::filesystem::path& path, const ReadOptions& options) {
+  return path.extension() == ".jsonl" ? std::numeric_limits<size_t>::max() : options.max_document_bytes;
+}
+
+// The bytes of `path`, at most `limit` of them: a directory is an error,
+// and a file with no size (a FIFO, /dev/zero) is read only up to the limit.
+Result<std::string> ReadFile(const std::string& path, size_t limit) {
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) return MakeError(ErrorCode::kIoError, path, 0, "is a directory");
+  const std::string id = std::filesystem::path(path).stem().string();
+  if (std::filesystem::is_regular_file(status)) {
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limit) {
+      return MakeError(ErrorCode::kInvalidInput, path, 0,
+                       "document \"" + id + "\" has " + std::to_string(size) + " bytes, more than the limit of " +
+                           std::to_string(limit));
+    }
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIoError, path, 0, "cannot open file");
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string content;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, static_cast<size_t>(in.gcount()));
+    if (content.size() > limit) {  // (a file with no size: /dev/zero, a FIFO)
+      return MakeError(ErrorCode::kInvalidInput, path, 0,
+                       "document \"" + id + "\" has more than " + std::to_string(limit) + " bytes, the limit");
+    }
+  }
   if (in.bad()) return MakeError(ErrorCode::kIoError, path, 0, "cannot read file");
   return content;
 }
@@ -141,7 +170,12 @@ class Reader {
   }
 
   bool Text(std::string content, const std::string& id, const std::string& origin) {
-    if (content.empty()) return Bad(MakeError(ErrorCode::kInvalidInput, origin, 0, "file is empty"));
+    // An empty file is a document with no text: said, not fatal.
+    if (content.empty()) {
+      Error w = MakeError(ErrorCode::kInvalidInput, origin, 0, "file is empty; read as a document with no text");
+      w.warning = true;
+      result_.warnings.push_back(std::move(w));
+    }
     Document doc;
     doc.id = id;
     doc.text = std::move(content);
@@ -254,8 +288,8 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
   return Add(std::move(doc), origin, line, static_cast<long long>(line_start), utf8_checked);
 }
 
-bool ReadPath(Reader* reader, const std::filesystem::path& path) {
-  Result<std::string> content = ReadFile(path.string());
+bool ReadPath(Reader* reader, const std::filesystem::path& path, const ReadOptions& options) {
+  Result<std::string> content = ReadFile(path.string(), LimitFor(path, options));
   if (!content.ok()) return reader->Bad(content.status().errors().front());
   if (path.extension() == ".jsonl") return reader->Jsonl(*content, path.string());
   return reader->Text(std::move(*content), path.stem().string(), path.string());
@@ -343,7 +377,7 @@ Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& op
   const fs::file_status status = fs::status(input, ec);
   if (ec || !fs::exists(status)) return MakeError(ErrorCode::kIoError, input, 0, "no such file or directory");
   if (!fs::is_directory(status)) {
-    Result<std::string> content = ReadFile(input);
+    Result<std::string> content = ReadFile(input, LimitFor(input, options));
     if (!content.ok()) return content.status();
     const fs::path path(input);
     if (path.extension() == ".jsonl") {
@@ -362,7 +396,7 @@ Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& op
   if (files.empty()) return MakeError(ErrorCode::kIoError, input, 0, "directory has no .txt or .jsonl files");
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
-    if (!ReadPath(&reader, f)) break;
+    if (!ReadPath(&reader, f, options)) break;
   }
   return reader.Finish();
 }
@@ -482,7 +516,7 @@ struct DocumentStream::Impl {
                                " bytes, more than the limit of " + std::to_string(options.max_document_bytes)));
       return Collect();
     }
-    Result<std::string> content = ReadFile(path);
+    Result<std::string> content = ReadFile(path, options.max_document_bytes);
     if (!content.ok()) {
       reader.Bad(content.status().errors().front());
       return Collect();

@@ -514,15 +514,28 @@ Result<Graph> ParseDot(const std::string& content, const std::string& origin) {
 }
 
 Result<Graph> ReadGraph(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  auto fail = [&](const std::string& message) {
     Error e;
     e.code = ErrorCode::kIoError;
     e.location.file = path;
-    e.message = "cannot open graph file";
+    e.message = message;
     return e;
+  };
+  std::error_code ec;
+  const std::filesystem::file_status status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) return fail("is a directory, not a graph file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot open graph file");
+  // A file with no size (a FIFO, /dev/zero) is read up to 1 GiB.
+  const bool regular = std::filesystem::is_regular_file(status);
+  constexpr size_t kUnsizedLimit = size_t{1} << 30;
+  std::string content;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, static_cast<size_t>(in.gcount()));
+    if (!regular && content.size() > kUnsizedLimit) return fail("more than 1 GiB from a file that is not a regular file");
   }
-  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return fail("cannot read graph file");
   const std::string ext = std::filesystem::path(path).extension().string();
   for (const FormatInfo& f : Formats()) {
     if (!f.readable || std::find(f.extensions.begin(), f.extensions.end(), ext) == f.extensions.end()) continue;

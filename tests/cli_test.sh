@@ -256,8 +256,23 @@ ms = [m for n in g["nodes"] if n["kind"] == "entity" for m in n["mentions"]]
 assert len(ms) == 2 and all(text[m["start"]:m["end"]] == m["text"] for m in ms), ms
 PY
 : >"$tmp/empty.txt"
-check "empty file" 1 "$tmp/empty.txt: error: file is empty" -- "$bin" build "$tmp/empty.txt"
-check "empty file skipped" 0 "$tmp/empty.txt: warning: file is empty; document skipped" -- "$bin" build "$tmp/empty.txt" "$ex/news_ko.txt" --on-error skip -q
+check "empty file" 0 "$tmp/empty.txt: warning: file is empty; read as a document with no text" -- "$bin" build "$tmp/empty.txt"
+check "empty file among others" 0 "$tmp/empty.txt: warning: file is empty" -- "$bin" build "$tmp/empty.txt" "$ex/news_ko.txt" -q
+# Every document skipped: an error, and the old output stays.
+printf 'abc\xff' >"$tmp/bad2.txt"
+"$bin" build "$ex/news_ko.txt" -o "$tmp/kept.json" -q
+cp "$tmp/kept.json" "$tmp/kept0.json"
+check "every document skipped" 1 "every document (1) was skipped as bad; no output written, $tmp/kept.json left unchanged" -- \
+  "$bin" build "$tmp/bad2.txt" --on-error skip -o "$tmp/kept.json" -q
+cmp -s "$tmp/kept.json" "$tmp/kept0.json" && passed=$((passed + 1)) || { echo "FAIL: skipped run changed the output"; failed=$((failed + 1)); }
+# Files that are not what they seem: a directory as a graph, /dev/zero as a
+# document or a graph; -j far past the cores.
+check "a directory as a graph (query)" 1 "$tmp: error: is a directory, not a graph file" -- "$bin" query "$tmp" stats
+check "a directory as a graph (merge)" 1 "$tmp: error: is a directory, not a graph file" -- "$bin" merge "$tmp" -o "$tmp/m.json"
+check "/dev/zero as a document" 1 "/dev/zero: error: document \"zero\" has more than 67108864 bytes, the limit" -- "$bin" build /dev/zero -q
+# (/dev/zero as a graph is read up to 1 GiB, then refused: too much memory
+# for a test.)
+check "-j 100000" 0 "is more than" -- "$bin" build "$ex/news_ko.txt" -j 100000 -o "$tmp/j.json"
 python3 -c 'print("{\"text\": " + "["*10000 + "]"*10000 + "}")' >"$tmp/deep.jsonl"
 check "deep nesting" 1 "$tmp/deep.jsonl:1: error: \"text\" is not a string" -- "$bin" build "$tmp/deep.jsonl"
 python3 -c 'import sys; sys.stdout.write("{\"id\": \"big\", \"text\": \"" + "가" * (70 * 1024 * 1024 // 3) + "\"}\n")' >"$tmp/big.jsonl"

@@ -270,10 +270,22 @@ TEST_CASE("read options: skip bad documents, repair UTF-8, refuse huge or empty 
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().errors().front().message == "document \"big\" has 4 bytes, more than the limit of 3");
   }
-  SUBCASE("an empty text file is bad") {
+  SUBCASE("an empty text file is a document with no text, and a warning") {
     Result<ReadResult> r = ReadDocuments(dir.Write("empty.txt", ""), ReadOptions());
-    REQUIRE_FALSE(r.ok());
-    CHECK(r.status().errors().front().message == "file is empty");
+    REQUIRE(r.ok());
+    REQUIRE(r->documents.size() == 1);
+    CHECK(r->documents.front().text.empty());
+    REQUIRE(r->warnings.size() == 1);
+    CHECK(r->warnings.front().message == "file is empty; read as a document with no text");
+  }
+  SUBCASE("a directory named as a file, and a file with no size past the limit") {
+    ReadOptions options;
+    options.max_document_bytes = 1000;
+    if (std::filesystem::exists("/dev/zero")) {
+      Result<ReadResult> r = ReadDocuments("/dev/zero", options);
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.status().errors().front().message == "document \"zero\" has more than 1000 bytes, the limit");
+    }
   }
 }
 

@@ -297,7 +297,13 @@ int BuildCommand(const std::vector<std::string>& argv) {
       std::cerr << "claimgraph build: -j needs a positive number, not \"" << args.Value("--jobs") << "\"\n";
       return kExitUsage;
     }
-    threads = *j;
+    // (More threads than a few per core only cost memory: capped.)
+    const int cap = std::max(64, 8 * DefaultThreads());
+    if (*j > cap) {
+      std::cerr << "claimgraph build: warning: -j " << *j << " is more than " << cap
+                << " (eight threads a core); using " << cap << "\n";
+    }
+    threads = std::min(*j, cap);
   }
   const bool quiet = args.flags.count("--quiet") > 0;
   ReadOptions read_options;
@@ -329,6 +335,13 @@ int BuildCommand(const std::vector<std::string>& argv) {
     std::cerr << graph.status().ToString();
     if (Interrupted()) std::cerr << "claimgraph: " << output.path.value_or("stdout") << " left unchanged\n";
     return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
+  }
+  // Every document skipped: an empty graph over a good output would hide
+  // that nothing was read.
+  if (skipped > 0 && documents == 0) {
+    std::cerr << "claimgraph build: every document (" << skipped << ") was skipped as bad; no output written, "
+              << output.path.value_or("stdout") << " left unchanged\n";
+    return kExitError;
   }
   if (output.format == GraphFormat::kHtml) {
     html.title = "claimgraph: " + (html.documents.size() == 1 ? html.documents.begin()->first

@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -116,6 +118,18 @@ int Run(std::vector<std::string> args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   const std::string verb = args.empty() ? "" : args.front();
-  const int code = Run(std::move(args));
-  return CheckedStdout(verb.size() > 0 && verb[0] == '-' ? "" : verb, code);
+  const std::string name = verb.size() > 0 && verb[0] == '-' ? "" : verb;
+  // Outputs are written atomically, so a failure here leaves them as they
+  // were: say what happened, exit 1, never abort.
+  int code = 1;
+  try {
+    code = Run(std::move(args));
+  } catch (const std::bad_alloc&) {
+    std::cerr << "claimgraph" << (name.empty() ? "" : " " + name) << ": out of memory; no output written\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "claimgraph" << (name.empty() ? "" : " " + name) << ": error: " << e.what() << "; no output written\n";
+    return 1;
+  }
+  return CheckedStdout(name, code);
 }
