@@ -3,7 +3,7 @@
 # Runs one libFuzzer target for SECONDS, seeded from examples/ and the rule
 # pack, and prints libFuzzer's final statistics (runs, coverage).
 #   scripts/fuzz.sh TARGET SECONDS        TARGET: normalize extract attribution
-#                                         jsonl graph_json graphml rules
+#                                         jsonl graph_json graphml dot rules
 # Builds build-fuzz/ with clang first if needed. A crash leaves its input in
 # build-fuzz/crashes/ and exits non-zero.
 set -euo pipefail
@@ -27,12 +27,20 @@ case $target in
 for i,l in enumerate(open("examples/docs.jsonl",encoding="utf-8")):
     open(sys.argv[1]+"/doc-%d"%i,"w",encoding="utf-8").write(json.loads(l)["text"])' "$corpus" ;;
   jsonl) seed examples/docs.jsonl ;;
-  graph_json|graphml)
+  graph_json|graphml|dot)
     cli=${CLI:-build/claimgraph}
     if [[ -x $cli ]]; then
       "$cli" build examples/docs.jsonl -o "$corpus/docs.json" -q
       "$cli" build examples/docs.jsonl -o "$corpus/docs.graphml" -q
-    fi ;;
+      "$cli" build examples/docs.jsonl -o "$corpus/docs.dot" -q
+    fi
+    # Deep nesting, refused before a reader recurses: a few levels past
+    # each limit.
+    python3 -c 'import sys
+d=sys.argv[1]
+open(d+"/deep.graphml","w").write("<graphml><graph id=\"G\">"+"<a>"*300+"</a>"*300+"</graph></graphml>")
+open(d+"/deep.dot","w").write("digraph G {"+"subgraph {"*70+"}"*71)
+open(d+"/deep.json","w").write("{\"nodes\": [{\"id\": \"a\", \"mentions\": "+"["*70+"]"*70+"}]}")' "$corpus" ;;
   rules) seed rules/patterns/*.json rules/relations/*.json rules/claims/*.json tests/testdata/rules/*/*/*.tsv tests/testdata/rules/*/*/*.json ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac

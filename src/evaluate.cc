@@ -569,7 +569,8 @@ Result<Evaluation> Evaluate(const RulePack& rules, const std::vector<Document>& 
     if (!in) continue;
     const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     rapidjson::Document gold;
-    gold.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
+    gold.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag | rapidjson::kParseIterativeFlag>(
+        content.data(), content.size());
     if (gold.HasParseError() || !gold.IsObject()) {
       return GoldError(file, gold.HasParseError() ? std::string("malformed JSON: ") +
                                                         rapidjson::GetParseError_En(gold.GetParseError())

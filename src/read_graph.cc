@@ -334,7 +334,90 @@ Result<Graph> ParseGraphJson(const std::string& content, const std::string& orig
   return JsonGraphReader(origin, 0).Read(doc);
 }
 
+namespace {
+
+// The readers of GraphML and DOT recurse once a nesting level: deeper than
+// these is refused before parsing (a graph file needs a handful of levels).
+constexpr int kMaxXmlDepth = 256;
+constexpr int kMaxDotDepth = 64;
+
+// The deepest nesting of XML elements in `content` (a scan of its tags,
+// outside comments, CDATA and processing instructions).
+int XmlDepth(const std::string& content) {
+  int depth = 0, deepest = 0;
+  for (size_t i = content.find('<'); i != std::string::npos; i = content.find('<', i + 1)) {
+    if (content.compare(i, 4, "<!--") == 0) {
+      i = content.find("-->", i);
+      if (i == std::string::npos) break;
+      continue;
+    }
+    if (content.compare(i, 9, "<![CDATA[") == 0) {
+      i = content.find("]]>", i);
+      if (i == std::string::npos) break;
+      continue;
+    }
+    if (i + 1 < content.size() && (content[i + 1] == '?' || content[i + 1] == '!')) continue;
+    const size_t close = content.find('>', i);
+    if (close == std::string::npos) break;
+    if (content[i + 1] == '/') {
+      --depth;
+    } else if (content[close - 1] != '/') {
+      deepest = std::max(deepest, ++depth);
+    }
+    i = close;
+  }
+  return deepest;
+}
+
+constexpr int kMaxJsonDepth = 64;
+
+// The deepest nesting of arrays and objects in JSON `text`, outside strings.
+int JsonDepth(const std::string& text) {
+  int depth = 0, deepest = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '\\') ++i;
+      else if (c == '"') quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// The deepest nesting of braces in DOT `content`, outside quoted strings.
+int DotDepth(const std::string& content) {
+  int depth = 0, deepest = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < content.size(); ++i) {
+    const char c = content[i];
+    if (quoted) {
+      if (c == '\\') ++i;
+      else if (c == '"') quoted = false;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
 Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
+  if (const int depth = XmlDepth(content); depth > kMaxXmlDepth) {
+    return InputError(origin, 0, "not a readable GraphML file: elements nested " + std::to_string(depth) +
+                                     " deep, more than " + std::to_string(kMaxXmlDepth));
+  }
   PlainGraph g;
   StringProperties props;
   boost::dynamic_properties dp = props.Make();
@@ -356,6 +439,12 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
     return it == edge_maps.end() ? std::string() : it->second->Get(e);
   };
   auto parse_json = [&](const std::string& json, const std::string& where) -> Result<rapidjson::Document> {
+    // (The value is copied into a node below, a copy that recurses once a
+    // level: a value nested deeper than a graph's is refused.)
+    if (const int depth = JsonDepth(json); depth > kMaxJsonDepth) {
+      return InputError(origin, 0, where + " is nested " + std::to_string(depth) + " deep, more than " +
+                                       std::to_string(kMaxJsonDepth));
+    }
     rapidjson::Document d;
     d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
     if (d.HasParseError() || !d.IsArray()) return InputError(origin, 0, where + " is not a JSON array");
@@ -470,6 +559,10 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
 }
 
 Result<Graph> ParseDot(const std::string& content, const std::string& origin) {
+  if (const int depth = DotDepth(content); depth > kMaxDotDepth) {
+    return InputError(origin, 0, "not a readable DOT graph: subgraphs nested " + std::to_string(depth) + " deep, more than " +
+                                     std::to_string(kMaxDotDepth));
+  }
   PlainGraph g;
   auto node_id = std::make_shared<StringStore<PlainVertex>>();
   StringProperties props;

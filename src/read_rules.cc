@@ -441,7 +441,9 @@ void Loader::LoadWordSet(const std::string& file, std::string_view content, std:
 }
 
 bool Loader::ParseRuleFile(const std::string& file, std::string_view content, rapidjson::Document* doc) {
-  doc->Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(content.data(), content.size());
+  // (Iterative: a file nested 200,000 deep is an error, not a stack overflow.)
+  doc->Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag | rapidjson::kParseIterativeFlag>(
+      content.data(), content.size());
   if (doc->HasParseError()) {
     Error(LocationAt(file, content, doc->GetErrorOffset()),
           std::string("JSON parse error: ") + rapidjson::GetParseError_En(doc->GetParseError()));
@@ -516,7 +518,8 @@ std::vector<RulePositions> FindRulePositions(std::string_view content) {
   rapidjson::StringStream stream(text.c_str());
   PositionHandler handler(&stream);
   rapidjson::Reader reader;
-  reader.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag>(stream, handler);
+  reader.Parse<rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag | rapidjson::kParseIterativeFlag>(
+      stream, handler);
   return std::move(handler.rules);
 }
 

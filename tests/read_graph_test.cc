@@ -165,5 +165,51 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
   }
 }
 
+TEST_CASE("deeply nested graph files are refused before a reader recurses, never a stack overflow") {
+  const int n = 50000;
+  std::string open, close;
+  for (int i = 0; i < n; ++i) {
+    open += "<a>";
+    close += "</a>";
+  }
+  SUBCASE("GraphML with 50,000 nested elements") {
+    Result<Graph> g = ParseGraphml("<graphml><graph id=\"G\" edgedefault=\"directed\">" + open + close + "</graph></graphml>",
+                                   "g.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString() ==
+          "g.graphml: error: not a readable GraphML file: elements nested 50002 deep, more than 256\n");
+  }
+  SUBCASE("DOT with 10,000 nested subgraphs") {
+    std::string dot = "digraph G {";
+    for (int i = 0; i < 10000; ++i) dot += "subgraph {";
+    dot += std::string(10001, '}');
+    Result<Graph> g = ParseDot(dot, "g.dot");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString() == "g.dot: error: not a readable DOT graph: subgraphs nested 10001 deep, more than 64\n");
+  }
+  SUBCASE("a JSON value nested 100,000 deep in a GraphML attribute") {
+    Result<Graph> graph = BuildExamples();
+    REQUIRE(graph.ok());
+    std::string graphml = WriteGraphml(*graph);
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const size_t key = graphml.find("attr.name=\"mentions\"");
+    REQUIRE(key != std::string::npos);
+    const size_t id_at = graphml.rfind("id=\"", key) + 4;
+    const std::string id = graphml.substr(id_at, graphml.find('"', id_at) - id_at);
+    const std::string data = "<data key=\"" + id + "\">";
+    const size_t at = graphml.find(data);
+    REQUIRE(at != std::string::npos);
+    graphml.replace(at + data.size(), graphml.find("</data>", at) - at - data.size(), deep);
+    Result<Graph> g = ParseGraphml(graphml, "g.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString().find("mentions is nested 100000 deep, more than 64") != std::string::npos);
+  }
+  SUBCASE("node-link JSON nested 100,000 deep") {
+    const std::string json = "{\"nodes\": [{\"id\": \"a\", \"mentions\": " + std::string(100000, '[') +
+                             std::string(100000, ']') + "}]}";
+    CHECK_FALSE(ParseGraphJson(json, "g.json").ok());
+  }
+}
+
 }  // namespace
 }  // namespace claimgraph

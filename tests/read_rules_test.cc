@@ -84,6 +84,12 @@ TEST_CASE("pattern errors carry the rule id and the re2 message") {
          {"patterns/p.json", "{\"rules\": [{\"id\": \"x.group\", \"type\": \"Person\", \"pattern\": \"(?P<who>a)\"}]}"}});
     CHECK(errors == "pack/patterns/p.json:1:19: error: capture group \"name\" named by \"group\" is not in the pattern [x.group]\n");
   }
+  SUBCASE("a rule file nested 200,000 deep is an error, not a stack overflow") {
+    const std::string errors = LoadErrors(
+        {{"ko/particles.txt", kParticles},
+         {"patterns/p.json", "{\"rules\": " + std::string(200000, '[') + std::string(200000, ']') + "}"}});
+    CHECK(errors.find("pack/patterns/p.json:1:11: error: a rule must be a JSON object") != std::string::npos);
+  }
   SUBCASE("JSON syntax error with its position; comments and trailing commas are allowed") {
     const std::string errors = LoadErrors(
         {{"ko/particles.txt", kParticles},
