@@ -6,14 +6,17 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <deque>
 #include <filesystem>
 #include <fstream>
-#include <limits>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <optional>
+#include <set>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -87,6 +90,17 @@ Error MakeError(ErrorCode code, const std::string& file, int line, std::string m
   e.location.line = line;
   e.message = std::move(message);
   return e;
+}
+
+// Why an input cannot be found: a loop of symbolic links, a link to
+// nothing, or nothing at all.
+std::string NotThere(const std::string& input) {
+  std::error_code ec;
+  const std::filesystem::file_status link = std::filesystem::symlink_status(input, ec);
+  if (ec || !std::filesystem::is_symlink(link)) return "no such file or directory";
+  (void)std::filesystem::status(input, ec);  // (only its error matters)
+  if (ec.value() == ELOOP) return "a loop of symbolic links";
+  return "a symbolic link to nothing (" + std::filesystem::read_symlink(input, ec).string() + ")";
 }
 
 // How much of a file may be read: a text file is one document; a JSONL
@@ -223,6 +237,9 @@ bool Reader::Jsonl(const std::string& content, const std::string& origin) {
 bool Reader::JsonlLine(std::string text, const std::string& origin, const std::string& stem, int line,
                        size_t line_start) {
   if (!text.empty() && text.back() == '\r') text.pop_back();
+  // A byte-order mark before the first line (written by some editors):
+  // not part of the JSON.
+  if (line_start == 0 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (text.find_first_not_of(" \t") == std::string::npos) return true;
   if (text.size() > options_.max_document_bytes + 4096) {
     return Bad(MakeError(ErrorCode::kInvalidInput, origin, line,
@@ -261,8 +278,21 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
     return Bad(std::move(e));
   }
   std::string problem;
+  // A key the reader uses, written twice: JSON allows it, but which one is
+  // meant is unclear (Python keeps the last, RapidJSON finds the first).
+  std::string twice;
+  if (json.IsObject()) {
+    std::set<std::string_view> keys;
+    for (const auto& m : json.GetObject()) {
+      const std::string_view key(m.name.GetString(), m.name.GetStringLength());
+      const bool read = key == "id" || key == "text" || key == "title" || key == "date" || key == "url" || key == "lang";
+      if (read && !keys.insert(key).second && twice.empty()) twice = std::string(key);
+    }
+  }
   if (!json.IsObject()) {
     problem = "a JSONL line must be a JSON object";
+  } else if (!twice.empty()) {
+    problem = "the key \"" + twice + "\" appears twice; write it once";
   } else if (!json.HasMember("text")) {
     problem = "document has no \"text\"";
   } else if (!json["text"].IsString()) {
@@ -375,7 +405,7 @@ Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& op
   }
   std::error_code ec;
   const fs::file_status status = fs::status(input, ec);
-  if (ec || !fs::exists(status)) return MakeError(ErrorCode::kIoError, input, 0, "no such file or directory");
+  if (ec || !fs::exists(status)) return MakeError(ErrorCode::kIoError, input, 0, NotThere(input));
   if (!fs::is_directory(status)) {
     Result<std::string> content = ReadFile(input, LimitFor(input, options));
     if (!content.ok()) return content.status();
@@ -428,7 +458,7 @@ struct DocumentStream::Impl {
       }
       std::error_code ec;
       const fs::file_status st = fs::status(input, ec);
-      if (ec || !fs::exists(st)) return Fail(MakeError(ErrorCode::kIoError, input, 0, "no such file or directory"));
+      if (ec || !fs::exists(st)) return Fail(MakeError(ErrorCode::kIoError, input, 0, NotThere(input)));
       std::vector<fs::path> files;
       if (fs::is_directory(st)) {
         for (auto it = fs::directory_iterator(input, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {

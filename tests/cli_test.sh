@@ -151,9 +151,10 @@ check "-o a symlink loop" 1 "loop1.json: error: cannot follow the output's symbo
 # one line) takes time linear in its length: seconds, not hours. (The
 # timeout guards against a hang; the benchmark BM_LongSentence measures.)
 long_mb=${CLAIMGRAPH_LONG_MB:-10}
-yes "Alibaba said Qwen3 and Nvidia chips grow with new partners" | head -c "${long_mb}000000" | tr '\n' ' ' >"$tmp/long.txt"
+# (Whole lines, so that no character is cut: about 60 and 90 bytes each.)
+yes "Alibaba said Qwen3 and Nvidia chips grow with new partners" | head -n $((long_mb * 16600)) | tr '\n' ' ' >"$tmp/long.txt"
 check "$long_mb MB in one sentence" 0 "" -- timeout 120 "$bin" build "$tmp/long.txt" -o "$tmp/long.json" -q
-yes "알리바바는 김민수 대표와 엔비디아의 모델을 공개 시장 데이터 센터" | head -c "${long_mb}000000" | tr '\n' ' ' >"$tmp/long_ko.txt"
+yes "알리바바는 김민수 대표와 엔비디아의 모델을 공개 시장 데이터 센터" | head -n $((long_mb * 11000)) | tr '\n' ' ' >"$tmp/long_ko.txt"
 check "$long_mb MB of Korean in one sentence" 0 "" -- timeout 120 "$bin" build "$tmp/long_ko.txt" -o "$tmp/long_ko.json" -q
 rm -f "$tmp/long.txt" "$tmp/long_ko.txt" "$tmp/long.json" "$tmp/long_ko.json"
 
@@ -274,6 +275,11 @@ check "/dev/zero as a document" 1 "/dev/zero: error: document \"zero\" has more 
 # (/dev/zero as a graph is read up to 1 GiB, then refused: too much memory
 # for a test.)
 check "-j 100000" 0 "is more than" -- "$bin" build "$ex/news_ko.txt" -j 100000 -o "$tmp/j.json"
+ln -s in-loop-b.txt "$tmp/in-loop-a.txt"
+ln -s in-loop-a.txt "$tmp/in-loop-b.txt"
+check "an input in a symlink loop" 1 "$tmp/in-loop-a.txt: error: a loop of symbolic links" -- "$bin" build "$tmp/in-loop-a.txt"
+ln -s nowhere.txt "$tmp/dangling.txt"
+check "a dangling input symlink" 1 "$tmp/dangling.txt: error: a symbolic link to nothing (nowhere.txt)" -- "$bin" build "$tmp/dangling.txt"
 python3 -c 'print("{\"text\": " + "["*10000 + "]"*10000 + "}")' >"$tmp/deep.jsonl"
 check "deep nesting" 1 "$tmp/deep.jsonl:1: error: \"text\" is not a string" -- "$bin" build "$tmp/deep.jsonl"
 python3 -c 'import sys; sys.stdout.write("{\"id\": \"big\", \"text\": \"" + "가" * (70 * 1024 * 1024 // 3) + "\"}\n")' >"$tmp/big.jsonl"

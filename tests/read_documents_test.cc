@@ -71,6 +71,8 @@ TEST_CASE("malformed JSONL lines are reported with their line") {
       {"{\"id\": \"a\", \"text\": 5}\n", "n.jsonl:1: error: \"text\" is not a string\n"},
       {"{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \"\xff\"}\n",
        "n.jsonl:2: error: invalid UTF-8 at byte 46\n"},
+      {"{\"id\": \"a\", \"text\": \"x\", \"text\": \"y\"}\n",
+       "n.jsonl:1: error: the key \"text\" appears twice; write it once\n"},
   };
   for (const Row& row : rows) {
     SUBCASE(row.message) {
@@ -134,6 +136,13 @@ TEST_CASE("a missing input is an I/O error naming it") {
   REQUIRE_FALSE(docs.ok());
   CHECK(docs.status().code() == ErrorCode::kIoError);
   CHECK(docs.status().ToString() == "/nonexistent/news.txt: error: no such file or directory\n");
+}
+
+TEST_CASE("a byte-order mark before a JSONL file's first line is not JSON") {
+  Result<std::vector<Document>> docs = ParseJsonl("\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"ok\"}\n", "b.jsonl");
+  REQUIRE(docs.ok());
+  REQUIRE(docs->size() == 1);
+  CHECK(docs->front().text == "ok");
 }
 
 
