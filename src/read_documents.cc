@@ -191,7 +191,9 @@ class Reader {
       result_.warnings.push_back(std::move(w));
     }
     Document doc;
-    doc.id = id;
+    // (A file name need not be UTF-8; the id goes into every output, which
+    // must be: a bad byte becomes U+FFFD.)
+    doc.id = FindInvalidUtf8(id) >= 0 ? RepairUtf8(id) : id;
     doc.text = std::move(content);
     doc.origin = origin;
     return Add(std::move(doc), origin, 0, 0);
@@ -307,7 +309,7 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
     doc.id = json["id"].IsString() ? std::string(json["id"].GetString(), json["id"].GetStringLength())
                                    : std::to_string(json["id"].GetInt64());
   } else {
-    doc.id = stem + ":" + std::to_string(line);
+    doc.id = (FindInvalidUtf8(stem) >= 0 ? RepairUtf8(stem) : stem) + ":" + std::to_string(line);
   }
   if (doc.id.empty()) return Bad(MakeError(ErrorCode::kInvalidInput, origin, line, "\"id\" is empty"));
   for (auto [key, field] : {std::pair{"title", &doc.title}, std::pair{"date", &doc.date},

@@ -77,7 +77,9 @@ std::string WriteGexf(const Graph& graph) {
       {"modality", "string"}, {"negated", "boolean"}, {"doc", "string"},     {"start", "long"},
       {"end", "long"},        {"sentence", "integer"}, {"rule", "string"},   {"speaker", "string"},
       {"speaker_status", "string"}};
-  std::vector<Column> edge_columns = {{"relation", "string"}, {"key", "integer"}, {"evidence", "string"}};
+  // (The index among parallel edges is edge_key: networkx's read_gexf
+  // passes "key" as a keyword of its own.)
+  std::vector<Column> edge_columns = {{"relation", "string"}, {"edge_key", "integer"}, {"evidence", "string"}};
   auto free_columns = [](std::vector<Column>* columns, const std::set<std::string>& names) {
     std::map<std::string, std::string> ids;
     std::set<std::string> fixed;
@@ -173,7 +175,7 @@ std::string WriteGexf(const Graph& graph) {
            "\" label=\"" + Xml(e.relation) + "\" kind=\"" + Xml(e.relation) + "\" weight=\"" +
            std::to_string(std::max<int64_t>(e.weight, 1)) + "\">\n        <attvalues>\n";
     value("relation", e.relation);
-    value("key", std::to_string(keys[i]));
+    value("edge_key", std::to_string(keys[i]));
     value("evidence", internal::EvidenceToJson(e.evidence));
     for (const auto& [key, v] : e.attributes) value(edge_attr_ids.at(key), v);
     out += "        </attvalues>\n      </edge>\n";

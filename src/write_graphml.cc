@@ -119,7 +119,21 @@ std::string WriteGraphml(const Graph& graph) {
                                [](BoostGraph*) { return std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING; }));
   std::ostringstream out;
   boost::write_graphml(out, g, boost::get(boost::vertex_index, g), dp, true);
-  return out.str();
+  // XML 1.0 cannot hold control characters other than tab, line feed and
+  // carriage return, even escaped, and Boost writes them as they are: each
+  // becomes U+FFFD, so that every XML reader accepts the file.
+  std::string xml = out.str();
+  std::string safe;
+  safe.reserve(xml.size());
+  for (const char ch : xml) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      safe += "\xEF\xBF\xBD";
+    } else {
+      safe.push_back(ch);
+    }
+  }
+  return safe;
 }
 
 std::string WriteDot(const Graph& graph) {

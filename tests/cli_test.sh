@@ -167,6 +167,13 @@ if [[ -w /dev/full ]]; then
   check "--help > /dev/full" 1 "claimgraph: cannot write to stdout" -- sh -c "\"\$0\" --help >/dev/full" "$bin"
 fi
 
+# A file name that is not UTF-8 gives a document id that is (U+FFFD), so
+# the JSON stays valid.
+mkdir "$tmp/names"
+printf '알리바바는 말했다.' >"$tmp/names/$(printf 'bad\xffname').txt"
+check "a file name that is not UTF-8" 0 "" -- "$bin" build "$tmp/names" -o "$tmp/names.json" -q
+grep -qF "\"bad$(printf '\xef\xbf\xbd')name\"" "$tmp/names.json" && passed=$((passed + 1)) || { echo "FAIL: the id was not repaired"; failed=$((failed + 1)); }
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"

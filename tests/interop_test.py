@@ -82,4 +82,33 @@ with tempfile.TemporaryDirectory() as tmp:
         assert {"ent:joe-tsai", "ent:kyle-chan", "ent:a16z"} <= speakers, speakers
         checks += 1
 
+    # GEXF 1.3 (Gephi's format) loads in networkx too, with the same counts,
+    # where networkx reads GEXF 1.3 (3.0 and later; Debian 12's 2.8 reads
+    # only the 1.2 drafts).
+    from networkx.readwrite import gexf as nx_gexf
+    gexf_ok = "1.3" in getattr(nx_gexf.GEXF, "versions", {})
+    if gexf_ok:
+        paths["gexf"] = os.path.join(tmp, "g.gexf")
+        subprocess.run([binary, "build", *inputs, "-o", paths["gexf"], "-q"], check=True)
+        g_gexf = nx.read_gexf(paths["gexf"])
+        assert (g_gexf.number_of_nodes(), g_gexf.number_of_edges()) == (n, m), (g_gexf, n, m)
+        checks += 1
+    else:
+        print(f"interop: networkx {nx.__version__} reads no GEXF 1.3; the GEXF checks are not run")
+
+    # Text no XML can hold (control characters in a quotation) still gives
+    # GraphML and GEXF that networkx, igraph and claimgraph read back.
+    hostile = os.path.join(tmp, "hostile.txt")
+    with open(hostile, "w", encoding="utf-8") as f:
+        f.write('알리바바는 "신모델\x01을 \x07공개했다"고 밝혔다. Nvidia said "chips\x02 are \x1b fine."\n')
+    for ext in ("graphml", "gexf") if gexf_ok else ("graphml",):
+        out = os.path.join(tmp, "hostile." + ext)
+        subprocess.run([binary, "build", hostile, "-o", out, "-q"], check=True)
+        g_h = nx.read_graphml(out) if ext == "graphml" else nx.read_gexf(out)
+        assert g_h.number_of_nodes() >= 4, (ext, g_h)
+    igraph.Graph.Read_GraphML(os.path.join(tmp, "hostile.graphml"))
+    subprocess.run([binary, "query", os.path.join(tmp, "hostile.graphml"), "stats"], check=True,
+                   stdout=subprocess.DEVNULL)
+    checks += 1
+
 print(f"interop: {checks} passed, 0 failed")
