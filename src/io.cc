@@ -162,7 +162,7 @@ Result<std::string> FollowLinks(const std::string& path) {
 // Replaces the regular file (or new path) `real` atomically: a temporary
 // file next to it, fsync, rename. Errors name `path`, as the user wrote it.
 Status WriteRegularAtomic(const std::string& path, const std::string& real,
-                          const std::function<bool(std::FILE*)>& write) {
+                          const std::function<bool(std::FILE*)>& write, const std::function<bool()>& cancelled) {
   auto fail = [&](const std::string& what) { return IoError(path, what); };
   std::filesystem::path target(real);
   std::filesystem::path dir = target.parent_path();
@@ -201,6 +201,14 @@ Status WriteRegularAtomic(const std::string& path, const std::string& real,
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::chmod(tmpl.c_str(), 0666 & ~mask);
+  if (cancelled && cancelled()) {
+    ::unlink(tmpl.c_str());
+    Error e;
+    e.code = ErrorCode::kCancelled;
+    e.location.file = path;
+    e.message = "interrupted while writing; left unchanged";
+    return e;
+  }
   if (std::rename(tmpl.c_str(), target.c_str()) != 0) {
     Status s = fail("cannot rename the temporary file to the output");
     ::unlink(tmpl.c_str());
@@ -212,6 +220,11 @@ Status WriteRegularAtomic(const std::string& path, const std::string& real,
 }  // namespace
 
 Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write) {
+  return WriteFileAtomic(path, write, nullptr);
+}
+
+Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write,
+                       const std::function<bool()>& cancelled) {
   if (path == "-") return WriteSpecial(path, write);
   Result<std::string> followed = FollowLinks(path);
   if (!followed.ok()) return followed.status();
@@ -223,7 +236,7 @@ Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FI
     }
     return WriteSpecial(*followed, write);
   }
-  return WriteRegularAtomic(path, *followed, write);
+  return WriteRegularAtomic(path, *followed, write, cancelled);
 }
 
 

@@ -306,6 +306,20 @@ cp "$tmp/good.json" "$tmp/keep2.json"
 (ulimit -f 1; "$bin" build "$ex/news_ko.txt" -o "$tmp/keep2.json" -q) 2>"$tmp/err"
 if [[ $? -eq 1 ]] && grep -q "cannot write output: File too large" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep2.json"; then
   passed=$((passed + 1)); else echo "FAIL: write under a file-size limit"; cat "$tmp/err"; failed=$((failed + 1)); fi
+# The same for merge and query -o (they once died of SIGXFSZ, exit 153,
+# with their temporary files left).
+for verb in merge query; do
+  cp "$tmp/good.json" "$tmp/keep4.json"
+  if [[ $verb == merge ]]; then
+    (ulimit -f 1; "$bin" merge "$src/tests/golden/news_ko.json" "$tmp/good.json" -o "$tmp/keep4.json" -q) 2>"$tmp/err"
+  else
+    (ulimit -f 1; "$bin" query "$tmp/good.json" subgraph "$(grep -o '"ent:[a-z0-9-]*"' "$tmp/good.json" | head -1 | tr -d '"')" -o "$tmp/keep4.json") 2>"$tmp/err"
+  fi
+  code=$?
+  if [[ $code -eq 1 ]] && grep -q "cannot write output: File too large" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep4.json" &&
+     ! ls -a "$tmp" | grep -q '\.tmp-'; then
+    passed=$((passed + 1)); else echo "FAIL: $verb under a file-size limit (exit $code)"; cat "$tmp/err"; failed=$((failed + 1)); fi
+done
 # SIGINT during a long run: exit 130, previous output intact, no temporary file.
 # The input is a pipe that never ends (a file of fixed size may be built
 # before the signal arrives), fed until the build stops reading it.

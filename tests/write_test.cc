@@ -268,6 +268,13 @@ TEST_CASE("atomic writes replace the file whole, and a failed write keeps the ol
     ++files;
   }
   CHECK(files == 1);  // no temporary left behind
+  SUBCASE("a write cancelled by a signal before its rename keeps the old file, and no temporary") {
+    const Status cancelled = WriteFileAtomic(
+        path, [](std::FILE* out) { return std::fputs("third", out) >= 0; }, [] { return true; });
+    CHECK(cancelled.code() == ErrorCode::kCancelled);
+    CHECK(testing::ReadFileOrEmpty(path) == "second");
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  }
   fs::remove_all(dir);
 }
 

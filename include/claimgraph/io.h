@@ -171,6 +171,11 @@ Status WriteFileAtomic(const std::string& path, const std::string& content);
 // into the temporary file (returning false on a write error), so that
 // large outputs are streamed rather than held.
 Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write);
+// As above; `cancelled` is asked once the content is written and before the
+// rename: when it says so (a signal arrived), the temporary file is removed,
+// the previous file stays, and kCancelled is returned.
+Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write,
+                       const std::function<bool()>& cancelled);
 
 }  // namespace claimgraph
 

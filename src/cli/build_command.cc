@@ -222,7 +222,23 @@ Result<Graph> BuildStreamed(const RulePack& rules, const std::vector<std::string
   return graph;
 }
 
+namespace {
+
+// The exit code of a write: 0, 1 with the error, or 128 + the signal that
+// interrupted it (the output then left as it was).
+int Written(const Status& written) {
+  if (written.ok()) return kExitOk;
+  std::cerr << written.ToString();
+  if (written.code() == ErrorCode::kCancelled) return 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT);
+  return kExitError;
+}
+
+}  // namespace
+
 int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& html, int threads) {
+  // One policy for every verb that writes: a signal from here on leaves
+  // the output as it was (and no temporary file), exit 128 + the signal.
+  InstallSignalHandlers();
   if (output.format == GraphFormat::kNeo4jCsv) {
     Status written = WriteDirectoryAtomic(*output.path, WriteNeo4jCsv(graph));
     if (!written.ok()) {
@@ -234,12 +250,8 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
   if (output.format == GraphFormat::kJson) {
     // Streamed: the JSON of a large graph is several times the input.
     if (output.path) {
-      Status written = WriteFileAtomic(*output.path, [&](std::FILE* out) { return WriteJson(graph, out, threads); });
-      if (!written.ok()) {
-        std::cerr << written.ToString();
-        return kExitError;
-      }
-      return kExitOk;
+      return Written(WriteFileAtomic(
+          *output.path, [&](std::FILE* out) { return WriteJson(graph, out, threads); }, Interrupted));
     }
     std::cout << std::flush;
     if (!WriteJson(graph, stdout, threads)) {
@@ -251,12 +263,12 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
   const std::string content =
       output.format == GraphFormat::kHtml ? WriteHtml(graph, html) : WriteGraph(graph, output.format);
   if (output.path) {
-    Status written = WriteFileAtomic(*output.path, content);
-    if (!written.ok()) {
-      std::cerr << written.ToString();
-      return kExitError;
-    }
-    return kExitOk;
+    return Written(WriteFileAtomic(
+        *output.path,
+        [&](std::FILE* out) {
+          return content.empty() || std::fwrite(content.data(), 1, content.size(), out) == content.size();
+        },
+        Interrupted));
   }
   std::cout << content << std::flush;
   if (!std::cout) {
