@@ -174,6 +174,13 @@ printf '알리바바는 말했다.' >"$tmp/names/$(printf 'bad\xffname').txt"
 check "a file name that is not UTF-8" 0 "" -- "$bin" build "$tmp/names" -o "$tmp/names.json" -q
 grep -qF "\"bad$(printf '\xef\xbf\xbd')name\"" "$tmp/names.json" && passed=$((passed + 1)) || { echo "FAIL: the id was not repaired"; failed=$((failed + 1)); }
 
+# The document limit can be raised (and lowered), and its error says how.
+yes "알리바바는 말했다." | head -n 80000 >"$tmp/two_mb.txt"
+check "a document over --max-document-mb" 1 "claimgraph build: raise the document limit with --max-document-mb N" -- \
+  "$bin" build "$tmp/two_mb.txt" --max-document-mb 1 -q
+check "a document under --max-document-mb" 0 "" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 3 -o "$tmp/two_mb.json" -q
+check "--max-document-mb 0" 2 "--max-document-mb needs a number from 1 to 4096" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 0
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"

@@ -27,7 +27,7 @@ namespace {
 
 constexpr const char* kBuildUsage =
     "Usage: claimgraph build INPUT... [-o OUT] [--format F] [--rules DIR]... [-j N]\n"
-    "                        [--on-error fail|skip] [--lossy] [-q]\n"
+    "                        [--on-error fail|skip] [--lossy] [--max-document-mb N] [-q]\n"
     "\n"
     "Extracts entities, claims and relations from news text and writes the graph.\n"
     "\n"
@@ -40,10 +40,12 @@ constexpr const char* kBuildUsage =
     "              built-in pack \"builtin\": --rules builtin --rules my-rules\n"
     "-j N          extract on N threads (default: all cores); the output is the same\n"
     "--on-error fail|skip  a bad document (invalid UTF-8, a malformed JSONL line,\n"
-    "              an empty file, a duplicate id) stops the run (fail, the default)\n"
-    "              or is skipped, reported on stderr and counted (skip)\n"
+    "              one over the size limit, a duplicate id) stops the run (fail, the\n"
+    "              default) or is skipped, reported on stderr and counted (skip);\n"
+    "              an empty file is a document with no text, with a warning\n"
     "--lossy       replace invalid UTF-8 with U+FFFD (with a warning) instead of\n"
     "              treating the document as bad\n"
+    "--max-document-mb N  the largest document, in MB (default 64, at most 4096)\n"
     "-q, --quiet   no progress or summary on stderr\n";
 
 }  // namespace
@@ -289,7 +291,8 @@ int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware
 
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error"}, {"--quiet", "--lossy"},
+  if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error", "--max-document-mb"},
+                             {"--quiet", "--lossy"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph build: " << *error << "\n\n" << WithOutputHelp(kBuildUsage, 14);
     return kExitUsage;
@@ -320,6 +323,15 @@ int BuildCommand(const std::vector<std::string>& argv) {
   const bool quiet = args.flags.count("--quiet") > 0;
   ReadOptions read_options;
   read_options.lossy = args.flags.count("--lossy") > 0;
+  if (args.values.count("--max-document-mb")) {
+    const std::optional<int> mb = ParseCount(args.Value("--max-document-mb"));
+    if (!mb || *mb < 1 || *mb > 4096) {
+      std::cerr << "claimgraph build: --max-document-mb needs a number from 1 to 4096, not \""
+                << args.Value("--max-document-mb") << "\"\n";
+      return kExitUsage;
+    }
+    read_options.max_document_bytes = static_cast<size_t>(*mb) << 20;
+  }
   const std::string on_error = args.Value("--on-error", "fail");
   if (on_error != "fail" && on_error != "skip") {
     std::cerr << "claimgraph build: --on-error is fail or skip, not \"" << on_error << "\"\n";
@@ -345,6 +357,11 @@ int BuildCommand(const std::vector<std::string>& argv) {
       BuildStreamed(*rules, args.positionals, read_options, threads, progress, texts, &documents, &skipped);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
+    const std::string& message = graph.status().errors().front().message;
+    if (message.find("bytes, more than the limit") != std::string::npos ||
+        message.find("bytes, the limit") != std::string::npos || message.find("the document limit") != std::string::npos) {
+      std::cerr << "claimgraph build: raise the document limit with --max-document-mb N\n";
+    }
     if (Interrupted()) std::cerr << "claimgraph: " << output.path.value_or("stdout") << " left unchanged\n";
     return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
   }
