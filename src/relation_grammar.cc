@@ -443,6 +443,7 @@ class Reader {
   }
 
   static bool BeatVerb(std::string_view verb) {
+    if (verb == "앞서") return false;  // (the adverb "earlier": "앞서 공개된")
     for (const std::string_view w : {"앞섰", "앞서", "앞질렀", "제쳤", "제치", "넘어섰", "따돌렸", "눌렀", "이겼", "뒤졌"}) {
       if (StartsWith(verb, w)) return true;
     }
