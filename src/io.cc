@@ -226,16 +226,21 @@ Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FI
 Status WriteFileAtomic(const std::string& path, const std::function<bool(std::FILE*)>& write,
                        const std::function<bool()>& cancelled) {
   if (path == "-") return WriteSpecial(path, write);
-  Result<std::string> followed = FollowLinks(path);
-  if (!followed.ok()) return followed.status();
+  // What the path finally names (the kernel follows every link): a device,
+  // a FIFO or a socket is written where it is (/dev/stdout, whose links end
+  // in a pipe, included).
   struct stat st;
-  if (::stat(followed->c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (S_ISDIR(st.st_mode)) {
       errno = EISDIR;
       return IoError(path, "cannot write output");
     }
-    return WriteSpecial(*followed, write);
+    return WriteSpecial(path, write);
   }
+  // A regular file, or a new one: the links are followed to the file to
+  // replace.
+  Result<std::string> followed = FollowLinks(path);
+  if (!followed.ok()) return followed.status();
   return WriteRegularAtomic(path, *followed, write, cancelled);
 }
 
