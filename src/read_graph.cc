@@ -11,6 +11,7 @@
 #include <boost/graph/graphviz.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -41,7 +42,13 @@ std::optional<std::string> ScalarString(const rapidjson::Value& v) {
   if (v.IsInt64()) return std::to_string(v.GetInt64());
   if (v.IsUint64()) return std::to_string(v.GetUint64());
   if (v.IsDouble()) {
+    // The shortest text that reads back as the same double ("1.23456789e-07",
+    // not a rounded "1.23457e-07").
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.GetDouble());
+    if (ec == std::errc()) return std::string(buffer, end);
     std::ostringstream ss;
+    ss.precision(17);
     ss << v.GetDouble();
     return ss.str();
   }
@@ -56,6 +63,10 @@ class JsonGraphReader {
   Result<Graph> Read(const rapidjson::Value& root) {
     if (!root.IsObject()) return Fail("the top level must be a JSON object");
     const char* edges_key = root.HasMember("edges") ? "edges" : "links";
+    if (root.HasMember("edges") && root.HasMember("links")) {
+      return Fail("both \"edges\" and \"links\": a graph has one list of edges (networkx writes \"links\" before 3.4, "
+                  "\"edges\" after)");
+    }
     if (!root.HasMember("nodes") || !root["nodes"].IsArray()) return Fail("\"nodes\" must be an array");
     if (root.HasMember(edges_key) && !root[edges_key].IsArray()) return Fail("\"edges\" must be an array");
     Graph graph;
@@ -70,13 +81,16 @@ class JsonGraphReader {
         graph.AddDocument(info);
       }
     }
-    std::set<std::string> ids;
+    std::map<std::string, std::string> ids;  // id -> where it was read
     size_t index = 0;
     for (const auto& v : root["nodes"].GetArray()) {
       const std::string where = "nodes[" + std::to_string(index++) + "]";
       Result<Node> node = ReadNode(v, where);
       if (!node.ok()) return node.status();
-      ids.insert(node->id);
+      // (Merging graphs joins nodes of one id; within one file a repeated id
+      // is a mistake that would mix two nodes.)
+      const auto [it, added] = ids.emplace(node->id, where);
+      if (!added) return Fail(where + ": the id \"" + node->id + "\" is already " + it->second + "'s");
       graph.AddNode(*node);
     }
     index = 0;

@@ -137,7 +137,8 @@ wait $reader
 [[ -p $tmp/fifo ]] && grep -q '"directed"' "$tmp/fifo.out" && ok || bad "the FIFO was replaced or got nothing"
 check "-o /dev/null" 0 "" -- "$bin" build "$ex/news_ko.txt" --format json -o /dev/null -q
 # /dev/stdout into a pipe: its links end in the pipe, written where it is.
-"$bin" build "$ex/news_ko.txt" --format json -o /dev/stdout -q | grep -q '"directed"' && ok || bad "-o /dev/stdout into a pipe"
+"$bin" build "$ex/news_ko.txt" --format json -o /dev/stdout -q | cat >"$tmp/via-pipe.json"
+grep -q '"directed"' "$tmp/via-pipe.json" && ok || bad "-o /dev/stdout into a pipe"
 [[ -c /dev/null ]] && ok || bad "/dev/null is no longer a device"
 if [[ -w /dev/full ]]; then
   check "-o /dev/full" 1 "/dev/full: error: cannot write output: No space left on device" -- \

@@ -52,13 +52,26 @@ TEST_CASE("an entity and a claim with one id merge into a claim, in either order
     return R"({"directed": true, "multigraph": true, "graph": {"documents": [{"id": "d", "chars": 11}]}, "nodes": [)" +
            a + ", " + b + R"(], "edges": []})";
   };
-  Result<Graph> one = ParseGraphJson(document(entity, claim), "one.json");
-  Result<Graph> two = ParseGraphJson(document(claim, entity), "two.json");
-  REQUIRE(one.ok());
-  REQUIRE(two.ok());
-  const std::string json = WriteJson(*one);
-  CHECK(WriteJson(*two) == json);
-  const Node* n = one->FindNode("claim:d:0");
+  // (Within one file a repeated id is an error; across files, merging
+  // joins the nodes.)
+  const Result<Graph> both = ParseGraphJson(document(entity, claim), "both.json");
+  REQUIRE_FALSE(both.ok());
+  CHECK(both.status().ToString() == "both.json: error: nodes[1]: the id \"claim:d:0\" is already nodes[0]'s\n");
+  auto single = [](const std::string& a) {
+    return R"({"directed": true, "multigraph": true, "graph": {"documents": [{"id": "d", "chars": 11}]}, "nodes": [)" +
+           a + R"(], "edges": []})";
+  };
+  Result<Graph> entity_graph = ParseGraphJson(single(entity), "entity.json");
+  Result<Graph> claim_graph = ParseGraphJson(single(claim), "claim.json");
+  REQUIRE(entity_graph.ok());
+  REQUIRE(claim_graph.ok());
+  Graph one = *entity_graph;
+  one.Merge(*claim_graph);
+  Graph two = *claim_graph;
+  two.Merge(*entity_graph);
+  const std::string json = WriteJson(one);
+  CHECK(WriteJson(two) == json);
+  const Node* n = one.FindNode("claim:d:0");
   REQUIRE(n != nullptr);
   CHECK(n->kind == "claim");
   CHECK(n->is_claim);
@@ -144,6 +157,9 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
       {"{\"nodes\": [", "g.json: error: malformed JSON at byte 11: Invalid value.\n"},
       {"{\"nodes\": [{\"id\": \"c\", \"kind\": \"claim\", \"start\": \"x\"}]}",
        "g.json: error: nodes[0] (\"c\"): \"start\" must be an integer\n"},
+      {"{\"nodes\": [{\"id\": \"a\"}], \"edges\": [], \"links\": []}",
+       "g.json: error: both \"edges\" and \"links\": a graph has one list of edges (networkx writes \"links\" before "
+       "3.4, \"edges\" after)\n"},
   };
   for (const Row& row : rows) {
     SUBCASE(row.message) {
@@ -163,6 +179,13 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
     REQUIRE_FALSE(g.ok());
     CHECK(g.status().ToString() == "/nonexistent/g.json: error: cannot open graph file\n");
   }
+}
+
+TEST_CASE("a number attribute keeps its exact value") {
+  Result<Graph> g = ParseGraphJson(R"({"nodes": [{"id": "a", "score": 1.23456789e-7, "big": 12345678901234567}]})", "g.json");
+  REQUIRE(g.ok());
+  CHECK(g->FindNode("a")->attributes.at("score") == "1.23456789e-07");
+  CHECK(g->FindNode("a")->attributes.at("big") == "12345678901234567");
 }
 
 TEST_CASE("deeply nested graph files are refused before a reader recurses, never a stack overflow") {
