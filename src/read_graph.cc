@@ -19,6 +19,7 @@
 #include <memory>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "claimgraph/io.h"
 #include "write_common.h"
@@ -385,8 +386,10 @@ int XmlDepth(const std::string& content) {
 
 constexpr int kMaxJsonDepth = 64;
 
-// The deepest nesting of arrays and objects in JSON `text`, outside strings.
-int JsonDepth(const std::string& text) {
+// The deepest nesting of the brackets `open` / `close` in `text`, outside
+// double-quoted strings (with their backslash escapes): JSON's arrays and
+// objects, DOT's subgraphs.
+int BracketDepth(const std::string& text, std::string_view open, std::string_view close) {
   int depth = 0, deepest = 0;
   bool quoted = false;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -396,34 +399,16 @@ int JsonDepth(const std::string& text) {
       else if (c == '"') quoted = false;
     } else if (c == '"') {
       quoted = true;
-    } else if (c == '[' || c == '{') {
+    } else if (open.find(c) != std::string_view::npos) {
       deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
+    } else if (close.find(c) != std::string_view::npos) {
       --depth;
     }
   }
   return deepest;
 }
-
-// The deepest nesting of braces in DOT `content`, outside quoted strings.
-int DotDepth(const std::string& content) {
-  int depth = 0, deepest = 0;
-  bool quoted = false;
-  for (size_t i = 0; i < content.size(); ++i) {
-    const char c = content[i];
-    if (quoted) {
-      if (c == '\\') ++i;
-      else if (c == '"') quoted = false;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
+int JsonDepth(const std::string& text) { return BracketDepth(text, "[{", "]}"); }
+int DotDepth(const std::string& content) { return BracketDepth(content, "{", "}"); }
 
 }  // namespace
 
