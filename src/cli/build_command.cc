@@ -74,12 +74,27 @@ Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs, co
 
 namespace {
 volatile std::sig_atomic_t g_signal = 0;
-extern "C" void OnSignal(int signal) { g_signal = signal; }
+volatile std::sig_atomic_t g_writing = 0;  // an output is being written: let it finish its check
+// A signal sets the flag the run checks between batches, and gives it a
+// second: one long document is not a batch boundary. Past the second,
+// while no output is being written (so none is half-written: outputs are
+// written to a temporary file and renamed), the process ends here.
+extern "C" void OnAlarm(int) {
+  if (g_writing) return;
+  static const char kMessage[] = "claimgraph: interrupted; no output written\n";
+  (void)!::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  ::_exit(128 + g_signal);
+}
+extern "C" void OnSignal(int signal) {
+  g_signal = signal;
+  ::alarm(1);
+}
 }  // namespace
 
 void InstallSignalHandlers() {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  std::signal(SIGALRM, OnAlarm);
   std::signal(SIGXFSZ, SIG_IGN);
 }
 bool Interrupted() { return g_signal != 0; }
@@ -241,6 +256,7 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
   // One policy for every verb that writes: a signal from here on leaves
   // the output as it was (and no temporary file), exit 128 + the signal.
   InstallSignalHandlers();
+  g_writing = 1;
   if (output.format == GraphFormat::kNeo4jCsv) {
     Status written = WriteDirectoryAtomic(*output.path, WriteNeo4jCsv(graph));
     if (!written.ok()) {
