@@ -103,6 +103,33 @@ std::string NotThere(const std::string& input) {
   return "a symbolic link to nothing (" + std::filesystem::read_symlink(input, ec).string() + ")";
 }
 
+// Reads the next line of `in` (without its newline) into `line`, keeping
+// at most `keep` bytes of it; returns the line's whole length, or -1 at the
+// end of the input.
+long long ReadLine(std::istream& in, std::string* line, size_t keep) {
+  line->clear();
+  long long length = 0;
+  bool any = false;
+  char buffer[1 << 16];
+  while (true) {
+    in.getline(buffer, sizeof buffer);
+    const auto got = static_cast<size_t>(in.gcount());
+    // (gcount counts the newline getline took out, not stored.)
+    const bool full = in.fail() && !in.eof() && got == sizeof buffer - 1;
+    const size_t stored = full ? got : (got > 0 && !in.eof() ? got - 1 : got);
+    if (got > 0) any = true;
+    length += static_cast<long long>(stored);
+    if (line->size() < keep) line->append(buffer, std::min(stored, keep - line->size()));
+    if (full) {
+      in.clear();
+      continue;
+    }
+    if (!any && (in.eof() || in.fail())) return -1;
+    if (in.fail() && !in.eof()) return -1;
+    return length;
+  }
+}
+
 // How much of a file may be read: a text file is one document; a JSONL
 // file holds many, each checked against the limit as it is read.
 size_t LimitFor(const std::filesystem::path& path, const ReadOptions& options) {
@@ -503,11 +530,22 @@ struct DocumentStream::Impl {
   bool Advance() {
     if (jsonl.is_open()) {
       std::string line;
-      if (std::getline(jsonl, line)) {
+      // (A line longer than a document may be is not held: its length is
+      // counted and the line refused, so a 1 GB line costs no 1 GB.)
+      const size_t keep = options.max_document_bytes + 4096;
+      const long long length = ReadLine(jsonl, &line, keep);
+      if (length >= 0) {
         ++line_number;
         const uint64_t start = offset;
-        offset += line.size() + 1;
-        bytes_read += line.size() + 1;
+        const uint64_t newline = jsonl.eof() ? 0 : 1;  // (the last line may have none)
+        offset += static_cast<uint64_t>(length) + newline;
+        bytes_read += static_cast<uint64_t>(length) + newline;
+        if (static_cast<size_t>(length) > keep) {
+          reader.Bad(MakeError(ErrorCode::kInvalidInput, jsonl_origin, line_number,
+                               "line has " + std::to_string(length) + " bytes, more than the document limit of " +
+                                   std::to_string(options.max_document_bytes)));
+          return Collect();
+        }
         reader.JsonlLine(std::move(line), jsonl_origin, jsonl_stem, line_number, start);
         return Collect();
       }

@@ -175,6 +175,34 @@ TEST_CASE("a document stream yields what ReadDocuments reads, line by line") {
   CHECK(stream.total_bytes() == fs::file_size(jsonl) + fs::file_size(dir.path / "a.txt"));
 }
 
+TEST_CASE("a document stream reads lines of any length around its read buffer, and refuses one over the limit unheld") {
+  TempDir dir;
+  // Lines of exactly 65,535 and 65,536 bytes (the reader's buffer is 64 KiB),
+  // a longer one, and a last line without a newline.
+  auto line = [](char id, size_t length) {
+    return std::string("{\"id\":\"") + id + "\",\"text\":\"" + std::string(length - 20, 'x') + "\"}";
+  };
+  const std::string content = line('a', 65535) + "\n" + line('b', 65536) + "\n" + line('c', 200000) + "\n" + line('d', 30);
+  dir.Write("long.jsonl", content);
+  DocumentStream stream({(dir.path / "long.jsonl").string()}, ReadOptions());
+  const std::vector<Document> docs = Drain(stream);
+  REQUIRE(stream.status().ok());
+  REQUIRE(docs.size() == 4);
+  CHECK(docs[0].text.size() == 65535 - 20);
+  CHECK(docs[1].text.size() == 65536 - 20);
+  CHECK(docs[2].text.size() == 200000 - 20);
+  CHECK(docs[3].id == "d");
+  CHECK(stream.bytes_read() == content.size());
+  SUBCASE("a line over the limit is refused with its whole length") {
+    ReadOptions small;
+    small.max_document_bytes = 100;
+    DocumentStream limited({(dir.path / "long.jsonl").string()}, small);
+    Drain(limited);
+    REQUIRE_FALSE(limited.status().ok());
+    CHECK(limited.status().errors().front().message == "line has 65535 bytes, more than the document limit of 100");
+  }
+}
+
 TEST_CASE("a document stream fails on a bad line, or skips it with a warning") {
   TempDir dir;
   const std::string path = dir.Write("c.jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\", \"text\": \n"
