@@ -130,6 +130,34 @@ long long ReadLine(std::istream& in, std::string* line, size_t keep) {
   }
 }
 
+// The .txt and .jsonl files of `dir`, sorted; an entry with such a name
+// that is no regular file (a dangling symbolic link, a FIFO, a directory)
+// is skipped with a warning in `warnings`.
+std::vector<std::filesystem::path> DirectoryInputs(const std::string& dir, std::vector<Error>* warnings,
+                                                   std::error_code* ec) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (auto it = fs::directory_iterator(dir, *ec); !*ec && it != fs::directory_iterator(); it.increment(*ec)) {
+    const std::string ext = it->path().extension().string();
+    if (ext != ".txt" && ext != ".jsonl") continue;
+    std::error_code entry;
+    if (it->is_regular_file(entry)) {
+      files.push_back(it->path());
+      continue;
+    }
+    const fs::file_status st = fs::status(it->path(), entry);
+    const std::string what = !fs::exists(st)        ? "a symbolic link to nothing"
+                             : fs::is_directory(st) ? "a directory"
+                             : fs::is_fifo(st)      ? "a FIFO"
+                                                    : "not a regular file";
+    Error w = MakeError(ErrorCode::kIoError, it->path().string(), 0, what + "; skipped");
+    w.warning = true;
+    warnings->push_back(std::move(w));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 // How much of a file may be read: a text file is one document; a JSONL
 // file holds many, each checked against the limit as it is read.
 size_t LimitFor(const std::filesystem::path& path, const ReadOptions& options) {
@@ -234,6 +262,7 @@ class Reader {
   // Moves the documents and warnings read so far out.
   std::vector<Document> TakeDocuments() { return std::exchange(result_.documents, {}); }
   std::vector<Error> TakeWarnings() { return std::exchange(result_.warnings, {}); }
+  void Warn(Error w) { result_.warnings.push_back(std::move(w)); }
   const std::optional<Error>& failure() const { return failure_; }
 
   Result<ReadResult> Finish() {
@@ -274,6 +303,14 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
     return Bad(MakeError(ErrorCode::kInvalidInput, origin, line,
                          "line has " + std::to_string(text.size()) + " bytes, more than the document limit of " +
                              std::to_string(options_.max_document_bytes)));
+  }
+  // (JSON text has no NUL byte; the parser would stop at one and drop
+  // the rest of the line unsaid.)
+  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+    Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
+                        "a NUL byte at byte " + std::to_string(line_start + nul) + "; a JSONL line is JSON text");
+    e.location.byte_offset = static_cast<long long>(line_start + nul);
+    return Bad(std::move(e));
   }
   const long long bad = FindInvalidUtf8(text);
   if (bad >= 0 && !options_.lossy) {
@@ -446,14 +483,11 @@ Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& op
     }
     return reader.Finish();
   }
-  std::vector<fs::path> files;
-  for (auto it = fs::directory_iterator(input, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string ext = it->path().extension().string();
-    if ((ext == ".txt" || ext == ".jsonl") && it->is_regular_file(ec)) files.push_back(it->path());
-  }
+  std::vector<Error> passed_over;
+  const std::vector<fs::path> files = DirectoryInputs(input, &passed_over, &ec);
   if (ec) return MakeError(ErrorCode::kIoError, input, 0, "cannot read directory: " + ec.message());
   if (files.empty()) return MakeError(ErrorCode::kIoError, input, 0, "directory has no .txt or .jsonl files");
-  std::sort(files.begin(), files.end());
+  for (Error& w : passed_over) reader.Warn(std::move(w));
   for (const fs::path& f : files) {
     if (!ReadPath(&reader, f, options)) break;
   }
@@ -490,13 +524,9 @@ struct DocumentStream::Impl {
       if (ec || !fs::exists(st)) return Fail(MakeError(ErrorCode::kIoError, input, 0, NotThere(input)));
       std::vector<fs::path> files;
       if (fs::is_directory(st)) {
-        for (auto it = fs::directory_iterator(input, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-          const std::string ext = it->path().extension().string();
-          if ((ext == ".txt" || ext == ".jsonl") && it->is_regular_file(ec)) files.push_back(it->path());
-        }
+        files = DirectoryInputs(input, &warnings, &ec);
         if (ec) return Fail(MakeError(ErrorCode::kIoError, input, 0, "cannot read directory: " + ec.message()));
         if (files.empty()) return Fail(MakeError(ErrorCode::kIoError, input, 0, "directory has no .txt or .jsonl files"));
-        std::sort(files.begin(), files.end());
       } else {
         files.push_back(input);
       }
@@ -519,7 +549,12 @@ struct DocumentStream::Impl {
   bool Collect() {
     for (Document& d : reader.TakeDocuments()) ready.push_back(std::move(d));
     for (Error& w : reader.TakeWarnings()) {
-      if (w.code != ErrorCode::kInvalidUtf8 || !options.lossy) ++skipped;
+      // (Only a skipped document counts: a repair, an empty file or a
+      // directory entry passed over is no document lost.)
+      const std::string_view suffix = "; document skipped";
+      if (w.message.size() >= suffix.size() && w.message.compare(w.message.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        ++skipped;
+      }
       warnings.push_back(std::move(w));
     }
     if (reader.failure()) return Fail(*reader.failure());

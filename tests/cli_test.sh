@@ -203,6 +203,18 @@ check "a document over --max-document-mb" 1 "claimgraph build: raise the documen
 check "a document under --max-document-mb" 0 "" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 3 -o "$tmp/two_mb.json" -q
 check "--max-document-mb 0" 2 "--max-document-mb needs a number from 1 to 4096" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 0
 
+# A directory's entries that are no regular file are passed over with a
+# warning, not silently; a NUL byte on a JSONL line is an error, not the
+# end of the line.
+mkdir -p "$tmp/odd/sub.txt"
+printf '알리바바는 말했다.' >"$tmp/odd/a.txt"
+ln -s nothing.txt "$tmp/odd/b.txt"
+check "a dangling link in an input directory" 0 "$tmp/odd/b.txt: warning: a symbolic link to nothing; skipped" -- "$bin" build "$tmp/odd" -o "$tmp/odd.json"
+grep -qF "$tmp/odd/sub.txt: warning: a directory; skipped" "$tmp/err" && ! grep -q "bad document" "$tmp/err" && passed=$((passed + 1)) ||
+  { echo "FAIL: a directory named .txt"; cat "$tmp/err"; failed=$((failed + 1)); }
+printf '{"id":"a","text":"ok"}\0{"id":"b"}\n' >"$tmp/nul.jsonl"
+check "a NUL byte on a JSONL line" 1 "$tmp/nul.jsonl:1: error: a NUL byte at byte 22; a JSONL line is JSON text" -- "$bin" build "$tmp/nul.jsonl"
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"

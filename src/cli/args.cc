@@ -57,7 +57,7 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args, const
 }
 
 std::optional<int> ParseCount(const std::string& text) {
-  if (text.empty() || text.size() > 6) return std::nullopt;
+  if (text.empty() || text.size() > 9) return std::nullopt;  // (nine digits fit an int; callers check the range)
   int n = 0;
   for (char c : text) {
     if (c < '0' || c > '9') return std::nullopt;
