@@ -1328,9 +1328,19 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadPackDir(const std::
   std::vector<std::pair<std::string, std::string>> files;
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
     const std::string ext = it->path().extension().string();
     if (ext != ".tsv" && ext != ".json" && ext != ".txt") continue;
+    std::error_code entry;
+    if (it->is_directory(entry)) continue;
+    // A rule file that is no regular file (a link to /dev/zero, a FIFO)
+    // is an error, not a silent skip (nor a read that never ends).
+    if (!it->is_regular_file(entry)) {
+      Error e;
+      e.code = ErrorCode::kIoError;
+      e.location.file = it->path().string();
+      e.message = "not a regular file (a rule file must be one)";
+      return e;
+    }
     std::ifstream in(it->path(), std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();

@@ -215,6 +215,13 @@ grep -qF "$tmp/odd/sub.txt: warning: a directory; skipped" "$tmp/err" && ! grep 
 printf '{"id":"a","text":"ok"}\0{"id":"b"}\n' >"$tmp/nul.jsonl"
 check "a NUL byte on a JSONL line" 1 "$tmp/nul.jsonl:1: error: a NUL byte at byte 22; a JSONL line is JSON text" -- "$bin" build "$tmp/nul.jsonl"
 
+# A rule file that is no regular file (a link to /dev/zero) is an error.
+mkdir -p "$tmp/zero-rules/ko"
+printf '은\n' >"$tmp/zero-rules/ko/particles.txt"
+ln -s /dev/zero "$tmp/zero-rules/ko/zero.txt"
+check "a rule file linked to /dev/zero" 1 "$tmp/zero-rules/ko/zero.txt: error: not a regular file (a rule file must be one)" -- \
+  "$bin" rules check --rules "$tmp/zero-rules"
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"
