@@ -81,8 +81,13 @@ volatile std::sig_atomic_t g_writing = 0;  // an output is being written: let it
 // written to a temporary file and renamed), the process ends here.
 extern "C" void OnAlarm(int) {
   if (g_writing) return;
-  static const char kMessage[] = "claimgraph: interrupted; no output written\n";
-  (void)!::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  static const char kTerm[] = "claimgraph: interrupted by SIGTERM; no output written\n";
+  static const char kInt[] = "claimgraph: interrupted by SIGINT; no output written\n";
+  if (g_signal == SIGTERM) {
+    (void)!::write(STDERR_FILENO, kTerm, sizeof kTerm - 1);
+  } else {
+    (void)!::write(STDERR_FILENO, kInt, sizeof kInt - 1);
+  }
   ::_exit(128 + g_signal);
 }
 extern "C" void OnSignal(int signal) {
