@@ -137,7 +137,17 @@ std::string WriteGraphml(const Graph& graph) {
 }
 
 std::string WriteDot(const Graph& graph) {
-  const BoostGraph g = ToBoostGraph(graph);
+  BoostGraph g = ToBoostGraph(graph);
+  // Boost escapes a quote in a DOT string but not a backslash, so a text
+  // with \" in it would end its string early: backslashes are doubled
+  // first.
+  auto escape = [](std::string* s) {
+    for (size_t at = s->find('\\'); at != std::string::npos; at = s->find('\\', at + 2)) s->insert(at, 1, '\\');
+  };
+  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
+    for (std::string* s : {&g[*v].id, &g[*v].label, &g[*v].type, &g[*v].kind}) escape(s);
+  }
+  for (auto [e, end] = boost::edges(g); e != end; ++e) escape(&g[*e].relation);
   const EdgeKeyMap keys = MakeEdgeKeys(graph);
   boost::dynamic_properties dp;
   AddProperties(g, keys, &dp, false);

@@ -222,6 +222,20 @@ ln -s /dev/zero "$tmp/zero-rules/ko/zero.txt"
 check "a rule file linked to /dev/zero" 1 "$tmp/zero-rules/ko/zero.txt: error: not a regular file (a rule file must be one)" -- \
   "$bin" rules check --rules "$tmp/zero-rules"
 
+# Hostile text (control characters, quotes, braces, a closing script tag)
+# gives files that read back: JSON and DOT through claimgraph, Cytoscape
+# JSON through Python, and an HTML page whose script no text can end.
+printf 'Alibaba said "new\001 model \\"x\\" {a} </script><script>alert(1)</script> is\033 out -> [x]."\n' >"$tmp/hostile.txt"
+for fmt in json dot cyjs html; do
+  check "hostile text as $fmt" 0 "" -- "$bin" build "$tmp/hostile.txt" -o "$tmp/hostile.$fmt" -q
+done
+check "hostile JSON reads back" 0 "" -- "$bin" query "$tmp/hostile.json" stats
+check "hostile DOT reads back" 0 "" -- "$bin" query "$tmp/hostile.dot" stats
+python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$tmp/hostile.cyjs" && passed=$((passed + 1)) ||
+  { echo "FAIL: hostile Cytoscape JSON"; failed=$((failed + 1)); }
+! grep -q '</script><script>alert' "$tmp/hostile.html" && passed=$((passed + 1)) ||
+  { echo "FAIL: the HTML page lets text end its script"; failed=$((failed + 1)); }
+
 # A broken rule pack never runs.
 mkdir -p "$tmp/rules/entities" "$tmp/rules/ko"
 printf '은\n' >"$tmp/rules/ko/particles.txt"
