@@ -144,6 +144,32 @@ class Reader {
     while (*e > *b && (text_[*e - 1] == ' ' || text_[*e - 1] == ',' || text_[*e - 1] == '.' || text_[*e - 1] == '"')) --*e;
   }
 
+  // A claim closed by the reporting verb `verb` at word v: the cue runs to
+  // the verb, and the speaker may stand between `after_begin` (the end of
+  // the quotative) and the verb.
+  void ClosedByVerb(CueMatch m, const CueEntry* verb, size_t v, const char* rule, size_t after_begin) {
+    m.cue = verb;
+    m.rule = rule;
+    m.cue_end = words_[v].end;
+    m.end = m.cue_end;
+    m.after_begin = after_begin;
+    m.after_end = words_[v].begin;
+    ReportedBy(v, &m);
+    Add(std::move(m));
+  }
+
+  // A claim closed by a connective ending at `end` (…며, …면서) in word i:
+  // the lemma of a reporting verb right after it, else "say".
+  void ClosedByConnective(CueMatch m, size_t i, const char* rule, size_t end) {
+    size_t v = 0;
+    const CueEntry* verb = VerbFrom(i + 1, 2, &v);
+    m.cue = verb != nullptr ? verb : Said();
+    m.rule = rule;
+    m.cue_end = end;
+    m.end = end;
+    Add(std::move(m));
+  }
+
   void Add(CueMatch m) {
     Trim(&m.content_begin, &m.content_end);
     if (m.content_end <= m.content_begin + 3) return;  // nothing said
@@ -308,25 +334,14 @@ class Reader {
       size_t v = 0;
       const CueEntry* verb = VerbFrom(i + 1, 6, &v);
       if (verb == nullptr) return false;
-      m.cue = verb;
-      m.rule = "ko.claim.quote";
-      m.cue_end = words_[v].end;
-      m.end = words_[v].end;
-      m.after_begin = static_cast<size_t>(words_[i].tail.data() - text_.data()) + words_[i].tail.size();
-      m.after_end = words_[v].begin;
-      ReportedBy(v, &m);
-      Add(std::move(m));
+      ClosedByVerb(std::move(m), verb, v, "ko.claim.quote",
+                   static_cast<size_t>(words_[i].tail.data() - text_.data()) + words_[i].tail.size());
       return true;
     }
     if (ending->kind == Quotative::kConnective) {
       // "…"며 밝혔다 takes the verb's lemma; "…"며 웃었다 says it all the same.
-      size_t v = 0;
-      const CueEntry* verb = VerbFrom(i + 1, 2, &v);
-      m.cue = verb != nullptr ? verb : Said();
-      m.rule = "ko.claim.quote-connective";
-      m.cue_end = static_cast<size_t>(words_[i].tail.data() - text_.data()) + words_[i].tail.size();
-      m.end = m.cue_end;
-      Add(std::move(m));
+      ClosedByConnective(std::move(m), i, "ko.claim.quote-connective",
+                         static_cast<size_t>(words_[i].tail.data() - text_.data()) + words_[i].tail.size());
       return true;
     }
     // "…"라는 입장이다: a speech noun after it.
@@ -406,24 +421,11 @@ class Reader {
           if (EndsWith(words_[v].core, adnominal)) return false;
         }
       }
-      m.cue = verb;
-      m.rule = forecast ? "ko.claim.forecast" : "ko.claim.indirect";
-      m.cue_end = words_[v].end;
-      m.end = m.cue_end;
-      m.after_begin = w.end;
-      m.after_end = words_[v].begin;
-      ReportedBy(v, &m);
-      Add(std::move(m));
+      ClosedByVerb(std::move(m), verb, v, forecast ? "ko.claim.forecast" : "ko.claim.indirect", w.end);
       return true;
     }
     if (ending->kind == Quotative::kConnective) {
-      size_t v = 0;
-      const CueEntry* verb = VerbFrom(i + 1, 2, &v);
-      m.cue = verb != nullptr ? verb : Said();
-      m.rule = "ko.claim.connective";
-      m.cue_end = w.end;
-      m.end = w.end;
-      Add(std::move(m));
+      ClosedByConnective(std::move(m), i, "ko.claim.connective", w.end);
       return true;
     }
     // …다는 입장이다 / …라는 평가가 나온다.
