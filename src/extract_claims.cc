@@ -62,6 +62,19 @@ class Mentions {
   std::vector<Candidate>* added_;
 };
 
+// The entities of `indices` inside the claim's content, and its subject
+// (the first in 은/는/이/가, or an English one that opens the content).
+void ContentMentions(const Mentions& mentions, const std::vector<size_t>& indices, CandidateClaim* claim) {
+  for (size_t idx : indices) {
+    const Candidate& c = mentions[idx];
+    if (c.begin < claim->content_begin || c.end > claim->content_end) continue;
+    claim->mentions.push_back(idx);
+    const bool korean_subject = c.particle == "은" || c.particle == "는" || c.particle == "이" || c.particle == "가";
+    const bool english_subject = c.begin == claim->content_begin && c.particle.empty();
+    if (claim->about < 0 && (korean_subject || english_subject)) claim->about = static_cast<long>(idx);
+  }
+}
+
 // Whether one person at a time holds `role` in an organization (its chief
 // executive, not one of its professors): only such a role can speak for
 // a person the text does not name.
@@ -963,15 +976,7 @@ void ApplyAttributionRules(const RulePackData& rules, std::string_view text, int
     }
     if (rule.medium && claim.speaker >= 0) claim.medium = claim.speaker;
 
-    // Entities inside the content, and its subject.
-    for (size_t idx : view.MentionsIn(content_group)) {
-      const Candidate& m = mentions[idx];
-      if (m.begin < claim.content_begin || m.end > claim.content_end) continue;
-      claim.mentions.push_back(idx);
-      const bool korean_subject = m.particle == "은" || m.particle == "는" || m.particle == "이" || m.particle == "가";
-      const bool english_subject = m.begin == claim.content_begin && m.particle.empty();
-      if (claim.about < 0 && (korean_subject || english_subject)) claim.about = static_cast<long>(idx);
-    }
+    ContentMentions(mentions, view.MentionsIn(content_group), &claim);
     // Accepted: the longer claims it replaces go (only now, so that a
     // candidate dropped above never costs an accepted claim).
     for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
@@ -1026,15 +1031,7 @@ SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, s
     ApplyModality(rules, text.substr(claim.content_begin, claim.content_end - claim.content_begin), m.english, &claim);
     if (claim.speaker >= 0 && (claim.cue == "보도하다" || claim.cue == "report")) claim.medium = claim.speaker;
     if (m.medium_end > m.medium_begin) claim.medium = speakers.Medium(m.medium_begin, m.medium_end);
-    // Entities inside the content, and its subject.
-    for (size_t idx : accepted) {
-      const Candidate& c = mentions[idx];
-      if (c.begin < claim.content_begin || c.end > claim.content_end) continue;
-      claim.mentions.push_back(idx);
-      const bool korean_subject = c.particle == "은" || c.particle == "는" || c.particle == "이" || c.particle == "가";
-      const bool english_subject = c.begin == claim.content_begin && c.particle.empty();
-      if (claim.about < 0 && (korean_subject || english_subject)) claim.about = static_cast<long>(idx);
-    }
+    ContentMentions(mentions, accepted, &claim);
     if (claim.speaker >= 0) {
       context->last_speaker = claim.speaker;
       context->last_status = claim.speaker_status;
