@@ -15,7 +15,6 @@
 #include <limits>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -164,6 +163,22 @@ size_t LimitFor(const std::filesystem::path& path, const ReadOptions& options) {
   return path.extension() == ".jsonl" ? std::numeric_limits<size_t>::max() : options.max_document_bytes;
 }
 
+// The bytes of `in`, at most `limit` of them, checked as they are read (a
+// stream with no size: stdin, a FIFO, /dev/zero).
+Result<std::string> ReadStream(std::istream& in, size_t limit, const std::string& origin, const std::string& id) {
+  std::string content;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, static_cast<size_t>(in.gcount()));
+    if (content.size() > limit) {
+      return MakeError(ErrorCode::kInvalidInput, origin, 0,
+                       "document \"" + id + "\" has more than " + std::to_string(limit) + " bytes, the limit");
+    }
+  }
+  if (in.bad()) return MakeError(ErrorCode::kIoError, origin, 0, "cannot read file");
+  return content;
+}
+
 // The bytes of `path`, at most `limit` of them: a directory is an error,
 // and a file with no size (a FIFO, /dev/zero) is read only up to the limit.
 Result<std::string> ReadFile(const std::string& path, size_t limit) {
@@ -181,17 +196,7 @@ Result<std::string> ReadFile(const std::string& path, size_t limit) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return MakeError(ErrorCode::kIoError, path, 0, "cannot open file");
-  std::string content;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    content.append(buffer, static_cast<size_t>(in.gcount()));
-    if (content.size() > limit) {  // (a file with no size: /dev/zero, a FIFO)
-      return MakeError(ErrorCode::kInvalidInput, path, 0,
-                       "document \"" + id + "\" has more than " + std::to_string(limit) + " bytes, the limit");
-    }
-  }
-  if (in.bad()) return MakeError(ErrorCode::kIoError, path, 0, "cannot read file");
-  return content;
+  return ReadStream(in, limit, path, id);
 }
 
 // Collects documents; a bad one fails the batch or is skipped.
@@ -381,7 +386,22 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
     if (json.HasMember(key) && json[key].IsString()) field->assign(json[key].GetString(), json[key].GetStringLength());
   }
   doc.origin = origin + ":" + std::to_string(line);
-  return Add(std::move(doc), origin, line, static_cast<long long>(line_start), utf8_checked);
+  // A \u escape of half a surrogate pair decodes to bytes that are no
+  // UTF-8: said as what the line holds, not as a byte of the decoded text.
+  if (!utf8_checked) {
+    for (auto [key, field] : {std::pair{"text", &doc.text}, std::pair{"id", &doc.id}}) {
+      if (FindInvalidUtf8(*field) < 0) continue;
+      const std::string what = std::string("\"") + key +
+                               "\" has a \\u escape of a lone UTF-16 surrogate (\\uD800-\\uDFFF without its pair), "
+                               "which is no character";
+      if (!options_.lossy) return Bad(MakeError(ErrorCode::kInvalidUtf8, origin, line, what));
+      Error w = MakeError(ErrorCode::kInvalidUtf8, origin, line, what + "; replaced with U+FFFD");
+      w.warning = true;
+      result_.warnings.push_back(std::move(w));
+      *field = RepairUtf8(*field);
+    }
+  }
+  return Add(std::move(doc), origin, line, static_cast<long long>(line_start), /*utf8_checked=*/true);
 }
 
 bool ReadPath(Reader* reader, const std::filesystem::path& path, const ReadOptions& options) {
@@ -464,9 +484,9 @@ Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& op
   namespace fs = std::filesystem;
   Reader reader(options);
   if (input == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    reader.Text(ss.str(), "stdin", "<stdin>");
+    Result<std::string> content = ReadStream(std::cin, options.max_document_bytes, "<stdin>", "stdin");
+    if (!content.ok()) return content.status();
+    reader.Text(std::move(*content), "stdin", "<stdin>");
     return reader.Finish();
   }
   std::error_code ec;
@@ -593,11 +613,13 @@ struct DocumentStream::Impl {
     const Source& src = sources[next_source++];
     const std::string path = src.path.string();
     if (src.kind == Kind::kStdin) {
-      std::ostringstream ss;
-      ss << std::cin.rdbuf();
-      std::string content = ss.str();
-      bytes_read += content.size();
-      reader.Text(std::move(content), "stdin", "<stdin>");
+      Result<std::string> content = ReadStream(std::cin, options.max_document_bytes, "<stdin>", "stdin");
+      if (!content.ok()) {
+        reader.Bad(content.status().errors().front());
+        return Collect();
+      }
+      bytes_read += content->size();
+      reader.Text(std::move(*content), "stdin", "<stdin>");
       return Collect();
     }
     if (src.kind == Kind::kJsonl) {

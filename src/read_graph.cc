@@ -9,6 +9,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <charconv>
@@ -17,9 +18,11 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
+#include <utility>
 
 #include "claimgraph/io.h"
 #include "write_common.h"
@@ -36,23 +39,34 @@ Error InputError(const std::string& origin, int line, std::string message) {
   return e;
 }
 
+// claimgraph's weight counts an edge's evidence and is recounted on every
+// merge; a weight from another tool that says otherwise is kept, as the
+// attribute "given_weight", rather than lost.
+void KeepGivenWeight(const std::string& given, Edge* edge) {
+  if (given.empty() || given == std::to_string(edge->evidence.size())) return;
+  edge->attributes["given_weight"] = given;
+}
+
+// The shortest text that reads back as the same number ("1.23456789e-07",
+// not a rounded "1.23457e-07" or a fixed "0.000000").
+template <typename Float>
+std::string ShortestNumber(Float value) {
+  char buffer[32];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (ec == std::errc()) return std::string(buffer, end);
+  std::ostringstream ss;
+  ss.precision(17);
+  ss << value;
+  return ss.str();
+}
+
 // Renders a JSON scalar as an attribute string.
 std::optional<std::string> ScalarString(const rapidjson::Value& v) {
   if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
   if (v.IsBool()) return std::string(v.GetBool() ? "true" : "false");
   if (v.IsInt64()) return std::to_string(v.GetInt64());
   if (v.IsUint64()) return std::to_string(v.GetUint64());
-  if (v.IsDouble()) {
-    // The shortest text that reads back as the same double ("1.23456789e-07",
-    // not a rounded "1.23457e-07").
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.GetDouble());
-    if (ec == std::errc()) return std::string(buffer, end);
-    std::ostringstream ss;
-    ss.precision(17);
-    ss << v.GetDouble();
-    return ss.str();
-  }
+  if (v.IsDouble()) return ShortestNumber(v.GetDouble());
   return std::nullopt;
 }
 
@@ -235,6 +249,11 @@ class JsonGraphReader {
         e.evidence.push_back({*doc, *start, *end, *rule});
       }
     }
+    if (v.HasMember("weight")) {
+      std::optional<std::string> weight = ScalarString(v["weight"]);
+      if (!weight) return Fail(where + ": \"weight\" must be a number");
+      KeepGivenWeight(*weight, &e);
+    }
     static const std::set<std::string> kReserved = {"source", "target", "key", "relation", "weight", "evidence"};
     for (const auto& m : v.GetObject()) {
       const std::string key(m.name.GetString(), m.name.GetStringLength());
@@ -268,8 +287,8 @@ class StringStore : public boost::dynamic_property_map {
     else if (const auto* b = boost::any_cast<bool>(&value)) s = *b ? "true" : "false";
     else if (const auto* i = boost::any_cast<int>(&value)) s = std::to_string(*i);
     else if (const auto* l = boost::any_cast<long>(&value)) s = std::to_string(*l);
-    else if (const auto* f = boost::any_cast<float>(&value)) s = std::to_string(*f);
-    else if (const auto* d = boost::any_cast<double>(&value)) s = std::to_string(*d);
+    else if (const auto* f = boost::any_cast<float>(&value)) s = ShortestNumber(*f);
+    else if (const auto* d = boost::any_cast<double>(&value)) s = ShortestNumber(*d);
     values_[boost::any_cast<Key>(key)] = s;
   }
   const std::type_info& key() const override { return typeid(Key); }
@@ -410,6 +429,24 @@ int BracketDepth(const std::string& text, std::string_view open, std::string_vie
 int JsonDepth(const std::string& text) { return BracketDepth(text, "[{", "]}"); }
 int DotDepth(const std::string& content) { return BracketDepth(content, "{", "}"); }
 
+// The first <data> whose key no <key> declares, as its line and key (Boost's
+// reader says only: unrecognized type "" for key).
+std::optional<std::pair<int, std::string>> UndeclaredKey(const std::string& content) {
+  static const RE2 kKey(R"(<key\s[^>]*\bid\s*=\s*["']([^"']*)["'])");
+  static const RE2 kData(R"(<data\s[^>]*\bkey\s*=\s*["']([^"']*)["'])");
+  std::set<std::string> declared;
+  re2::StringPiece rest(content);
+  std::string name;
+  while (RE2::FindAndConsume(&rest, kKey, &name)) declared.insert(name);
+  rest = re2::StringPiece(content);
+  while (RE2::FindAndConsume(&rest, kData, &name)) {
+    if (declared.count(name)) continue;
+    const size_t at = static_cast<size_t>(rest.data() - content.data());
+    return std::pair{1 + static_cast<int>(std::count(content.begin(), content.begin() + at, '\n')), name};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
@@ -427,6 +464,11 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
     std::istringstream in(content);
     boost::read_graphml(in, g, dp);
   } catch (const std::exception& ex) {
+    if (const auto undeclared = UndeclaredKey(content)) {
+      return InputError(origin, undeclared->first,
+                        "not a readable GraphML file: <data key=\"" + undeclared->second +
+                            "\"> names a key that no <key> element declares");
+    }
     return InputError(origin, 0, std::string("not a readable GraphML file: ") + ex.what());
   }
   auto vget = [&](const std::string& name, PlainVertex v) {
@@ -536,6 +578,9 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
       if (name == "relation" || name == "label" || name == "weight" || name == "key" || name == "evidence") continue;
       const std::string value = store->Get(*e);
       if (!value.empty()) edge.attributes[name] = value;
+    }
+    if (const auto weight = edge_maps.find("weight"); weight != edge_maps.end()) {
+      KeepGivenWeight(weight->second->Get(*e), &edge);
     }
     graph.AddEdge(edge);
   }

@@ -202,6 +202,10 @@ check "a document over --max-document-mb" 1 "claimgraph build: raise the documen
   "$bin" build "$tmp/two_mb.txt" --max-document-mb 1 -q
 check "a document under --max-document-mb" 0 "" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 3 -o "$tmp/two_mb.json" -q
 check "--max-document-mb 0" 2 "--max-document-mb needs a number from 1 to 4096" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 0
+# stdin is checked against the limit while it is read (an endless stream
+# stops at the limit instead of filling memory).
+check "an endless stdin over --max-document-mb" 1 '<stdin>: error: document "stdin" has more than 1048576 bytes, the limit' -- \
+  sh -c "\"\$0\" build - --max-document-mb 1 -q < /dev/zero" "$bin"
 
 # A directory's entries that are no regular file are passed over with a
 # warning, not silently; a NUL byte on a JSONL line is an error, not the
@@ -260,6 +264,13 @@ tail -3 "$tmp/parts.jsonl" | "$bin" merge - "$tmp/p1.jsonl" -o "$tmp/merged2.jso
 if cmp -s "$tmp/merged2.json" "$tmp/docs.json"; then passed=$((passed + 1)); else echo "FAIL: merge of stdin and a file differs"; failed=$((failed + 1)); fi
 printf '{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "zz"}]}\n' >"$tmp/dangling.json"
 check "merge dangling" 1 "$tmp/dangling.json: error: edges[0]: \"zz\" is not the id of a node (dangling edge)" -- "$bin" merge "$tmp/dangling.json"
+# Two files that give one node different types merge with a warning that
+# names both and the one kept.
+echo '{"nodes":[{"id":"x","type":"Person"}],"edges":[]}' >"$tmp/typed-person.json"
+echo '{"nodes":[{"id":"x","type":"Organization"}],"edges":[]}' >"$tmp/typed-org.json"
+check "merge conflicting types" 0 \
+  "$tmp/typed-org.json: warning: node \"x\" has type Organization here and Person in an earlier input; the merged graph keeps Organization" -- \
+  "$bin" merge "$tmp/typed-person.json" "$tmp/typed-org.json" -o "$tmp/typed.json" -q
 
 # Query.
 check "query entities" 0 "" -- "$bin" query "$tmp/all.json" entities --type Person

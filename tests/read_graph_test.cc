@@ -174,6 +174,15 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
     REQUIRE_FALSE(g.ok());
     CHECK(g.status().ToString().rfind("g.graphml: error: not a readable GraphML file: ", 0) == 0);
   }
+  SUBCASE("GraphML data under a key no <key> declares") {
+    Result<Graph> g = ParseGraphml("<graphml><graph id=\"G\" edgedefault=\"directed\">\n<node id=\"n0\">"
+                                   "<data key=\"zz\">a</data></node></graph></graphml>",
+                                   "g.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString() ==
+          "g.graphml:2: error: not a readable GraphML file: <data key=\"zz\"> names a key that no <key> element "
+          "declares\n");
+  }
   SUBCASE("a missing file") {
     Result<Graph> g = ReadGraph("/nonexistent/g.json");
     REQUIRE_FALSE(g.ok());
@@ -186,6 +195,52 @@ TEST_CASE("a number attribute keeps its exact value") {
   REQUIRE(g.ok());
   CHECK(g->FindNode("a")->attributes.at("score") == "1.23456789e-07");
   CHECK(g->FindNode("a")->attributes.at("big") == "12345678901234567");
+  // GraphML typed double or float, which Boost's reader parses: the same text.
+  Result<Graph> m = ParseGraphml(R"(<graphml><key id="s" for="node" attr.name="score" attr.type="double"/>
+      <key id="f" for="node" attr.name="share" attr.type="float"/>
+      <key id="i" for="node" attr.name="node_id" attr.type="string"/>
+      <graph id="G" edgedefault="directed"><node id="n0"><data key="i">a</data>
+      <data key="s">1.23456789e-7</data><data key="f">0.1</data></node></graph></graphml>)",
+                                 "g.graphml");
+  REQUIRE(m.ok());
+  CHECK(m->FindNode("a")->attributes.at("score") == "1.23456789e-07");
+  CHECK(m->FindNode("a")->attributes.at("share") == "0.1");
+}
+
+TEST_CASE("an edge weight from another tool that its evidence does not support is kept as given_weight") {
+  SUBCASE("JSON") {
+    Result<Graph> g = ParseGraphJson(
+        R"({"nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+            "edges": [{"source": "a", "target": "b", "relation": "rivals", "weight": 5},
+                      {"source": "b", "target": "c", "relation": "rivals", "weight": 1,
+                       "evidence": [{"doc": "d", "start": 0, "end": 3}]}]})",
+        "g.json");
+    REQUIRE(g.ok());
+    const std::vector<Edge> edges = g->Edges();
+    REQUIRE(edges.size() == 2);
+    CHECK(edges[0].weight == 0);
+    CHECK(edges[0].attributes.at("given_weight") == "5");
+    CHECK(edges[1].weight == 1);  // the weight its one sentence gives: nothing to keep
+    CHECK(edges[1].attributes.count("given_weight") == 0);
+  }
+  SUBCASE("a weight that is not a number") {
+    Result<Graph> g = ParseGraphJson(
+        R"({"nodes": [{"id": "a"}, {"id": "b"}], "edges": [{"source": "a", "target": "b", "weight": [5]}]})", "g.json");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString().find("\"weight\" must be a number") != std::string::npos);
+  }
+  SUBCASE("GraphML") {
+    Result<Graph> g = ParseGraphml(R"(<graphml><key id="w" for="edge" attr.name="weight" attr.type="double"/>
+        <key id="i" for="node" attr.name="node_id" attr.type="string"/>
+        <graph id="G" edgedefault="directed">
+        <node id="n0"><data key="i">a</data></node><node id="n1"><data key="i">b</data></node>
+        <edge source="n0" target="n1"><data key="w">2.5</data></edge></graph></graphml>)",
+                                   "g.graphml");
+    REQUIRE(g.ok());
+    const std::vector<Edge> edges = g->Edges();
+    REQUIRE(edges.size() == 1);
+    CHECK(edges[0].attributes.at("given_weight") == "2.5");
+  }
 }
 
 TEST_CASE("deeply nested graph files are refused before a reader recurses, never a stack overflow") {

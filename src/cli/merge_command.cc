@@ -3,6 +3,7 @@
 // `claimgraph extract`) and graph files (.json, .graphml) merge into one;
 // merging is associative and commutative, so any partition and order of
 // the inputs gives the same bytes as `claimgraph build` over everything.
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -24,6 +25,26 @@ constexpr const char* kMergeUsage =
     "            .json or .graphml graph, or - for partial graphs on stdin\n"
     "{OUTPUT}"
     "-q          no summary on stderr\n";
+
+// Warns where `part` gives a node another type than the inputs before it:
+// the merged graph keeps one (the first in byte order), and a user should
+// know that two files disagree. At most a few are named, then a count.
+void WarnTypeConflicts(const Graph& merged, const Graph& part, const std::string& input) {
+  constexpr int kShown = 5;
+  int conflicts = 0;
+  part.ForEachNode([&](const Node& node) {
+    if (node.type.empty()) return;
+    const Node* earlier = merged.FindNode(node.id);
+    if (earlier == nullptr || earlier->type.empty() || earlier->type == node.type) return;
+    if (++conflicts > kShown) return;
+    const std::string& kept = std::min(earlier->type, node.type);
+    std::cerr << input << ": warning: node \"" << node.id << "\" has type " << node.type << " here and "
+              << earlier->type << " in an earlier input; the merged graph keeps " << kept << "\n";
+  });
+  if (conflicts > kShown) {
+    std::cerr << input << ": warning: " << conflicts - kShown << " more nodes whose type differs from an earlier input\n";
+  }
+}
 
 }  // namespace
 
@@ -71,6 +92,7 @@ int MergeCommand(const std::vector<std::string>& argv) {
       std::cerr << part.status().ToString();
       return kExitError;
     }
+    WarnTypeConflicts(graph, *part, input);
     graph.Merge(*part);
   }
   const int code = WriteOutput(graph, output, HtmlOptions());
