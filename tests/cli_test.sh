@@ -393,6 +393,12 @@ for verb in merge query; do
      ! ls -a "$tmp" | grep -q '\.tmp-'; then
     passed=$((passed + 1)); else echo "FAIL: $verb under a file-size limit (exit $code)"; cat "$tmp/err"; failed=$((failed + 1)); fi
 done
+# extract writes to stdout: a file-size limit there is a write error too
+# (exit 1 with a message), not a silent SIGXFSZ kill (exit 153).
+(ulimit -f 1; "$bin" extract "$ex/evalset/docs.jsonl" >"$tmp/big-extract.jsonl") 2>"$tmp/err"
+code=$?
+if [[ $code -eq 1 ]] && grep -q "claimgraph extract: cannot write to stdout" "$tmp/err"; then
+  passed=$((passed + 1)); else echo "FAIL: extract > a file under a file-size limit (exit $code)"; cat "$tmp/err"; failed=$((failed + 1)); fi
 # SIGINT during a long run: exit 130, previous output intact, no temporary file.
 # The input is a pipe that never ends (a file of fixed size may be built
 # before the signal arrives), fed until the build stops reading it.

@@ -2,6 +2,7 @@
 // The claimgraph command: verb dispatch, top-level usage and exit codes
 // (0 ok, 1 input or rules error, 2 usage). Uses only <claimgraph/...>.
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -122,6 +123,9 @@ int main(int argc, char** argv) {
   // Outputs are written atomically, so a failure here leaves them as they
   // were: say what happened, exit 1, never abort.
   int code = 1;
+  // A file-size limit (ulimit -f) surfaces as a write error that the verb
+  // reports, not as a silent kill (SIGXFSZ, exit 153), also on stdout.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     code = Run(std::move(args));
   } catch (const std::bad_alloc&) {
