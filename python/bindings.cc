@@ -114,6 +114,26 @@ const RulePack& PackOf(const std::optional<PyRulePack>& rules) {
   return rules ? *rules->pack : *DefaultPack();
 }
 
+// Documents as the dicts the Python API passes around (metadata only where
+// set), and the warnings as the lines the CLI prints.
+py::tuple DocumentsAndWarnings(const ReadResult& r) {
+  py::list docs;
+  for (const Document& d : r.documents) {
+    py::dict doc;
+    doc["id"] = d.id;
+    doc["text"] = d.text;
+    if (!d.title.empty()) doc["title"] = d.title;
+    if (!d.date.empty()) doc["date"] = d.date;
+    if (!d.url.empty()) doc["url"] = d.url;
+    if (!d.lang.empty()) doc["lang"] = d.lang;
+    doc["origin"] = d.origin;
+    docs.append(doc);
+  }
+  py::list warnings;
+  for (const Error& w : r.warnings) warnings.append(w.ToString());
+  return py::make_tuple(docs, warnings);
+}
+
 py::object JsonLoads(const std::string& json) { return py::module_::import("json").attr("loads")(json); }
 
 py::object NodeDict(const Node& node) { return JsonLoads(WriteNodeJson(node)); }
@@ -548,24 +568,35 @@ PYBIND11_MODULE(_claimgraph, m) {
           py::gil_scoped_release release;
           return ReadDocuments(p, options);
         }();
-        ReadResult r = Unwrap(std::move(read));
-        py::list docs;
-        for (const Document& d : r.documents) {
-          py::dict doc;
-          doc["id"] = d.id;
-          doc["text"] = d.text;
-          if (!d.title.empty()) doc["title"] = d.title;
-          if (!d.date.empty()) doc["date"] = d.date;
-          if (!d.url.empty()) doc["url"] = d.url;
-          if (!d.lang.empty()) doc["lang"] = d.lang;
-          doc["origin"] = d.origin;
-          docs.append(doc);
-        }
-        py::list warnings;
-        for (const Error& w : r.warnings) warnings.append(w.ToString());
-        return py::make_tuple(docs, warnings);
+        return DocumentsAndWarnings(Unwrap(std::move(read)));
       },
       py::arg("path"), py::arg("skip_bad"), py::arg("lossy"));
+  m.def(
+      "_read_jsonl_block",
+      [](const py::bytes& content, const std::string& origin, int first_line, uint64_t first_byte, bool skip_bad,
+         bool lossy) {
+        ReadOptions options;
+        options.skip_bad = skip_bad;
+        options.lossy = lossy;
+        std::string text = content;
+        Result<ReadResult> read = [&] {
+          py::gil_scoped_release release;
+          return ReadJsonlBlock(text, origin, first_line, first_byte, options);
+        }();
+        return DocumentsAndWarnings(Unwrap(std::move(read)));
+      },
+      py::arg("content"), py::arg("origin"), py::arg("first_line"), py::arg("first_byte"), py::arg("skip_bad"),
+      py::arg("lossy"));
+  m.def(
+      "_input_files",
+      [](const py::object& path) {
+        std::vector<Error> passed_over;
+        std::vector<std::string> files = Unwrap(InputFiles(PathString(path), &passed_over));
+        py::list warnings;
+        for (const Error& w : passed_over) warnings.append(w.ToString());
+        return py::make_tuple(files, warnings);
+      },
+      py::arg("path"));
   m.def(
       "read",
       [](const py::object& path) {

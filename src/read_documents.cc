@@ -259,7 +259,9 @@ class Reader {
     return Add(std::move(doc), origin, 0, 0);
   }
 
-  bool Jsonl(const std::string& content, const std::string& origin);
+  // Whole lines of a JSONL file `origin`, the first of them its line
+  // `first_line`, starting at its byte `first_byte`.
+  bool Jsonl(const std::string& content, const std::string& origin, int first_line = 1, uint64_t first_byte = 0);
   // One line of a JSONL file (`stem` names documents without an id).
   bool JsonlLine(std::string text, const std::string& origin, const std::string& stem, int line,
                  size_t line_start);
@@ -282,17 +284,19 @@ class Reader {
   std::optional<Error> failure_;
 };
 
-bool Reader::Jsonl(const std::string& content, const std::string& origin) {
+bool Reader::Jsonl(const std::string& content, const std::string& origin, int first_line, uint64_t first_byte) {
   const std::string stem = std::filesystem::path(origin).stem().string();
   size_t start = 0;
-  int line = 0;
+  int line = first_line - 1;
   while (start < content.size()) {
     ++line;
     size_t end = content.find('\n', start);
     if (end == std::string::npos) end = content.size();
     const size_t line_start = start;
     start = end + 1;
-    if (!JsonlLine(content.substr(line_start, end - line_start), origin, stem, line, line_start)) return false;
+    if (!JsonlLine(content.substr(line_start, end - line_start), origin, stem, line, first_byte + line_start)) {
+      return false;
+    }
   }
   return true;
 }
@@ -468,6 +472,30 @@ std::string RepairUtf8(const std::string& text) {
       i += len;
     }
   }
+  return out;
+}
+
+Result<ReadResult> ReadJsonlBlock(const std::string& content, const std::string& origin, int first_line,
+                                  uint64_t first_byte, const ReadOptions& options) {
+  if (first_line < 1) return MakeError(ErrorCode::kInvalidInput, origin, 0, "a block's first line is 1 or more");
+  Reader reader(options);
+  reader.Jsonl(content, origin, first_line, first_byte);
+  return reader.Finish();
+}
+
+Result<std::vector<std::string>> InputFiles(const std::string& input, std::vector<Error>* warnings) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(input, ec);
+  if (ec || !fs::exists(status)) return MakeError(ErrorCode::kIoError, input, 0, NotThere(input));
+  if (!fs::is_directory(status)) return std::vector<std::string>{input};
+  std::vector<Error> passed_over;
+  const std::vector<fs::path> files = DirectoryInputs(input, &passed_over, &ec);
+  if (ec) return MakeError(ErrorCode::kIoError, input, 0, "cannot read directory: " + ec.message());
+  if (files.empty()) return MakeError(ErrorCode::kIoError, input, 0, "directory has no .txt or .jsonl files");
+  if (warnings != nullptr) warnings->insert(warnings->end(), passed_over.begin(), passed_over.end());
+  std::vector<std::string> out;
+  for (const fs::path& f : files) out.push_back(f.string());
   return out;
 }
 

@@ -48,6 +48,22 @@ struct ReadResult {
 // input, or the first bad document's error unless skip_bad.
 Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& options);
 
+// One block of whole lines of the JSONL file `origin`, read as
+// ReadDocuments reads that file: the block's first line is the file's line
+// `first_line` and starts at its byte `first_byte`, so messages, origins
+// and the ids of documents without one ("STEM:LINE") are the whole file's.
+// For reading a file split across machines (the Python module's Dask
+// recipe). Documents seen in other blocks are not checked for duplicates.
+Result<ReadResult> ReadJsonlBlock(const std::string& content, const std::string& origin, int first_line,
+                                  uint64_t first_byte, const ReadOptions& options);
+
+// The files `input` names, in the order ReadDocuments reads them: `input`
+// itself, or a directory's .txt and .jsonl files (not recursive), sorted
+// by name. A directory's entries that are no regular file are added to
+// `warnings` (when not null). kIoError for a missing input or a directory
+// without inputs.
+Result<std::vector<std::string>> InputFiles(const std::string& input, std::vector<Error>* warnings);
+
 // Reads the documents named by `input`:
 //   a .txt file        one document, id = file stem
 //   a .jsonl file      one document a line: {"id","text", optional "title","date","url","lang"}
