@@ -348,4 +348,54 @@ TEST_CASE("UTF-8 repair replaces each bad byte and keeps good sequences") {
 
 
 }  // namespace
+TEST_CASE("a block of a JSONL file reads as that part of the whole file: origins, default ids, messages") {
+  TempDir dir;
+  const std::string content = "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"one\"}\n"
+                              "{\"text\": \"no id\"}\n"
+                              "{\"id\": \"c\", \"text\": \"three\"}\n"
+                              "{\"text\": 5}\n";
+  const std::string path = dir.Write("news.jsonl", content);
+  ReadOptions skip;
+  skip.skip_bad = true;
+  Result<ReadResult> whole = ReadDocuments(path, skip);
+  REQUIRE(whole.ok());
+  // Cut after the first line, as a split across machines would.
+  const size_t cut = content.find('\n') + 1;
+  Result<ReadResult> first = ReadJsonlBlock(content.substr(0, cut), path, 1, 0, skip);
+  Result<ReadResult> rest = ReadJsonlBlock(content.substr(cut), path, 2, cut, skip);
+  REQUIRE(first.ok());
+  REQUIRE(rest.ok());
+  std::vector<Document> joined = first->documents;
+  joined.insert(joined.end(), rest->documents.begin(), rest->documents.end());
+  REQUIRE(joined.size() == whole->documents.size());
+  for (size_t i = 0; i < joined.size(); ++i) {
+    CHECK(joined[i].id == whole->documents[i].id);
+    CHECK(joined[i].origin == whole->documents[i].origin);
+    CHECK(joined[i].text == whole->documents[i].text);
+  }
+  CHECK(joined[1].id == "news:2");  // the whole file's line, not the block's
+  REQUIRE(rest->warnings.size() == 1);
+  CHECK(rest->warnings[0].ToString() == whole->warnings[0].ToString());
+  CHECK(rest->warnings[0].ToString().rfind(path + ":4: warning:", 0) == 0);
+  // A BOM is skipped only at the file's start, not at a block's.
+  Result<ReadResult> bom = ReadJsonlBlock("\xEF\xBB\xBF{\"id\": \"x\", \"text\": \"t\"}\n", path, 5, 200, ReadOptions());
+  CHECK_FALSE(bom.ok());
+  CHECK_FALSE(ReadJsonlBlock("", path, 0, 0, ReadOptions()).ok());
+}
+
+TEST_CASE("InputFiles names a directory's inputs in reading order") {
+  TempDir dir;
+  dir.Write("b.txt", "b");
+  dir.Write("a.jsonl", "{\"text\": \"a\"}\n");
+  dir.Write("notes.md", "not an input");
+  fs::create_directory(dir.path / "sub.txt");
+  std::vector<Error> warnings;
+  Result<std::vector<std::string>> files = InputFiles(dir.path.string(), &warnings);
+  REQUIRE(files.ok());
+  CHECK(*files == std::vector<std::string>{(dir.path / "a.jsonl").string(), (dir.path / "b.txt").string()});
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].ToString().find("sub.txt: warning: a directory; skipped") != std::string::npos);
+  CHECK_FALSE(InputFiles((dir.path / "missing").string(), nullptr).ok());
+}
+
 }  // namespace claimgraph
