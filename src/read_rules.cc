@@ -412,7 +412,7 @@ void Loader::LoadTitles(const std::string& file, std::string_view content, bool 
         cps.push_back(DecodeAt(key, i, &length));
         i += static_cast<size_t>(length > 0 ? length : 1);
       }
-      if (cps.size() >= 2) names.title_tails.insert(NameLexicon::TitleTail(cps[cps.size() - 2], cps.back()));
+      if (cps.size() >= 2) names.AddTitleTail(NameLexicon::TitleTail(cps[cps.size() - 2], cps.back()));
     }
     const size_t words = static_cast<size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
     names.max_title_words = std::max(names.max_title_words, words);

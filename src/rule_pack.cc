@@ -99,7 +99,10 @@ bool NameLexicon::MayEndTitle(std::string_view s) const {
   int length = 0;
   const char32_t a = DecodeAt(s, before, &length);
   const char32_t b = DecodeAt(s, last, &length);
-  return title_tails.count(TitleTail(a, b)) > 0;
+  const uint64_t tail = TitleTail(a, b);
+  const uint64_t bit = TailBit(tail);
+  if ((title_tail_bits[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return false;
+  return title_tails.count(tail) > 0;
 }
 
 std::optional<NameLexicon::TitleInWord> NameLexicon::TitleIn(std::string_view core, const ParticleSet& particles,

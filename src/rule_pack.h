@@ -210,6 +210,17 @@ struct NameLexicon {
     if (last >= 'A' && last <= 'Z') last = last - 'A' + 'a';
     return (static_cast<uint64_t>(before) << 32) | last;
   }
+  // A bit for every title tail's hash, asked before the set: most stems end
+  // in two characters no title ends with, and one bit answers them (the
+  // names and relations stages ask for every prefix of every word).
+  void AddTitleTail(uint64_t tail) {
+    title_tails.insert(tail);
+    const uint64_t bit = TailBit(tail);
+    title_tail_bits[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  static uint64_t TailBit(uint64_t tail) { return (tail * 0x9E3779B97F4A7C15ULL) >> (64 - kTailBitsLog2); }
+  static constexpr int kTailBitsLog2 = 16;
+  std::vector<uint64_t> title_tail_bits = std::vector<uint64_t>((size_t{1} << kTailBitsLog2) / 64);
   // Whether the stem `s` (two characters or more) may end with a title.
   bool MayEndTitle(std::string_view s) const;
   // The first characters (lower case) of the organization descriptors and
