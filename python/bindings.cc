@@ -231,7 +231,8 @@ const std::string& WriteDoc() {
       "Writes the graph, atomically, in the format its extension names (" + OutputExtensions() +
       "), or the one `format` names (" + OutputFormatNames() +
       "; neo4j writes `path` as a new directory of CSV files). An .html page made here has no document texts, so "
-      "its side panel shows mention and claim texts without their sentences.";
+      "its side panel shows mention and claim texts without their sentences. JSON is compact (one line), "
+      "or indented with pretty=True.";
   return doc;
 }
 
@@ -483,10 +484,12 @@ PYBIND11_MODULE(_claimgraph, m) {
            "Returns counts by type and relation, the top nodes by degree and PageRank, and the\n"
            "number of weakly connected components.")
       .def("to_json",
-           [](const Graph& g, bool pretty) { return pretty ? WriteJson(g) : WriteJsonLine(g); },
-           py::arg("pretty") = true, "Returns the node-link JSON, byte for byte what the CLI writes.")
+           [](const Graph& g, bool pretty) { return WriteJson(g, pretty ? JsonLayout::kPretty : JsonLayout::kCompact); },
+           py::arg("pretty") = false,
+           "Returns the node-link JSON, byte for byte what the CLI writes: compact (one line and a\n"
+           "newline), or with pretty=True indented as by `claimgraph build --pretty`.")
       .def("write",
-           [](const Graph& g, const py::object& path, const std::optional<std::string>& format_name) {
+           [](const Graph& g, const py::object& path, const std::optional<std::string>& format_name, bool pretty) {
              const std::string p = PathString(path);
              const GraphFormat format = format_name ? Unwrap(FormatFromName(*format_name)) : Unwrap(FormatFromPath(p));
              if (FormatInfoOf(format).directory) {
@@ -495,11 +498,12 @@ PYBIND11_MODULE(_claimgraph, m) {
                Check(WriteDirectoryAtomic(p, files));
                return;
              }
-             const std::string content = WriteGraph(g, format);
+             const std::string content =
+                 format == GraphFormat::kJson && pretty ? WriteJson(g, JsonLayout::kPretty) : WriteGraph(g, format);
              py::gil_scoped_release release;
              Check(WriteFileAtomic(p, content));
            },
-           py::arg("path"), py::arg("format") = py::none(), WriteDoc().c_str());
+           py::arg("path"), py::arg("format") = py::none(), py::arg("pretty") = false, WriteDoc().c_str());
 
   m.def(
       "formats",

@@ -243,21 +243,20 @@ class IndentingStream {
     }
     PutPlain('\n');
     PutSpaces(shift_);
-    if (spill_ && out_->size() + used_ >= (size_t{1} << 20)) {
+    if (spill_ && out_->size() + used_ >= kSpillBytes) {
       Drain();
-      ok_ = ok_ && (*spill_)(*out_);
-      out_->clear();
+      Spill();
     }
   }
   // A character that is not a line break.
   void PutPlain(char c) {
-    if (used_ == sizeof(buffer_)) Drain();
+    if (used_ == sizeof(buffer_)) DrainFull();
     buffer_[used_++] = c;
   }
   // Characters none of which is a line break.
   void PutRun(const char* s, size_t n) {
     while (n > 0) {
-      if (used_ == sizeof(buffer_)) Drain();
+      if (used_ == sizeof(buffer_)) DrainFull();
       const size_t k = std::min(n, sizeof(buffer_) - used_);
       std::memcpy(buffer_ + used_, s, k);
       used_ += k;
@@ -267,7 +266,7 @@ class IndentingStream {
   }
   void PutSpaces(size_t n) {
     while (n > 0) {
-      if (used_ == sizeof(buffer_)) Drain();
+      if (used_ == sizeof(buffer_)) DrainFull();
       const size_t k = std::min(n, sizeof(buffer_) - used_);
       std::memset(buffer_ + used_, ' ', k);
       used_ += k;
@@ -282,7 +281,19 @@ class IndentingStream {
     out_->append(buffer_, used_);
     used_ = 0;
   }
+  // A full buffer drained, and the text spilled once it is large (compact
+  // JSON has no line breaks to spill at: one node's mentions can be
+  // hundreds of megabytes on one line).
+  void DrainFull() {
+    Drain();
+    if (spill_ && out_->size() >= kSpillBytes) Spill();
+  }
+  void Spill() {
+    ok_ = ok_ && (*spill_)(*out_);
+    out_->clear();
+  }
 
+  static constexpr size_t kSpillBytes = size_t{1} << 20;
   std::string* out_;
   size_t shift_;
   const Sink* spill_;
@@ -329,26 +340,33 @@ namespace claimgraph {
 namespace internal {
 
 using PieceWriter = rapidjson::PrettyWriter<IndentingStream>;
+using CompactPieceWriter = rapidjson::Writer<IndentingStream>;
 
 void Configure(PieceWriter* w) {
   w->SetIndent(' ', 1);
   w->SetFormatOptions(rapidjson::kFormatSingleLineArray);
 }
+void Configure(CompactPieceWriter*) {}
+
+// What goes between two elements of the nodes or edges array.
+template <typename Writer>
+constexpr const char* kElementSeparator = std::is_same_v<Writer, PieceWriter> ? ", " : ",";
 
 // Writes elements [begin, end) of the nodes array as the document holds
 // them (", " between them, and before the first unless begin is 0) into
 // `out`, spilling through `spill`. Returns false when a spill failed.
+template <typename Writer>
 bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& spill, std::string* out) {
   IndentingStream stream(out, 2, &spill);
-  PieceWriter w(stream);
+  Writer w(stream);
   Configure(&w);
   Node node;  // without its mentions: they are written 256 at a time
   std::vector<MentionView> batch;
   for (size_t i = begin; i < end && stream.ok(); ++i) {
     order.FillNode(i, &node, /*with_mentions=*/false);
-    if (i > 0) *out += ", ";
+    if (i > 0) *out += kElementSeparator<Writer>;
     w.Reset(stream);
-    WriteNodeObject(w, node, [&](PieceWriter& pw) {
+    WriteNodeObject(w, node, [&](Writer& pw) {
       pw.StartArray();
       for (size_t from = 0, count = order.MentionCount(i); from < count; from += 256) {
         order.FillMentions(i, from, 256, &batch);
@@ -360,9 +378,10 @@ bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
   return stream.ok();
 }
 
+template <typename Writer>
 bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& spill, std::string* out) {
   IndentingStream stream(out, 2, &spill);
-  PieceWriter w(stream);
+  Writer w(stream);
   Configure(&w);
   EdgeView edge;
   int key = 0;
@@ -370,7 +389,7 @@ bool EdgesText(const GraphOrder& order, size_t begin, size_t end, const Sink& sp
     order.PrefetchEdge(i);
     order.FillEdge(i, &edge);
     key = i == begin ? order.EdgeKey(i) : order.SameEndsAsPrevious(i) ? key + 1 : 0;
-    if (i > 0) *out += ", ";
+    if (i > 0) *out += kElementSeparator<Writer>;
     w.Reset(stream);
     WriteEdgeObject(w, edge, key);
   }
@@ -516,37 +535,49 @@ bool InOrder(const ChunkPlan& plan, int threads, const MakeChunk& make, const Si
   return ok;
 }
 
-// The pretty node-link document, piece by piece, through `sink`.
-bool WritePrettyJson(const Graph& graph, int threads, const Sink& sink) {
+// The node-link document, piece by piece, through `sink`: pretty, or
+// compact (the bytes of WriteJsonLine and a newline).
+template <typename Writer>
+bool WriteJsonPieces(const Graph& graph, int threads, const Sink& sink) {
+  constexpr bool kPretty = std::is_same_v<Writer, PieceWriter>;
   const GraphOrder order(graph, threads);
-  std::string head = "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": ";
-  IndentingStream stream(&head, 1);
-  PieceWriter w(stream);
-  Configure(&w);
-  WriteGraphAttributes(w, graph);
-  head += ",\n \"nodes\": [";
+  std::string head = kPretty ? "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": "
+                             : "{\"directed\":true,\"multigraph\":true,\"graph\":";
+  {
+    IndentingStream stream(&head, 1);
+    Writer w(stream);
+    Configure(&w);
+    WriteGraphAttributes(w, graph);
+  }
+  head += kPretty ? ",\n \"nodes\": [" : ",\"nodes\":[";
   const auto node_chunks = Chunks(order.node_count(), [&](size_t i) { return order.NodeWeight(i); });
   const auto edge_chunks = Chunks(order.edge_count(), [&](size_t i) { return order.EdgeWeight(i); });
   using std::placeholders::_1, std::placeholders::_2, std::placeholders::_3, std::placeholders::_4;
-  return sink(head) && InOrder(node_chunks, threads, std::bind(NodesText, std::cref(order), _1, _2, _3, _4), sink) &&
-         sink("],\n \"edges\": [") &&
-         InOrder(edge_chunks, threads, std::bind(EdgesText, std::cref(order), _1, _2, _3, _4), sink) &&
-         sink("]\n}\n");
+  return sink(head) &&
+         InOrder(node_chunks, threads, std::bind(NodesText<Writer>, std::cref(order), _1, _2, _3, _4), sink) &&
+         sink(kPretty ? "],\n \"edges\": [" : "],\"edges\":[") &&
+         InOrder(edge_chunks, threads, std::bind(EdgesText<Writer>, std::cref(order), _1, _2, _3, _4), sink) &&
+         sink(kPretty ? "]\n}\n" : "]}\n");
+}
+
+bool WriteJsonPieces(const Graph& graph, int threads, JsonLayout layout, const Sink& sink) {
+  return layout == JsonLayout::kPretty ? WriteJsonPieces<PieceWriter>(graph, threads, sink)
+                                       : WriteJsonPieces<CompactPieceWriter>(graph, threads, sink);
 }
 
 }  // namespace internal
 
-std::string WriteJson(const Graph& graph) {
+std::string WriteJson(const Graph& graph, JsonLayout layout) {
   std::string out;
-  internal::WritePrettyJson(graph, 1, [&](const std::string& text) {
+  internal::WriteJsonPieces(graph, 1, layout, [&](const std::string& text) {
     out += text;
     return true;
   });
   return out;
 }
 
-bool WriteJson(const Graph& graph, std::FILE* out, int threads) {
-  const bool written = internal::WritePrettyJson(graph, threads, [&](const std::string& text) {
+bool WriteJson(const Graph& graph, std::FILE* out, int threads, JsonLayout layout) {
+  const bool written = internal::WriteJsonPieces(graph, threads, layout, [&](const std::string& text) {
     return std::fwrite(text.data(), 1, text.size(), out) == text.size();
   });
   return written && std::fflush(out) == 0 && !std::ferror(out);

@@ -42,9 +42,20 @@ check "stdout json" 0 "1 document" -- "$bin" build "$ex/news_ko.txt"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["directed"] and d["nodes"]' "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL: stdout is not node-link JSON"; failed=$((failed + 1)); }
 
+# Compact JSON (one line) by default; --pretty indents the same document.
+"$bin" build "$ex/news_ko.txt" -o "$tmp/compact.json" -q
+check "--pretty" 0 "" -- "$bin" build "$ex/news_ko.txt" -o "$tmp/pretty.json" -q --pretty
+python3 - "$tmp/compact.json" "$tmp/pretty.json" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: compact and --pretty JSON differ"; failed=$((failed + 1)); }
+import json, sys
+compact, pretty = (open(p, encoding="utf-8").read() for p in sys.argv[1:])
+assert compact.count("\n") == 1 and compact.endswith("}\n"), "compact JSON is one line"
+assert pretty.count("\n") > 100 and pretty.startswith('{\n "directed": true'), "--pretty indents"
+assert json.loads(compact) == json.loads(pretty)
+PY
+
 # stdin
 printf '알리바바가 큐원3-맥스를 공개했다.' | "$bin" build - -q >"$tmp/stdin.json" 2>"$tmp/err"
-if grep -q '"ent:qwen3-max"' "$tmp/stdin.json" && grep -q '"doc": "stdin"' "$tmp/stdin.json"; then
+if grep -q '"ent:qwen3-max"' "$tmp/stdin.json" && grep -q '"doc":"stdin"' "$tmp/stdin.json"; then
   passed=$((passed + 1)); else echo "FAIL: stdin input"; failed=$((failed + 1)); fi
 
 # A directory, every format, and determinism.
@@ -386,7 +397,7 @@ for verb in merge query; do
   if [[ $verb == merge ]]; then
     (ulimit -f 1; "$bin" merge "$src/tests/golden/news_ko.json" "$tmp/good.json" -o "$tmp/keep4.json" -q) 2>"$tmp/err"
   else
-    (ulimit -f 1; "$bin" query "$tmp/good.json" subgraph "$(grep -o '"ent:[a-z0-9-]*"' "$tmp/good.json" | head -1 | tr -d '"')" -o "$tmp/keep4.json") 2>"$tmp/err"
+    (ulimit -f 1; "$bin" query "$tmp/good.json" subgraph "$(grep -o '"ent:[a-z0-9-]*"' "$tmp/good.json" | head -1 | tr -d '"')" --pretty -o "$tmp/keep4.json") 2>"$tmp/err"
   fi
   code=$?
   if [[ $code -eq 1 ]] && grep -q "cannot write output: File too large" "$tmp/err" && cmp -s "$tmp/good.json" "$tmp/keep4.json" &&

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Golden files: the full JSON and GraphML output for the example inputs,
-// compared byte for byte. After an intended change, regenerate with
+// Golden files: the full JSON (as --pretty lays it out, so that a change
+// reads as a diff) and GraphML output for the example inputs, compared byte
+// for byte; the compact JSON is checked against the pretty in write_test. After an intended change, regenerate with
 //   CLAIMGRAPH_UPDATE_GOLDEN=1 build/claimgraph_tests -tc="golden*"
 // and review the diff.
 #include <doctest/doctest.h>
@@ -20,7 +21,7 @@ void CheckGolden(const std::string& input, const std::string& name) {
   Result<Graph> graph = Pipeline(testing::BuiltInRules()).Run(*docs);
   REQUIRE(graph.ok());
   const bool update = std::getenv("CLAIMGRAPH_UPDATE_GOLDEN") != nullptr;
-  for (const auto& [ext, content] : {std::pair{".json", WriteJson(*graph)},
+  for (const auto& [ext, content] : {std::pair{".json", WriteJson(*graph, JsonLayout::kPretty)},
                                      std::pair{".graphml", WriteGraphml(*graph)}}) {
     const std::string path = root + "/tests/golden/" + name + ext;
     if (update) {

@@ -6,6 +6,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -147,10 +148,10 @@ Graph LargeGraph() {
   return g;
 }
 
-std::string StreamedJson(const Graph& g, int threads) {
+std::string StreamedJson(const Graph& g, int threads, JsonLayout layout = JsonLayout::kPretty) {
   std::FILE* f = std::tmpfile();
   REQUIRE(f != nullptr);
-  CHECK(WriteJson(g, f, threads));
+  CHECK(WriteJson(g, f, threads, layout));
   std::string out(static_cast<size_t>(std::ftell(f)), '\0');
   std::rewind(f);
   CHECK(std::fread(out.data(), 1, out.size(), f) == out.size());
@@ -160,7 +161,7 @@ std::string StreamedJson(const Graph& g, int threads) {
 
 TEST_CASE("JSON written in pieces, on any number of threads, is what one PrettyWriter writes") {
   const Graph g = LargeGraph();
-  const std::string json = WriteJson(g);
+  const std::string json = WriteJson(g, JsonLayout::kPretty);
   // The reference: the same document parsed and written again by a single
   // RapidJSON PrettyWriter with the writer's settings.
   rapidjson::Document doc;
@@ -173,7 +174,14 @@ TEST_CASE("JSON written in pieces, on any number of threads, is what one PrettyW
   doc.Accept(writer);
   CHECK(json == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
   for (int threads : {1, 2, 3}) CHECK(StreamedJson(g, threads) == json);
-  CHECK(StreamedJson(Graph(), 2) == WriteJson(Graph()));
+  CHECK(StreamedJson(Graph(), 2) == WriteJson(Graph(), JsonLayout::kPretty));
+  // Compact, the default: one line, the bytes of one compact writer (the
+  // partial-graph line) and a newline, on any number of threads.
+  const std::string compact = WriteJson(g);
+  CHECK(compact == WriteJsonLine(g) + "\n");
+  CHECK(std::count(compact.begin(), compact.end(), '\n') == 1);
+  for (int threads : {1, 2, 3}) CHECK(StreamedJson(g, threads, JsonLayout::kCompact) == compact);
+  CHECK(WriteJson(Graph()) == WriteJsonLine(Graph()) + "\n");
   // Parallel edges are numbered 0, 1, ... in order, across pieces.
   int expected = 0;
   for (const auto& e : doc["edges"].GetArray()) {

@@ -55,9 +55,14 @@ Result<GraphFormat> FormatFromName(const std::string& name);
 std::string OutputFormatNames();
 std::string OutputExtensions();
 
+// How node-link JSON is laid out: compact (one line, the default and the
+// output contract's form) or pretty (a field a line, indented, for people;
+// the CLI's --pretty). The same fields and values either way.
+enum class JsonLayout { kCompact, kPretty };
+
 // Serializes `graph` in `format`. Deterministic: equal graphs give equal
 // bytes.
-std::string WriteJson(const Graph& graph);
+std::string WriteJson(const Graph& graph, JsonLayout layout = JsonLayout::kCompact);
 std::string WriteGraphml(const Graph& graph);
 std::string WriteDot(const Graph& graph);
 // Writes kHtml without document texts (see WriteHtml); "" for the formats
@@ -134,7 +139,7 @@ Status CheckOutputDirectory(const std::string& dir);
 // Streams the node-link JSON of `graph` (the bytes WriteJson returns) to
 // `out` without building it in memory; `threads` share the serializing
 // (the bytes are the same for any number). Returns false on a write error.
-bool WriteJson(const Graph& graph, std::FILE* out, int threads = 1);
+bool WriteJson(const Graph& graph, std::FILE* out, int threads = 1, JsonLayout layout = JsonLayout::kCompact);
 
 // Serializes `graph` as node-link JSON on one line (no newline inside):
 // the partial-graph format of `claimgraph extract`, one document a line.

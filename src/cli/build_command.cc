@@ -112,7 +112,8 @@ std::string WithOutputHelp(const std::string& usage, size_t width) {
     return name;
   };
   std::string help = option("-o OUT") + "output file, its format by its extension (below); default: JSON\n" + pad +
-                     "on stdout\n" + option("--format F") + "the format by name instead of by the extension of -o:\n";
+                     "on stdout\n" + option("--pretty") + "JSON indented, a field a line (default: compact, one line)\n" +
+                     option("--format F") + "the format by name instead of by the extension of -o:\n";
   for (const FormatInfo& f : Formats()) {
     if (!f.output) continue;
     std::string name = f.name;
@@ -130,6 +131,7 @@ std::string WithOutputHelp(const std::string& usage, size_t width) {
 
 int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
   *output = Output();
+  if (args.flags.count("--pretty")) output->json_layout = JsonLayout::kPretty;
   // (-o - is stdout, in any format but a directory's.)
   if (args.values.count("--output") && args.Value("--output") != "-") output->path = args.Value("--output");
   if (args.values.count("--format")) {
@@ -274,10 +276,11 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
     // Streamed: the JSON of a large graph is several times the input.
     if (output.path) {
       return Written(WriteFileAtomic(
-          *output.path, [&](std::FILE* out) { return WriteJson(graph, out, threads); }, Interrupted));
+          *output.path, [&](std::FILE* out) { return WriteJson(graph, out, threads, output.json_layout); },
+          Interrupted));
     }
     std::cout << std::flush;
-    if (!WriteJson(graph, stdout, threads)) {
+    if (!WriteJson(graph, stdout, threads, output.json_layout)) {
       std::cerr << "claimgraph: cannot write to stdout\n";
       return kExitError;
     }
@@ -313,7 +316,7 @@ int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error", "--max-document-mb"},
-                             {"--quiet", "--lossy"},
+                             {"--quiet", "--lossy", "--pretty"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph build: " << *error << "\n\n" << WithOutputHelp(kBuildUsage, 14);
     return kExitUsage;

@@ -38,6 +38,8 @@ struct Output {
   // By --format, else by -o's extension; kNeo4jCsv: `path` is a new
   // directory of CSV files.
   GraphFormat format = GraphFormat::kJson;
+  // --pretty: JSON indented, a field a line; compact (one line) otherwise.
+  JsonLayout json_layout = JsonLayout::kCompact;
 };
 
 // `usage` with its "{OUTPUT}" replaced by the help of -o and --format,

@@ -132,7 +132,7 @@ int QueryCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
                                     "--hops", "--output", "--format", "--top"},
-                             {"--json"}, {{"-o", "--output"}}, &args)) {
+                             {"--json", "--pretty"}, {{"-o", "--output"}}, &args)) {
     std::cerr << "claimgraph query: " << *error << "\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
   }
