@@ -31,7 +31,7 @@ bool ParticleSet::IsParticleChain(std::string_view run) const {
   if (run.size() > 3 * max_bytes) return false;
   if (!indexed_) return Local::Split(*this, run, 0);
   int length = 0;
-  if (!std::binary_search(first_chars_.begin(), first_chars_.end(), DecodeAt(run, 0, &length))) return false;
+  if (!first_chars_.Contains(DecodeAt(run, 0, &length))) return false;
   if (particles.count(std::string(run)) || pairs_.count(std::string(run))) return true;
   // A chain of three: one particle, then a chain of two.
   for (size_t n = std::min(run.size() - 1, max_bytes); n > 0; --n) {
@@ -42,15 +42,13 @@ bool ParticleSet::IsParticleChain(std::string_view run) const {
 }
 
 void ParticleSet::Index() {
-  first_chars_.clear();
+  first_chars_.Clear();
   pairs_.clear();
   for (const std::string& p : particles) {
     int length = 0;
-    first_chars_.push_back(DecodeAt(p, 0, &length));
+    first_chars_.Insert(DecodeAt(p, 0, &length));
     for (const std::string& q : particles) pairs_.insert(p + q);
   }
-  std::sort(first_chars_.begin(), first_chars_.end());
-  first_chars_.erase(std::unique(first_chars_.begin(), first_chars_.end()), first_chars_.end());
   indexed_ = true;
 }
 
@@ -78,15 +76,13 @@ bool NameLexicon::IsNotName(std::string_view word) const {
 void CueForms::Finish() {
   index_.clear();
   max_bytes_ = 0;
-  first_chars_.clear();
+  first_chars_.Clear();
   for (size_t i = 0; i < forms_.size(); ++i) {
     index_.emplace(forms_[i].first, i);
     max_bytes_ = std::max(max_bytes_, forms_[i].first.size());
     int length = 0;
-    if (!forms_[i].first.empty()) first_chars_.push_back(DecodeAt(forms_[i].first, 0, &length));
+    if (!forms_[i].first.empty()) first_chars_.Insert(DecodeAt(forms_[i].first, 0, &length));
   }
-  std::sort(first_chars_.begin(), first_chars_.end());
-  first_chars_.erase(std::unique(first_chars_.begin(), first_chars_.end()), first_chars_.end());
 }
 
 bool NameLexicon::MayEndTitle(std::string_view s) const {
@@ -99,7 +95,11 @@ bool NameLexicon::MayEndTitle(std::string_view s) const {
   int length = 0;
   const char32_t a = DecodeAt(s, before, &length);
   const char32_t b = DecodeAt(s, last, &length);
-  const uint64_t tail = TitleTail(a, b);
+  return MayEndTitleWith(a, b);
+}
+
+bool NameLexicon::MayEndTitleWith(char32_t before, char32_t last) const {
+  const uint64_t tail = TitleTail(before, last);
   const uint64_t bit = TailBit(tail);
   if ((title_tail_bits[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return false;
   return title_tails.count(tail) > 0;
@@ -109,10 +109,25 @@ std::optional<NameLexicon::TitleInWord> NameLexicon::TitleIn(std::string_view co
                                                             bool compound_needs_name) const {
   // (No chain of particles is longer than six syllables. The lookups come
   // first: a title is rare, a chain of particles costs more to check.)
-  for (size_t i = core.size(); i > 0 && core.size() - i <= 18; --i) {
-    if (i < core.size() && (static_cast<unsigned char>(core[i]) & 0xC0) == 0x80) continue;
+  // The word's last code points, last first, decoded once: stem j ends
+  // with cps[j] after cps[j + 1] (18 bytes are at most 18 code points).
+  constexpr size_t kMaxCut = 18;
+  char32_t cps[kMaxCut + 3];
+  size_t starts[kMaxCut + 3];
+  size_t count = 0;
+  for (size_t end = core.size(); end > 0 && count < kMaxCut + 3;) {
+    size_t b = end - 1;
+    while (b > 0 && (static_cast<unsigned char>(core[b]) & 0xC0) == 0x80) --b;
+    int length = 0;
+    cps[count] = DecodeAt(core, b, &length);
+    starts[count++] = b;
+    end = b;
+  }
+  for (size_t j = 0; j < count; ++j) {
+    const size_t i = j == 0 ? core.size() : starts[j - 1];
+    if (i == 0 || core.size() - i > kMaxCut) break;
+    if (j + 1 >= count || !MayEndTitleWith(cps[j + 1], cps[j])) continue;
     const std::string_view stem = core.substr(0, i);
-    if (!MayEndTitle(stem)) continue;
     TitleInWord found;
     found.stem_bytes = i;
     found.entry = Title(std::string(stem));
@@ -137,27 +152,25 @@ std::optional<NameLexicon::TitleInWord> NameLexicon::TitleIn(std::string_view co
   return std::nullopt;
 }
 
-bool NameLexicon::StartsWithOneOf(const std::vector<char32_t>& first_chars, std::string_view word) {
+bool NameLexicon::StartsWithOneOf(const CharSet& first_chars, std::string_view word) {
   if (word.empty()) return false;
   int length = 0;
   char32_t c = DecodeAt(word, 0, &length);
   if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-  return std::binary_search(first_chars.begin(), first_chars.end(), c);
+  return first_chars.Contains(c);
 }
 
 void NameLexicon::IndexFirstChars() {
-  auto first_chars = [](const auto& keys, std::vector<char32_t>* out) {
-    out->clear();
+  auto first_chars = [](const auto& keys, CharSet* out) {
+    out->Clear();
     for (const auto& key : keys) {
       const std::string& k = key.first;
       if (k.empty()) continue;
       int length = 0;
       char32_t c = DecodeAt(k, 0, &length);
       if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-      out->push_back(c);
+      out->Insert(c);
     }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
   };
   std::vector<std::pair<std::string, int>> descriptors;
   for (const std::string& d : org_descriptors) descriptors.emplace_back(d, 0);
@@ -168,7 +181,7 @@ void NameLexicon::IndexFirstChars() {
 const CueEntry* CueForms::Prefix(std::string_view word, size_t* length) const {
   if (word.empty()) return nullptr;
   int first = 0;
-  if (!std::binary_search(first_chars_.begin(), first_chars_.end(), DecodeAt(word, 0, &first))) return nullptr;
+  if (!first_chars_.Contains(DecodeAt(word, 0, &first))) return nullptr;
   // The word's prefixes, longest first, at code point boundaries.
   for (size_t n = std::min(word.size(), max_bytes_); n > 0; --n) {
     if (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) continue;

@@ -77,6 +77,35 @@ struct PatternRule {
 };
 
 // The particle inventory, normalized.
+// A set of code points asked of nearly every word of a text ("may a
+// particle, a cue, a title start with this character?"): a bit for each
+// code point of the Basic Multilingual Plane, a sorted list above it.
+class CharSet {
+ public:
+  void Insert(char32_t c) {
+    if (c < kBmp) {
+      if (bits_.empty()) bits_.assign(kBmp / 64, 0);
+      bits_[c >> 6] |= uint64_t{1} << (c & 63);
+      return;
+    }
+    const auto at = std::lower_bound(astral_.begin(), astral_.end(), c);
+    if (at == astral_.end() || *at != c) astral_.insert(at, c);
+  }
+  bool Contains(char32_t c) const {
+    if (c < kBmp) return !bits_.empty() && ((bits_[c >> 6] >> (c & 63)) & 1) != 0;
+    return std::binary_search(astral_.begin(), astral_.end(), c);
+  }
+  void Clear() {
+    bits_.clear();
+    astral_.clear();
+  }
+
+ private:
+  static constexpr char32_t kBmp = 0x10000;
+  std::vector<uint64_t> bits_;   // empty until the first insert
+  std::vector<char32_t> astral_;  // sorted
+};
+
 struct ParticleSet {
   std::unordered_set<std::string> particles;
   size_t max_bytes = 0;
@@ -88,7 +117,7 @@ struct ParticleSet {
   void Index();
 
  private:
-  std::vector<char32_t> first_chars_;        // sorted
+  CharSet first_chars_;
   std::unordered_set<std::string> pairs_;    // every chain of two particles
   bool indexed_ = false;
 };
@@ -157,7 +186,7 @@ class CueForms {
  private:
   std::vector<std::pair<std::string, CueEntry>> forms_;
   std::unordered_map<std::string, size_t> index_;  // form -> its place in forms_
-  std::vector<char32_t> first_chars_;                // of the forms, sorted: most words start otherwise
+  CharSet first_chars_;                              // of the forms: most words start otherwise
   size_t max_bytes_ = 0;
 };
 
@@ -223,11 +252,13 @@ struct NameLexicon {
   std::vector<uint64_t> title_tail_bits = std::vector<uint64_t>((size_t{1} << kTailBitsLog2) / 64);
   // Whether the stem `s` (two characters or more) may end with a title.
   bool MayEndTitle(std::string_view s) const;
+  // The same for a stem that ends with `last` after `before`.
+  bool MayEndTitleWith(char32_t before, char32_t last) const;
   // The first characters (lower case) of the organization descriptors and
   // of the titles of several words, sorted: a word that starts otherwise
   // starts none of them, and needs no lookup.
-  std::vector<char32_t> descriptor_first_chars, multiword_first_chars;
-  static bool StartsWithOneOf(const std::vector<char32_t>& first_chars, std::string_view word);
+  CharSet descriptor_first_chars, multiword_first_chars;
+  static bool StartsWithOneOf(const CharSet& first_chars, std::string_view word);
   // Fills the first characters above (after the last word list is read).
   void IndexFirstChars();
   // The titles of several words by their first word: the title (its match
