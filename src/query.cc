@@ -283,8 +283,17 @@ GraphStats ComputeStats(const Graph& graph, size_t top_n) {
   stats.top_degree = degree;
 
   if (stats.nodes > 0) {
+    // co_mentioned is symmetric: its direction (smaller id to larger) only
+    // makes the edge canonical, so it counts both ways here. Ranked over
+    // the stored direction, ids late in the alphabet would lead.
+    using RankGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+    RankGraph r(stats.nodes);
+    for (auto [e, end] = boost::edges(g); e != end; ++e) {
+      boost::add_edge(boost::source(*e, g), boost::target(*e, g), r);
+      if (g[*e].relation == "co_mentioned") boost::add_edge(boost::target(*e, g), boost::source(*e, g), r);
+    }
     std::vector<double> rank(stats.nodes, 0.0);
-    boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g)),
+    boost::graph::page_rank(r, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, r)),
                             boost::graph::n_iterations(50), 0.85);
     // Boost's ranks sum to the number of vertices; report probabilities.
     double total = 0;

@@ -96,6 +96,31 @@ TEST_CASE("stats count types and relations, rank by degree and PageRank") {
   CHECK(stats.components == 2);
 }
 
+TEST_CASE("PageRank reads co_mentioned both ways: a hub leads, not the last id in the alphabet") {
+  // A hub co-mentioned with four entities, two before it in the alphabet and
+  // two after: stored, its edges point from the smaller id to the larger.
+  Graph g;
+  for (const char* id : {"ent:a", "ent:b", "ent:hub", "ent:y", "ent:z"}) {
+    Node n;
+    n.id = id;
+    n.kind = "entity";
+    n.label = id;
+    g.AddNode(n);
+  }
+  for (const char* other : {"ent:a", "ent:b", "ent:y", "ent:z"}) {
+    Edge e;
+    e.source = std::string(other) < "ent:hub" ? other : "ent:hub";
+    e.target = std::string(other) < "ent:hub" ? "ent:hub" : other;
+    e.relation = "co_mentioned";
+    REQUIRE(g.AddEdge(e));
+  }
+  const GraphStats stats = ComputeStats(g, 5);
+  REQUIRE(stats.top_pagerank.size() == 5);
+  CHECK(stats.top_pagerank[0].first == "ent:hub");
+  // The four around it rank alike, whatever their ids.
+  CHECK(stats.top_pagerank[1].second == doctest::Approx(stats.top_pagerank[4].second));
+}
+
 TEST_CASE("display width counts Hangul and Han as two columns") {
   CHECK(DisplayWidth("Alibaba") == 7);
   CHECK(DisplayWidth("알리바바") == 8);
