@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -132,6 +133,21 @@ py::tuple DocumentsAndWarnings(const ReadResult& r) {
   py::list warnings;
   for (const Error& w : r.warnings) warnings.append(w.ToString());
   return py::make_tuple(docs, warnings);
+}
+
+// A claim query's day range, checked (ArgumentError for a day that is not
+// YYYY-MM-DD).
+ClaimQuery DayRange(const std::optional<std::string>& since, const std::optional<std::string>& until) {
+  ClaimQuery q;
+  for (auto [name, value, field] : {std::tuple{"since", &since, &q.since}, std::tuple{"until", &until, &q.until}}) {
+    if (!*value) continue;
+    if (!IsDay(**value)) {
+      throw StatusError{Error{ErrorCode::kInvalidArgument,
+                              std::string(name) + " needs a day as YYYY-MM-DD, not \"" + **value + "\"", {}, "", false}};
+    }
+    *field = **value;
+  }
+  return q;
 }
 
 py::object JsonLoads(const std::string& json) { return py::module_::import("json").attr("loads")(json); }
@@ -412,9 +428,18 @@ PYBIND11_MODULE(_claimgraph, m) {
       .def("documents",
            [](const Graph& g) {
              py::list out;
-             for (const DocumentInfo& d : g.Documents()) out.append(py::dict(py::arg("id") = d.id, py::arg("chars") = d.chars));
+             for (const DocumentInfo& d : g.Documents()) {
+               py::dict doc(py::arg("id") = d.id, py::arg("chars") = d.chars);
+               for (auto [key, value] : {std::pair{"title", &d.title}, std::pair{"date", &d.date},
+                                         std::pair{"url", &d.url}, std::pair{"lang", &d.lang}}) {
+                 if (!value->empty()) doc[key] = *value;
+               }
+               out.append(doc);
+             }
              return out;
-           })
+           },
+           "Returns the documents as the JSON export's graph.documents holds them: id, chars, and\n"
+           "title, date, url, lang where the input had them.")
       .def("find",
            [](const Graph& g, const std::string& name, const std::optional<PyRulePack>& rules) {
              return Resolve(g, name, rules);
@@ -467,16 +492,38 @@ PYBIND11_MODULE(_claimgraph, m) {
            "either direction; smallest ids win ties), or None when there is none within max_hops.")
       .def("claims",
            [](const Graph& g, const std::optional<std::string>& by, const std::optional<std::string>& about,
-              const std::optional<std::string>& cue) {
-             ClaimQuery q;
+              const std::optional<std::string>& cue, const std::optional<std::string>& since,
+              const std::optional<std::string>& until) {
+             ClaimQuery q = DayRange(since, until);
              if (by) q.by = Resolve(g, *by, std::nullopt);
              if (about) q.about = Resolve(g, *about, std::nullopt);
              q.cue = cue.value_or("");
              return NodeDicts(Claims(g, q));
            },
            py::arg("by") = py::none(), py::arg("about") = py::none(), py::arg("cue") = py::none(),
+           py::arg("since") = py::none(), py::arg("until") = py::none(),
            "Returns the claim nodes (dicts as in the JSON export) made by `by`, mentioning or about\n"
-           "`about`, with cue lemma `cue`; each filter is optional.")
+           "`about`, with cue lemma `cue`, dated from `since` to `until` (YYYY-MM-DD, inclusive;\n"
+           "a claim's date is the day its sentence names, else its document's); each filter is\n"
+           "optional, and with a day range undated claims are left out.")
+      .def("timeline",
+           [](const Graph& g, const std::string& name, const std::optional<std::string>& since,
+              const std::optional<std::string>& until) {
+             const std::string id = Resolve(g, name, std::nullopt);
+             py::list out;
+             for (const TimelineEntry& e : Timeline(g, id, DayRange(since, until))) {
+               py::dict d;
+               d["claim"] = NodeDict(e.claim);
+               d["by"] = e.by;
+               d["about"] = e.about;
+               out.append(d);
+             }
+             return out;
+           },
+           py::arg("name"), py::arg("since") = py::none(), py::arg("until") = py::none(),
+           "Returns the claims made by `name` and about it, in date order (undated last), each as\n"
+           "{\"claim\": node dict, \"by\": bool, \"about\": bool}; the document's title and url are\n"
+           "in documents().")
       .def("subgraph",
            [](const Graph& g, const std::string& name, int hops) { return Subgraph(g, Resolve(g, name, std::nullopt), hops); },
            py::arg("name"), py::arg("hops") = 1, "Returns the subgraph within `hops` edges of `name`.")

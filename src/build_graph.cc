@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "extract_claims.h"
 #include "graph_appender.h"
 #include "resolve_references.h"
 #include "internal/utf8.h"
@@ -163,7 +164,7 @@ struct MentionFields {
 };
 
 struct ClaimFields {
-  std::string_view id, label, text, cue, modality, rule, speaker, speaker_status, medium, about, date;
+  std::string_view id, label, text, cue, modality, rule, speaker, speaker_status, medium, about, date, date_source;
   std::string_view coref_rule, coref_text;
   int64_t start = 0, end = 0, evidence_start = 0, evidence_end = 0, coref_start = 0, coref_end = 0;
   int sentence = 0;
@@ -236,6 +237,7 @@ void CopyClaim(const From& f, To* c) {
   c->mentions.assign(f.mentions.begin(), f.mentions.end());
   c->about = f.about;
   c->date = f.date;
+  c->date_source = f.date_source;
 }
 
 template <typename From, typename To>
@@ -398,7 +400,13 @@ void Emit(const RulePackData& rules, const Document& doc, const NormalizedText& 
       }
     }
     f.about = id_of(c.about);
+    // The day the sentence names; else the document's own date.
     f.date = c.date;
+    f.date_source = c.date.empty() ? "" : "sentence";
+    if (f.date.empty()) {
+      f.date = DocumentDay(doc.date);
+      if (!f.date.empty()) f.date_source = "document";
+    }
     sink->Claim(f);
   }
 
@@ -447,8 +455,8 @@ constexpr uint32_t kNoNode = UINT32_MAX;
 // documents in any order gives the same graph.
 class GraphSink {
  public:
-  GraphSink(Graph* graph, std::string_view doc_id, int64_t chars)
-      : graph_(graph, doc_id, chars),
+  GraphSink(Graph* graph, std::string_view doc_id, int64_t chars, const DocMeta& meta)
+      : graph_(graph, doc_id, chars, meta),
         co_mentioned_(graph_.Intern("co_mentioned")),
         asserts_(graph_.Intern("asserts")),
         reports_(graph_.Intern("reports")),
@@ -515,6 +523,7 @@ class GraphSink {
   void Claim(const ClaimFields& c) {
     attributes_.clear();
     if (!c.date.empty()) attributes_.emplace_back("date", c.date);
+    if (!c.date_source.empty()) attributes_.emplace_back("date_source", c.date_source);
     GraphAppender::ClaimIn info;
     info.text = c.text;
     info.cue = c.cue;
@@ -593,6 +602,10 @@ Extraction BuildExtraction(const RulePackData& rules, const Document& doc, const
   ExtractionSink sink(doc.id, original.chars());
   Emit(rules, doc, norm, original, sentences, found, &sink);
   Extraction& ex = sink.extraction();
+  ex.title = doc.title;
+  ex.date = doc.date;
+  ex.url = doc.url;
+  ex.lang = doc.lang;
   for (const Candidate& c : found.rejected) {
     RejectedMatch& r = ex.rejected.emplace_back();
     const auto [start, end] = norm.ToOriginal(c.begin, c.end);
@@ -609,7 +622,7 @@ void AppendExtraction(const RulePackData& rules, const Document& doc, const Norm
                       const std::vector<std::pair<size_t, size_t>>& sentences, const FoundInDocument& found,
                       Graph* graph) {
   const OriginalText original(doc.text);
-  GraphSink sink(graph, doc.id, original.chars());
+  GraphSink sink(graph, doc.id, original.chars(), {doc.title, doc.date, doc.url, doc.lang});
   Emit(rules, doc, norm, original, sentences, found, &sink);
 }
 
@@ -622,7 +635,7 @@ Graph ExtractionToGraph(const Extraction& ex) {
 }
 
 void AddExtraction(const Extraction& ex, Graph* out) {
-  internal::GraphSink sink(out, ex.doc_id, ex.chars);
+  internal::GraphSink sink(out, ex.doc_id, ex.chars, {ex.title, ex.date, ex.url, ex.lang});
   for (const SentenceSpan& s : ex.sentences) sink.Sentence(s.start, s.end);
   internal::MentionFields m;
   for (const EntityMention& e : ex.mentions) {

@@ -1066,6 +1066,12 @@ bool MayNameDay(std::string_view sentence) {
 
 }  // namespace
 
+std::string_view DocumentDay(std::string_view doc_date) {
+  static const RE2 kDay("^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?:[^0-9]|$)");
+  if (!RE2::PartialMatch(re2::StringPiece(doc_date.data(), doc_date.size()), kDay)) return {};
+  return doc_date.substr(0, 10);
+}
+
 std::string ResolveDayReference(std::string_view sentence, std::string_view doc_date) {
   if (!MayNameDay(sentence)) return "";
   static const RE2 kDocDate("^([0-9]{4})-([0-9]{2})-([0-9]{2})");

@@ -97,6 +97,9 @@ SentenceClaims ExtractClaims(const RulePackData& rules, std::string_view text, s
 // day later than the document's day is in the previous month. Returns
 // YYYY-MM-DD, or "" when there is no reference or no usable document date.
 std::string ResolveDayReference(std::string_view sentence, std::string_view doc_date);
+// The day of a document's date ("2025-09-24" of "2025-09-24T08:00:00+09:00"),
+// or "" when it does not start with one.
+std::string_view DocumentDay(std::string_view doc_date);
 
 }  // namespace claimgraph::internal
 

@@ -338,7 +338,11 @@ void Graph::Impl::MergeFrom(Source& other) {
     rec.dirty = false;
     AddEdge(std::move(rec));
   }
-  for (const auto& doc : other.documents) AddDocument(other.pool[doc.id], doc.chars, doc.sentences);
+  for (const auto& doc : other.documents) {
+    const internal::DocMeta meta{other.pool[doc.meta.title], other.pool[doc.meta.date], other.pool[doc.meta.url],
+                                 other.pool[doc.meta.lang]};
+    AddDocument(other.pool[doc.id], doc.chars, doc.sentences, meta);
+  }
   if (trim) ReturnFreedMemory();
 }
 
@@ -592,16 +596,18 @@ bool Graph::AddEdge(const Edge& edge) {
 }
 bool Graph::AddEdge(Edge&& edge) { return AddEdge(static_cast<const Edge&>(edge)); }
 
-void Graph::AddDocument(const DocumentInfo& doc) { impl_->AddDocument(doc.id, doc.chars); }
+void Graph::AddDocument(const DocumentInfo& doc) {
+  impl_->AddDocument(doc.id, doc.chars, {}, {doc.title, doc.date, doc.url, doc.lang});
+}
 
 namespace internal {
 
-GraphAppender::GraphAppender(Graph* graph, std::string_view doc_id, int64_t chars)
+GraphAppender::GraphAppender(Graph* graph, std::string_view doc_id, int64_t chars, const DocMeta& meta)
     : impl_(*graph->impl_),
       doc_(impl_.pool.Intern(doc_id)),
       entity_kind_(impl_.pool.Intern("entity")),
       claim_kind_(impl_.pool.Intern("claim")) {
-  impl_.AddDocument(doc_id, chars);
+  impl_.AddDocument(doc_id, chars, {}, meta);
 }
 
 uint32_t GraphAppender::Intern(std::string_view s) { return impl_.pool.Intern(s); }
@@ -753,7 +759,11 @@ std::vector<SentenceSpan> Graph::Sentences(const std::string& id) const {
 std::vector<DocumentInfo> Graph::Documents() const {
   std::vector<DocumentInfo> out;
   out.reserve(impl_->documents.size());
-  for (const auto& doc : impl_->documents) out.push_back({std::string(impl_->Str(doc.id)), doc.chars});
+  for (const auto& doc : impl_->documents) {
+    out.push_back({std::string(impl_->Str(doc.id)), doc.chars, std::string(impl_->Str(doc.meta.title)),
+                   std::string(impl_->Str(doc.meta.date)), std::string(impl_->Str(doc.meta.url)),
+                   std::string(impl_->Str(doc.meta.lang))});
+  }
   std::sort(out.begin(), out.end(), [](const DocumentInfo& a, const DocumentInfo& b) { return a.id < b.id; });
   return out;
 }

@@ -17,6 +17,11 @@
 
 namespace claimgraph::internal {
 
+// A document's metadata (Document's title, date, url, lang), as views.
+struct DocMeta {
+  std::string_view title, date, url, lang;
+};
+
 class GraphAppender {
  public:
   // One mention of an entity, in the document being appended.
@@ -38,7 +43,7 @@ class GraphAppender {
   };
 
   // Appends to `graph` the records of the document `doc_id`.
-  GraphAppender(Graph* graph, std::string_view doc_id, int64_t chars);
+  GraphAppender(Graph* graph, std::string_view doc_id, int64_t chars, const DocMeta& meta = {});
 
   // Records the document's sentences (code points of its original text).
   void SetSentences(const std::vector<SentenceSpan>& sentences);

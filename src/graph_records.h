@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "claimgraph/graph.h"
+#include "graph_appender.h"
 #include "internal/string_pool.h"
 
 namespace claimgraph {
@@ -213,6 +214,11 @@ inline std::string_view LabelOf(const NodeRec& r, const StringPool& pool, std::s
   return *scratch;
 }
 
+// A document's metadata (DocMeta) as the graph keeps it: pool ids, 0 for "".
+struct DocMetaIds {
+  uint32_t title = 0, date = 0, url = 0, lang = 0;
+};
+
 struct EdgeRec {
   uint32_t source = 0;  // node indices
   uint32_t target = 0;
@@ -256,6 +262,7 @@ struct Graph::Impl {
     // The sentence spans, as EncodeSentences writes them (in `arena`);
     // empty when not known.
     std::string_view sentences;
+    internal::DocMetaIds meta;
   };
   std::deque<DocRec> documents;
   internal::IndexTable document_index;
@@ -277,7 +284,10 @@ struct Graph::Impl {
   // larger length, and of two sentence lists the smaller encoding: the
   // same in any order of merging). `sentences` is encoded
   // (EncodeSentences) and copied into the arena.
-  void AddDocument(std::string_view id, int64_t chars, std::string_view sentences = {}) {
+  // Metadata merge field by field: a value fills an empty one, and of two
+  // values the smaller stays.
+  void AddDocument(std::string_view id, int64_t chars, std::string_view sentences = {},
+                   const internal::DocMeta& meta = {}) {
     const uint32_t key = pool.Intern(id);
     const uint32_t at = document_index.Find(key, [&](uint32_t i) { return documents[i].id == key; });
     if (at != kNone) {
@@ -286,10 +296,16 @@ struct Graph::Impl {
       if (!sentences.empty() && (doc.sentences.empty() || sentences < doc.sentences)) {
         doc.sentences = arena.Store(sentences);
       }
+      for (auto [field, value] : {std::pair{&doc.meta.title, meta.title}, std::pair{&doc.meta.date, meta.date},
+                                  std::pair{&doc.meta.url, meta.url}, std::pair{&doc.meta.lang, meta.lang}}) {
+        if (value.empty()) continue;
+        if (*field == 0 || value < Str(*field)) *field = pool.Intern(value);
+      }
       return;
     }
     const auto index = static_cast<uint32_t>(documents.size());
-    documents.push_back({key, chars, arena.Store(sentences)});
+    documents.push_back({key, chars, arena.Store(sentences),
+                         {pool.Intern(meta.title), pool.Intern(meta.date), pool.Intern(meta.url), pool.Intern(meta.lang)}});
     document_index.Insert(key, index, [this](uint32_t i) { return documents[i].id; });
   }
   template <bool kSteal, typename Source>

@@ -215,6 +215,53 @@ std::optional<std::vector<PathStep>> ShortestPath(const Graph& graph, const std:
   return path;
 }
 
+bool IsDay(const std::string& day) {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (day[i] < '0' || day[i] > '9') return false;
+  }
+  const int month = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
+  return month >= 1 && month <= 12 && d >= 1 && d <= 31;
+}
+
+namespace {
+
+// Whether claim `n` falls in the days of `query` (when it sets any).
+bool InRange(const Node& n, const ClaimQuery& query) {
+  if (query.since.empty() && query.until.empty()) return true;
+  const auto date = n.attributes.find("date");
+  if (date == n.attributes.end() || date->second.empty()) return false;
+  return (query.since.empty() || date->second >= query.since) && (query.until.empty() || date->second <= query.until);
+}
+
+}  // namespace
+
+std::vector<TimelineEntry> Timeline(const Graph& graph, const std::string& id, const ClaimQuery& range) {
+  ClaimQuery by = range, about = range;
+  by.by = id;
+  about.about = id;
+  std::map<std::string, TimelineEntry> entries;
+  for (Node& n : Claims(graph, by)) {
+    TimelineEntry& e = entries[n.id];
+    e.claim = std::move(n);
+    e.by = true;
+  }
+  for (Node& n : Claims(graph, about)) {
+    TimelineEntry& e = entries[n.id];
+    if (!e.by) e.claim = std::move(n);
+    e.about = true;
+  }
+  std::vector<TimelineEntry> out;
+  for (auto& [claim_id, e] : entries) out.push_back(std::move(e));
+  auto key = [](const TimelineEntry& e) {
+    const auto date = e.claim.attributes.find("date");
+    const std::string day = date == e.claim.attributes.end() ? "" : date->second;
+    return std::make_tuple(day.empty(), day, e.claim.claim.doc, e.claim.claim.start, e.claim.id);
+  };
+  std::sort(out.begin(), out.end(), [&](const TimelineEntry& a, const TimelineEntry& b) { return key(a) < key(b); });
+  return out;
+}
+
 std::vector<Node> Claims(const Graph& graph, const ClaimQuery& query) {
   std::set<std::string> about_claims;
   if (!query.about.empty()) {
@@ -228,6 +275,7 @@ std::vector<Node> Claims(const Graph& graph, const ClaimQuery& query) {
     if (!query.by.empty() && n.claim.speaker != query.by) continue;
     if (!query.about.empty() && !about_claims.count(n.id)) continue;
     if (!query.cue.empty() && n.claim.cue != query.cue) continue;
+    if (!InRange(n, query)) continue;
     out.push_back(n);
   }
   return out;

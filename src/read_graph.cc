@@ -70,6 +70,18 @@ std::optional<std::string> ScalarString(const rapidjson::Value& v) {
   return std::nullopt;
 }
 
+// One document of a graph's "documents" (its id checked by the caller):
+// the length and the metadata where they have the right type.
+DocumentInfo ReadDocumentInfo(const rapidjson::Value& d) {
+  DocumentInfo info{d["id"].GetString(), 0, "", "", "", ""};
+  if (d.HasMember("chars") && d["chars"].IsInt64()) info.chars = d["chars"].GetInt64();
+  for (auto [key, field] : {std::pair{"title", &info.title}, std::pair{"date", &info.date}, std::pair{"url", &info.url},
+                            std::pair{"lang", &info.lang}}) {
+    if (d.HasMember(key) && d[key].IsString()) field->assign(d[key].GetString(), d[key].GetStringLength());
+  }
+  return info;
+}
+
 // Reads node-link JSON values into a Graph, checking every field.
 class JsonGraphReader {
  public:
@@ -91,9 +103,7 @@ class JsonGraphReader {
         if (!d.IsObject() || !d.HasMember("id") || !d["id"].IsString()) {
           return Fail("graph.documents: each document needs a string \"id\"");
         }
-        DocumentInfo info{d["id"].GetString(), 0};
-        if (d.HasMember("chars") && d["chars"].IsInt64()) info.chars = d["chars"].GetInt64();
-        graph.AddDocument(info);
+        graph.AddDocument(ReadDocumentInfo(d));
       }
     }
     std::map<std::string, std::string> ids;  // id -> where it was read
@@ -594,10 +604,14 @@ Result<Graph> ParseGraphml(const std::string& content, const std::string& origin
       if (!d.IsObject() || !d.HasMember("id") || !d["id"].IsString()) {
         return InputError(origin, 0, "graph data \"documents\": each document needs a string \"id\"");
       }
-      graph.AddDocument({d["id"].GetString(), d.HasMember("chars") && d["chars"].IsInt64() ? d["chars"].GetInt64() : 0});
+      graph.AddDocument(ReadDocumentInfo(d));
     }
   } else {
-    for (const std::string& d : docs) graph.AddDocument({d, 0});
+    for (const std::string& d : docs) {
+      DocumentInfo info;
+      info.id = d;
+      graph.AddDocument(info);
+    }
   }
   return graph;
 }

@@ -17,6 +17,9 @@ namespace claimgraph::internal {
 std::string MentionsToJson(const std::vector<Mention>& mentions);
 std::string EvidenceToJson(const std::vector<Evidence>& evidence);
 std::string StringsToJson(const std::vector<std::string>& strings);
+// The graph's documents (id, chars, and title, date, url, lang where set)
+// as a compact JSON array: the "documents" of the JSON export's "graph".
+std::string DocumentsToJson(const Graph& graph);
 // The multigraph key of each edge of `edges` (sorted as Graph::Edges()):
 // its index among the edges with the same source and target.
 std::vector<int> EdgeKeys(const std::vector<Edge>& edges);

@@ -105,14 +105,8 @@ std::string WriteGraphml(const Graph& graph) {
   const EdgeKeyMap keys = MakeEdgeKeys(graph);
   boost::dynamic_properties dp;
   AddProperties(g, keys, &dp, true);
-  // Graph data: the documents (id, length), as in the JSON export.
-  std::string documents = "[";
-  for (const DocumentInfo& d : graph.Documents()) {
-    documents += (documents.size() > 1 ? "," : "") + std::string("{\"id\":") + internal::StringsToJson({d.id}).substr(1);
-    documents.pop_back();
-    documents += ",\"chars\":" + std::to_string(d.chars) + "}";
-  }
-  documents += "]";
+  // Graph data: the documents (id, length, metadata), as in the JSON export.
+  const std::string documents = internal::DocumentsToJson(graph);
   dp.property("documents", boost::make_function_property_map<BoostGraph*>(
                                [documents](BoostGraph*) { return documents; }));
   dp.property("generator", boost::make_function_property_map<BoostGraph*>(

@@ -82,6 +82,28 @@ std::string MentionsToJson(const std::vector<Mention>& mentions) {
 std::string EvidenceToJson(const std::vector<Evidence>& evidence) {
   return Compact([&](auto& w) { WriteEvidenceJson(w, evidence); });
 }
+// The graph's documents as the JSON array the "graph" object holds: id,
+// length, and the metadata that is not empty.
+template <typename W>
+void WriteDocumentsJson(W& w, const Graph& graph) {
+  w.StartArray();
+  for (const DocumentInfo& d : graph.Documents()) {
+    w.StartObject();
+    w.Key("id"); Str(w, d.id);
+    w.Key("chars"); w.Int64(d.chars);
+    for (auto [key, value] : {std::pair{"title", &d.title}, std::pair{"date", &d.date}, std::pair{"url", &d.url},
+                              std::pair{"lang", &d.lang}}) {
+      if (value->empty()) continue;
+      w.Key(key);
+      Str(w, *value);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+}
+std::string DocumentsToJson(const Graph& graph) {
+  return Compact([&](auto& w) { WriteDocumentsJson(w, graph); });
+}
 std::string StringsToJson(const std::vector<std::string>& strings) {
   return Compact([&](auto& w) {
     w.StartArray();
@@ -179,14 +201,7 @@ void WriteGraphAttributes(W& w, const Graph& graph) {
   w.StartObject();
   w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
   w.Key("documents");
-  w.StartArray();
-  for (const DocumentInfo& d : graph.Documents()) {
-    w.StartObject();
-    w.Key("id"); Str(w, d.id);
-    w.Key("chars"); w.Int64(d.chars);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteDocumentsJson(w, graph);
   w.EndObject();
 }
 

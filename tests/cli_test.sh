@@ -293,6 +293,16 @@ check "query claims json" 0 "" -- "$bin" query "$tmp/all.json" claims --by "Mari
 python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and all(r["speaker"]=="Maria Lopez" for r in rows)' "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL: query claims --json"; failed=$((failed + 1)); }
 check "query path" 0 "" -- "$bin" query "$tmp/all.json" path Alibaba Qwen
+# Dated claims: --since/--until, and a timeline with the documents' titles.
+"$bin" build "$ex/docs.jsonl" -o "$tmp/dated.json" -q
+check "query claims --since --until" 0 "" -- "$bin" query "$tmp/dated.json" claims --since 2025-10-01 --until 2025-10-02 --json
+python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and all("2025-10-01" <= r["date"] <= "2025-10-02" for r in rows)' "$tmp/out" \
+  && passed=$((passed + 1)) || { echo "FAIL: query claims --since --until"; failed=$((failed + 1)); }
+check "query timeline" 0 "" -- "$bin" query "$tmp/dated.json" timeline 딥시크의 --json
+python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and [r["date"] for r in rows] == sorted(r["date"] for r in rows) and rows[0]["document"].startswith("딥시크")' "$tmp/out" \
+  && passed=$((passed + 1)) || { echo "FAIL: query timeline"; failed=$((failed + 1)); }
+check "query --since not a day" 2 'claimgraph query: --since needs a day as YYYY-MM-DD, not "2025-1-1"' -- \
+  "$bin" query "$tmp/dated.json" claims --since 2025-1-1
 check "query stats graphml" 0 "" -- "$bin" query "$tmp/g1.graphml" stats
 grep -q "connected component" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: query stats"; failed=$((failed + 1)); }
 check "query subgraph" 0 "nodes" -- "$bin" query "$tmp/all.json" subgraph Alibaba --hops 1 -o "$tmp/sub.graphml"

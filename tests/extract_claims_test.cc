@@ -303,7 +303,37 @@ TEST_CASE("a claim carries the resolved date of its sentence") {
   REQUIRE(ex.ok());
   REQUIRE(ex->claims.size() == 1);
   CHECK(ex->claims[0].date == "2025-09-26");
+  CHECK(ex->claims[0].date_source == "sentence");
   CHECK(ex->claims[0].text == "투자를 늘리겠다");
+}
+
+TEST_CASE("a claim whose sentence names no day takes the document's day, and says so") {
+  Document doc;
+  doc.id = "d";
+  doc.date = "2025-10-14T09:30:00+09:00";
+  doc.text = "누리그룹 박서준 대표는 투자를 늘리겠다고 밝혔다.";
+  Result<Extraction> ex = Pipeline(testing::BuiltInRules()).Extract(doc);
+  REQUIRE(ex.ok());
+  REQUIRE(ex->claims.size() == 1);
+  CHECK(ex->claims[0].date == "2025-10-14");
+  CHECK(ex->claims[0].date_source == "document");
+  // In the graph: the claim node's attributes, and the document's metadata.
+  const Graph g = ExtractionToGraph(*ex);
+  const Node* claim = g.FindNode(ex->claims[0].id);
+  REQUIRE(claim != nullptr);
+  CHECK(claim->attributes.at("date") == "2025-10-14");
+  CHECK(claim->attributes.at("date_source") == "document");
+  REQUIRE(g.Documents().size() == 1);
+  CHECK(g.Documents()[0].date == "2025-10-14T09:30:00+09:00");
+  // A date that is no day, or none: no date at all.
+  for (const char* date : {"", "October 14, 2025", "2025-13-01"}) {
+    doc.date = date;
+    Result<Extraction> undated = Pipeline(testing::BuiltInRules()).Extract(doc);
+    REQUIRE(undated.ok());
+    REQUIRE(undated->claims.size() == 1);
+    CHECK(undated->claims[0].date.empty());
+    CHECK(undated->claims[0].date_source.empty());
+  }
 }
 
 }  // namespace

@@ -88,7 +88,10 @@ TEST_CASE("merging by move gives the graph merging by copy gives, for small and 
       n.label = n.claim.text;
       g.AddNode(n);
     }
-    g.AddDocument({"big", 100});
+    DocumentInfo doc;
+    doc.id = "big";
+    doc.chars = 100;
+    g.AddDocument(doc);
     return g;
   };
   std::vector<std::pair<std::string, std::string>> texts = {
@@ -108,6 +111,41 @@ TEST_CASE("merging by move gives the graph merging by copy gives, for small and 
   CHECK(WriteJson(by_move) == WriteJson(by_copy));
   REQUIRE(by_move.FindNode("claim:big:19999") != nullptr);
   CHECK(by_move.FindNode("claim:big:19999")->claim.text == big.FindNode("claim:big:19999")->claim.text);
+}
+
+TEST_CASE("document metadata survives merging in any order, JSON and GraphML") {
+  auto doc = [](const std::string& title, const std::string& date, const std::string& url) {
+    DocumentInfo d;
+    d.id = "d1";
+    d.chars = 10;
+    d.title = title;
+    d.date = date;
+    d.url = url;
+    d.lang = "ko";
+    return d;
+  };
+  // One part knows the title, the other the url; both a date (the smaller stays).
+  Graph a, b;
+  a.AddDocument(doc("제목", "2025-10-14", ""));
+  b.AddDocument(doc("", "2025-10-15", "https://example.com/1"));
+  Graph ab = a, ba = b;
+  ab.Merge(b);
+  ba.Merge(a);
+  CHECK(WriteJson(ab) == WriteJson(ba));
+  REQUIRE(ab.Documents().size() == 1);
+  const DocumentInfo d = ab.Documents()[0];
+  CHECK(d.title == "제목");
+  CHECK(d.date == "2025-10-14");
+  CHECK(d.url == "https://example.com/1");
+  CHECK(d.lang == "ko");
+  for (const Result<Graph>& back : {ParseGraphJson(WriteJson(ab), "g.json"), ParseGraphml(WriteGraphml(ab), "g.graphml")}) {
+    REQUIRE(back.ok());
+    REQUIRE(back->Documents().size() == 1);
+    CHECK(back->Documents()[0].title == d.title);
+    CHECK(back->Documents()[0].date == d.date);
+    CHECK(back->Documents()[0].url == d.url);
+    CHECK(back->Documents()[0].lang == d.lang);
+  }
 }
 
 TEST_CASE("an edge to a missing node is refused") {

@@ -64,11 +64,53 @@ TEST_CASE("shortest paths carry the relation of each hop") {
 
 TEST_CASE("claims filter by speaker, subject and cue") {
   const Graph& g = SampleGraph();
-  const std::vector<Node> by = Claims(g, {"ent:kyle-chan", "", ""});
+  const std::vector<Node> by = Claims(g, {"ent:kyle-chan", "", "", "", ""});
   REQUIRE(by.size() == 1);
   CHECK(by[0].claim.cue == "지적하다");
-  CHECK(Claims(g, {"", "", "지적하다"}).size() == 1);
-  CHECK(Claims(g, {"ent:tencent", "", ""}).empty());
+  CHECK(Claims(g, {"", "", "지적하다", "", ""}).size() == 1);
+  CHECK(Claims(g, {"ent:tencent", "", "", "", ""}).empty());
+}
+
+TEST_CASE("claims filter by day, and a timeline lists claims by and about an entity in date order") {
+  auto doc = [](const std::string& id, const std::string& date, const std::string& text) {
+    Document d;
+    d.id = id;
+    d.date = date;
+    d.text = text;
+    return d;
+  };
+  // Written in the reverse of their dates; one names its own day, one has none.
+  const std::vector<Document> docs = {
+      doc("b", "2025-10-20", "누리그룹 박서준 대표는 지난 3일 투자를 늘리겠다고 밝혔다."),
+      doc("a", "2025-10-10", "한빛전자 김도윤 사장은 누리그룹이 시장을 이끌고 있다고 말했다."),
+      doc("c", "", "누리그룹 박서준 대표는 해외 진출을 서두르겠다고 말했다.")};
+  Result<Graph> g = Pipeline(testing::BuiltInRules()).Run(docs);
+  REQUIRE(g.ok());
+  Result<std::string> nuri = FindEntity(*g, "누리그룹");
+  REQUIRE(nuri.ok());
+  Result<std::string> park = FindEntity(*g, "박서준");
+  REQUIRE(park.ok());
+  ClaimQuery october;
+  october.since = "2025-10-01";
+  october.until = "2025-10-09";
+  const std::vector<Node> early = Claims(*g, october);
+  REQUIRE(early.size() == 1);  // the claim of "b", dated by its sentence: 3 October
+  CHECK(early[0].attributes.at("date") == "2025-10-03");
+  CHECK(early[0].attributes.at("date_source") == "sentence");
+  const std::vector<TimelineEntry> park_line = Timeline(*g, *park);
+  REQUIRE(park_line.size() == 2);
+  CHECK(park_line[0].claim.attributes.at("date") == "2025-10-03");
+  CHECK(park_line[0].by);
+  CHECK(park_line[1].claim.attributes.count("date") == 0);  // undated: last
+  // 누리그룹 is what the claim of "a" is about, dated by its document.
+  const std::vector<TimelineEntry> nuri_line = Timeline(*g, *nuri);
+  REQUIRE(nuri_line.size() == 1);
+  CHECK(nuri_line[0].claim.claim.doc == "a");
+  CHECK(nuri_line[0].about);
+  CHECK_FALSE(nuri_line[0].by);
+  CHECK(nuri_line[0].claim.attributes.at("date_source") == "document");
+  CHECK(IsDay("2025-10-03"));
+  for (const char* bad : {"2025-1-03", "2025-13-01", "2025-10-32", "20251003", "yesterday"}) CHECK_FALSE(IsDay(bad));
 }
 
 TEST_CASE("a subgraph holds the nodes within k hops and the edges among them") {

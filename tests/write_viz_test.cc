@@ -70,7 +70,10 @@ Graph QuotingGraph() {
   e.weight = 1;
   e.evidence = {{"d", 0, 20, "en.attribution.say"}};
   REQUIRE(g.AddEdge(e));
-  g.AddDocument({"d", 20});
+  DocumentInfo doc;
+  doc.id = "d";
+  doc.chars = 20;
+  g.AddDocument(doc);
   return g;
 }
 

@@ -95,7 +95,9 @@ struct ClaimMention {
   std::vector<std::string> mentions;  // entity ids inside the content
   std::string about;           // entity id of the content's subject, or ""
   std::string date;            // a day the sentence names ("지난 26일"), resolved
-                               // against Document::date, as YYYY-MM-DD; or ""
+                               // against Document::date, as YYYY-MM-DD; else the
+                               // document's own day; or ""
+  std::string date_source;     // "sentence", "document", or "" without a date
 };
 
 // The result of running the pipeline on one document. A value: extractions
@@ -103,6 +105,7 @@ struct ClaimMention {
 struct Extraction {
   std::string doc_id;
   int64_t chars = 0;
+  std::string title, date, url, lang;  // the document's metadata, as read
   std::vector<SentenceSpan> sentences;
   std::vector<EntityMention> mentions;  // sorted by start
   std::vector<RelationMention> relations;

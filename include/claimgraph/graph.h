@@ -86,6 +86,9 @@ struct SentenceSpan {
 struct DocumentInfo {
   std::string id;
   int64_t chars = 0;  // length of the original text in code points
+  // The document's metadata as read (a JSONL line's "title", "date",
+  // "url", "lang"); "" when absent.
+  std::string title, date, url, lang;
 };
 
 // An entity-and-claim graph. Merging is associative and commutative: the

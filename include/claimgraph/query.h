@@ -62,10 +62,29 @@ struct ClaimQuery {
   std::string by;     // speaker entity id, or ""
   std::string about;  // entity id the claim mentions or is about, or ""
   std::string cue;    // cue lemma, or ""
+  // Days (YYYY-MM-DD), inclusive: a claim's "date" attribute (the day its
+  // sentence names, else its document's) from `since` to `until`; with
+  // either set, a claim without a date does not match.
+  std::string since, until;
 };
+
+// Whether `day` is a calendar day written YYYY-MM-DD.
+bool IsDay(const std::string& day);
 
 // Returns the claim nodes that match `query`, in id order.
 std::vector<Node> Claims(const Graph& graph, const ClaimQuery& query);
+
+// A claim by or about an entity, for a timeline.
+struct TimelineEntry {
+  Node claim;
+  bool by = false;     // the entity is its speaker
+  bool about = false;  // the claim mentions the entity or is about it
+};
+
+// The claims made by entity `id` and the claims about it (or mentioning
+// it), in date order (then document and offset; claims without a date
+// last), within query.since / query.until when set.
+std::vector<TimelineEntry> Timeline(const Graph& graph, const std::string& id, const ClaimQuery& range = {});
 
 // Returns the subgraph of the nodes within `hops` edges of `id` (edges in
 // either direction) and every edge among them.

@@ -120,6 +120,23 @@ def test_queries_answer_like_the_cli(repo):
     assert g.claim_count == sum(1 for n in g.nodes() if n["kind"] == "claim") > 0
 
 
+def test_documents_keep_their_metadata_and_claims_their_dates(repo, tmp_path):
+    g = claimgraph.build(claimgraph.read_documents(repo / "examples" / "docs.jsonl"))
+    docs = {d["id"]: d for d in g.documents()}
+    assert docs["doc-002"]["date"] == "2025-10-01" and docs["doc-002"]["lang"] == "ko"
+    assert docs["doc-002"]["title"].startswith("딥시크")
+    dated = g.claims(since="2025-10-01", until="2025-10-01")
+    assert dated and all(c["date"] == "2025-10-01" for c in dated)
+    assert {c["date_source"] for c in g.claims()} <= {"sentence", "document"}
+    line = g.timeline("DeepSeek")
+    assert line and line[0]["by"] and line[0]["claim"]["date"] == "2025-10-01"
+    with pytest.raises(claimgraph.ArgumentError):
+        g.claims(since="October")
+    # Kept through a file and a merge.
+    g.write(tmp_path / "g.graphml")
+    assert claimgraph.read(tmp_path / "g.graphml").documents() == g.documents()
+
+
 def test_write_and_read_round_trip(repo, tmp_path):
     g = claimgraph.build(claimgraph.read_documents(repo / "examples" / "news_en.txt"))
     g.write(tmp_path / "g.json")

@@ -26,13 +26,17 @@ constexpr const char* kQueryUsage =
     "  relations [--relation R]                  typed edges between nodes\n"
     "  neighbors NAME [--relation R] [--direction in|out|both]\n"
     "  path A B [--max-hops K]                   shortest path, relation on each hop\n"
-    "  claims [--by NAME] [--about NAME] [--cue C]\n"
+    "  claims [--by NAME] [--about NAME] [--cue C] [--since DAY] [--until DAY]\n"
+    "  timeline NAME [--since DAY] [--until DAY]  claims by and about NAME in date\n"
+    "                                            order, with each document's title and url\n"
     "  subgraph NAME --hops K -o OUT [--format F]  the K-hop neighbourhood, written as\n"
     "                                            -o and --format say (below)\n"
     "  stats [--top N]                           counts, top degree and PageRank, components\n"
     "\n"
     "NAME is a canonical label or any alias, Korean or English, any case;\n"
     "a trailing Korean particle is ignored (알리바바의 finds Alibaba).\n"
+    "DAY is YYYY-MM-DD, inclusive: a claim's date is the day its sentence names,\n"
+    "else its document's date; with --since or --until, undated claims are left out.\n"
     "--json   print JSON instead of a table\n"
     "\n"
     "{OUTPUT}";
@@ -131,7 +135,7 @@ std::optional<std::string> Resolve(const Graph& graph, const std::string& name) 
 int QueryCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
-                                    "--hops", "--output", "--format", "--top"},
+                                    "--hops", "--output", "--format", "--top", "--since", "--until"},
                              {"--json", "--pretty"}, {{"-o", "--output"}}, &args)) {
     std::cerr << "claimgraph query: " << *error << "\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
@@ -148,7 +152,7 @@ int QueryCommand(const std::vector<std::string>& argv) {
   const std::vector<std::string> rest(args.positionals.begin() + 2, args.positionals.end());
   static const std::map<std::string, size_t> kArity = {{"entities", 0}, {"relations", 0}, {"neighbors", 1},
                                                        {"path", 2},     {"claims", 0},    {"subgraph", 1},
-                                                       {"stats", 0}};
+                                                       {"stats", 0},    {"timeline", 1}};
   const auto arity = kArity.find(verb);
   if (arity == kArity.end()) {
     std::cerr << "claimgraph query: unknown verb \"" << verb << "\"\n\n" << WithOutputHelp(kQueryUsage, 12);
@@ -241,8 +245,36 @@ int QueryCommand(const std::vector<std::string>& argv) {
       rows.push_back({LabelOf(graph, s.from), s.forward ? s.relation + " ->" : "<- " + s.relation, LabelOf(graph, s.to)});
     }
     Emit(args, {"From", "Relation", "To"}, rows);
-  } else if (verb == "claims") {
+  } else if (verb == "claims" || verb == "timeline") {
     ClaimQuery q;
+    for (auto [flag, field] : {std::pair{"--since", &q.since}, std::pair{"--until", &q.until}}) {
+      if (!args.values.count(flag)) continue;
+      *field = args.Value(flag);
+      if (!IsDay(*field)) {
+        std::cerr << "claimgraph query: " << flag << " needs a day as YYYY-MM-DD, not \"" << *field << "\"\n";
+        return kExitUsage;
+      }
+    }
+    if (verb == "timeline") {
+      const std::optional<std::string> id = Resolve(graph, rest[0]);
+      if (!id) return kExitError;
+      std::map<std::string, DocumentInfo> docs;
+      for (DocumentInfo& d : graph.Documents()) docs[d.id] = std::move(d);
+      std::vector<std::vector<std::string>> rows;
+      for (const TimelineEntry& e : Timeline(graph, *id, q)) {
+        const ClaimInfo& c = e.claim.claim;
+        const auto date = e.claim.attributes.find("date");
+        const auto doc = docs.find(c.doc);
+        const DocumentInfo none;
+        const DocumentInfo& d = doc == docs.end() ? none : doc->second;
+        rows.push_back({date == e.claim.attributes.end() ? "" : date->second,
+                        e.by && e.about ? "by, about" : e.by ? "by" : "about",
+                        c.speaker.empty() ? "(" + c.speaker_status + ")" : LabelOf(graph, c.speaker), c.text,
+                        d.title.empty() ? c.doc : d.title, d.url});
+      }
+      Emit(args, {"Date", "Role", "Speaker", "Text", "Document", "URL"}, rows);
+      return kExitOk;
+    }
     q.cue = args.Value("--cue");
     for (auto [flag, field] : {std::pair{"--by", &q.by}, std::pair{"--about", &q.about}}) {
       if (!args.values.count(flag)) continue;
@@ -253,11 +285,13 @@ int QueryCommand(const std::vector<std::string>& argv) {
     std::vector<std::vector<std::string>> rows;
     for (const Node& n : Claims(graph, q)) {
       const ClaimInfo& c = n.claim;
+      const auto date = n.attributes.find("date");
       rows.push_back({c.speaker.empty() ? "(" + c.speaker_status + ")" : LabelOf(graph, c.speaker), c.cue,
                       c.modality + (c.negated ? ", negated" : ""),
-                      c.doc + ":" + std::to_string(c.start) + "-" + std::to_string(c.end), c.text});
+                      c.doc + ":" + std::to_string(c.start) + "-" + std::to_string(c.end),
+                      date == n.attributes.end() ? "" : date->second, c.text});
     }
-    Emit(args, {"Speaker", "Cue", "Modality", "Where", "Text"}, rows);
+    Emit(args, {"Speaker", "Cue", "Modality", "Where", "Date", "Text"}, rows);
   } else if (verb == "subgraph") {
     const std::optional<std::string> id = Resolve(graph, rest[0]);
     if (!id) return kExitError;
