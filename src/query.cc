@@ -314,6 +314,35 @@ Graph Subgraph(const Graph& graph, const std::string& id, int hops) {
   return out;
 }
 
+Graph TopNodes(const Graph& graph, size_t n) {
+  std::map<std::string, size_t> degree;
+  graph.ForEachNode([&](const Node& node) { degree[node.id] = 0; });
+  graph.ForEachEdge([&](const Edge& e) {
+    ++degree[e.source];
+    ++degree[e.target];
+  });
+  std::vector<std::pair<std::string, size_t>> ranked(degree.begin(), degree.end());  // in id order
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (ranked.size() > n) ranked.resize(n);
+  std::set<std::string> kept;
+  for (const auto& [id, d] : ranked) kept.insert(id);
+  Graph out;
+  std::set<std::string> docs;
+  graph.ForEachNode([&](const Node& node) {
+    if (!kept.count(node.id)) return;
+    out.AddNode(node);
+    for (const Mention& m : node.mentions) docs.insert(m.doc);
+    if (node.is_claim) docs.insert(node.claim.doc);
+  });
+  graph.ForEachEdge([&](const Edge& e) {
+    if (kept.count(e.source) && kept.count(e.target)) out.AddEdge(e);
+  });
+  for (const DocumentInfo& d : graph.Documents()) {
+    if (docs.count(d.id)) out.AddDocument(d);
+  }
+  return out;
+}
+
 GraphStats ComputeStats(const Graph& graph, size_t top_n) {
   GraphStats stats;
   const BoostGraph g = ToBoostGraph(graph);

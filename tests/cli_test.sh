@@ -293,6 +293,21 @@ check "query claims json" 0 "" -- "$bin" query "$tmp/all.json" claims --by "Mari
 python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and all(r["speaker"]=="Maria Lopez" for r in rows)' "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL: query claims --json"; failed=$((failed + 1)); }
 check "query path" 0 "" -- "$bin" query "$tmp/all.json" path Alibaba Qwen
+# --max-nodes: an HTML page of the most connected nodes, said in its title;
+# other formats refuse it.
+check "--max-nodes" 0 "" -- "$bin" build "$ex" -o "$tmp/top.html" -q --max-nodes 20
+python3 - "$tmp/top.html" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: --max-nodes page"; failed=$((failed + 1)); }
+import json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+graph = json.loads(re.search(r'<script type="application/json" id="claimgraph-graph">(.*?)</script>', page, re.S).group(1))
+assert len(graph["nodes"]) == 20, len(graph["nodes"])
+ids = {n["id"] for n in graph["nodes"]}
+assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+assert "the 20 most connected of" in re.search("<title>(.*?)</title>", page).group(1)
+PY
+check "--max-nodes with JSON" 2 "--max-nodes shapes an HTML page; write one with -o FILE.html" -- \
+  "$bin" build "$ex/news_ko.txt" -o "$tmp/top.json" --max-nodes 20
+check "--max-nodes 0" 2 '--max-nodes needs a positive number, not "0"' -- "$bin" build "$ex/news_ko.txt" -o "$tmp/top.html" --max-nodes 0
 # Dated claims: --since/--until, and a timeline with the documents' titles.
 "$bin" build "$ex/docs.jsonl" -o "$tmp/dated.json" -q
 check "query claims --since --until" 0 "" -- "$bin" query "$tmp/dated.json" claims --since 2025-10-01 --until 2025-10-02 --json

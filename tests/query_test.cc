@@ -163,6 +163,20 @@ TEST_CASE("PageRank reads co_mentioned both ways: a hub leads, not the last id i
   CHECK(stats.top_pagerank[1].second == doctest::Approx(stats.top_pagerank[4].second));
 }
 
+TEST_CASE("TopNodes keeps the most connected nodes and the edges among them") {
+  const Graph& g = SampleGraph();
+  const GraphStats stats = ComputeStats(g, 3);
+  const Graph top = TopNodes(g, 3);
+  REQUIRE(top.node_count() == 3);
+  for (const auto& [id, degree] : stats.top_degree) CHECK(top.FindNode(id) != nullptr);
+  for (const Edge& e : top.Edges()) {
+    CHECK(top.FindNode(e.source) != nullptr);
+    CHECK(top.FindNode(e.target) != nullptr);
+  }
+  CHECK(TopNodes(g, 1000).node_count() == g.node_count());
+  CHECK(TopNodes(g, 1000).edge_count() == g.edge_count());
+}
+
 TEST_CASE("display width counts Hangul and Han as two columns") {
   CHECK(DisplayWidth("Alibaba") == 7);
   CHECK(DisplayWidth("알리바바") == 8);

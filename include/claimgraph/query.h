@@ -90,6 +90,11 @@ std::vector<TimelineEntry> Timeline(const Graph& graph, const std::string& id, c
 // either direction) and every edge among them.
 Graph Subgraph(const Graph& graph, const std::string& id, int hops);
 
+// Returns the subgraph of the `n` nodes of highest degree (ties: the
+// smaller id) and every edge among them, with the documents they name:
+// an overview of a graph too large to draw whole.
+Graph TopNodes(const Graph& graph, size_t n);
+
 struct GraphStats {
   size_t nodes = 0;
   size_t edges = 0;

@@ -113,6 +113,7 @@ std::string WithOutputHelp(const std::string& usage, size_t width) {
   };
   std::string help = option("-o OUT") + "output file, its format by its extension (below); default: JSON\n" + pad +
                      "on stdout\n" + option("--pretty") + "JSON indented, a field a line (default: compact, one line)\n" +
+                     option("--max-nodes N") + "an HTML page of the N most connected nodes (default: all)\n" +
                      option("--format F") + "the format by name instead of by the extension of -o:\n";
   for (const FormatInfo& f : Formats()) {
     if (!f.output) continue;
@@ -129,9 +130,10 @@ std::string WithOutputHelp(const std::string& usage, size_t width) {
   return out;
 }
 
-int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
-  *output = Output();
-  if (args.flags.count("--pretty")) output->json_layout = JsonLayout::kPretty;
+namespace {
+
+// -o and --format into `output`'s path and format.
+int ResolveFormat(const ParsedArgs& args, const char* verb, Output* output) {
   // (-o - is stdout, in any format but a directory's.)
   if (args.values.count("--output") && args.Value("--output") != "-") output->path = args.Value("--output");
   if (args.values.count("--format")) {
@@ -164,6 +166,28 @@ int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
   output->format = *f;
   return kExitOk;
 }
+}  // namespace
+
+int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
+  *output = Output();
+  if (args.flags.count("--pretty")) output->json_layout = JsonLayout::kPretty;
+  if (args.values.count("--max-nodes")) {
+    const std::optional<int> n = ParseCount(args.Value("--max-nodes"));
+    if (!n || *n < 1) {
+      std::cerr << "claimgraph " << verb << ": --max-nodes needs a positive number, not \"" << args.Value("--max-nodes")
+                << "\"\n";
+      return kExitUsage;
+    }
+    output->max_nodes = static_cast<size_t>(*n);
+  }
+  if (const int code = ResolveFormat(args, verb, output); code != kExitOk) return code;
+  if (output->max_nodes > 0 && output->format != GraphFormat::kHtml) {
+    std::cerr << "claimgraph " << verb << ": --max-nodes shapes an HTML page; write one with -o FILE.html\n";
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
 
 // The progress line on stderr: documents and input MB extracted, MB/s, and
 // the ETA when the input size is known; redrawn at most five times a second.
@@ -286,8 +310,26 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
     }
     return kExitOk;
   }
-  const std::string content =
-      output.format == GraphFormat::kHtml ? WriteHtml(graph, html) : WriteGraph(graph, output.format);
+  std::string content;
+  if (output.format == GraphFormat::kHtml) {
+    // A page of thousands of nodes takes a browser minutes to lay out: say
+    // so, and with --max-nodes draw the most connected nodes only.
+    constexpr size_t kLargePage = 2000;
+    if (output.max_nodes > 0 && graph.node_count() > output.max_nodes) {
+      HtmlOptions top = html;
+      top.title += " (the " + std::to_string(output.max_nodes) + " most connected of " +
+                   std::to_string(graph.node_count()) + " nodes)";
+      content = WriteHtml(TopNodes(graph, output.max_nodes), top);
+    } else {
+      if (output.max_nodes == 0 && graph.node_count() > kLargePage) {
+        std::cerr << "claimgraph: warning: the page has " << graph.node_count() << " nodes and " << graph.edge_count()
+                  << " edges; a browser lays out a few thousand slowly: --max-nodes N draws the N most connected\n";
+      }
+      content = WriteHtml(graph, html);
+    }
+  } else {
+    content = WriteGraph(graph, output.format);
+  }
   if (output.path) {
     return Written(WriteFileAtomic(
         *output.path,
@@ -315,7 +357,8 @@ int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware
 
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error", "--max-document-mb"},
+  if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error", "--max-document-mb",
+                                    "--max-nodes"},
                              {"--quiet", "--lossy", "--pretty"},
                              {{"-o", "--output"}, {"-j", "--jobs"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph build: " << *error << "\n\n" << WithOutputHelp(kBuildUsage, 14);

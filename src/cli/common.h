@@ -40,6 +40,9 @@ struct Output {
   GraphFormat format = GraphFormat::kJson;
   // --pretty: JSON indented, a field a line; compact (one line) otherwise.
   JsonLayout json_layout = JsonLayout::kCompact;
+  // --max-nodes N (HTML only): the page shows the N most connected nodes;
+  // 0 shows all.
+  size_t max_nodes = 0;
 };
 
 // `usage` with its "{OUTPUT}" replaced by the help of -o and --format,

@@ -50,7 +50,7 @@ void WarnTypeConflicts(const Graph& merged, const Graph& part, const std::string
 
 int MergeCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--format"}, {"--quiet", "--pretty"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
+  if (auto error = ParseArgs(argv, {"--output", "--format", "--max-nodes"}, {"--quiet", "--pretty"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
     std::cerr << "claimgraph merge: " << *error << "\n\n" << WithOutputHelp(kMergeUsage, 12);
     return kExitUsage;
   }

@@ -135,7 +135,7 @@ std::optional<std::string> Resolve(const Graph& graph, const std::string& name) 
 int QueryCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
-                                    "--hops", "--output", "--format", "--top", "--since", "--until"},
+                                    "--hops", "--output", "--format", "--top", "--since", "--until", "--max-nodes"},
                              {"--json", "--pretty"}, {{"-o", "--output"}}, &args)) {
     std::cerr << "claimgraph query: " << *error << "\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
