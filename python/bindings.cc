@@ -473,8 +473,10 @@ PYBIND11_MODULE(_claimgraph, m) {
            "Returns the neighbours of `name` over `relation` (any when None) in `direction`\n"
            "(\"out\", \"in\", \"both\"), as dicts: id, label, kind, type, relation, direction, weight.")
       .def("path",
-           [](const Graph& g, const std::string& from, const std::string& to, int max_hops) -> py::object {
-             const auto path = ShortestPath(g, Resolve(g, from, std::nullopt), Resolve(g, to, std::nullopt), max_hops);
+           [](const Graph& g, const std::string& from, const std::string& to, int max_hops,
+              const std::optional<std::string>& via) -> py::object {
+             const auto path = ShortestPath(g, Resolve(g, from, std::nullopt), Resolve(g, to, std::nullopt), max_hops,
+                                            via.value_or(""));
              if (!path) return py::none();
              py::list out;
              for (const PathStep& s : *path) {
@@ -483,13 +485,19 @@ PYBIND11_MODULE(_claimgraph, m) {
                d["to"] = s.to;
                d["relation"] = s.relation;
                d["forward"] = s.forward;
+               if (!s.evidence.doc.empty()) {
+                 d["evidence"] = py::dict(py::arg("doc") = s.evidence.doc, py::arg("start") = s.evidence.start,
+                                          py::arg("end") = s.evidence.end, py::arg("rule") = s.evidence.rule);
+               }
                out.append(d);
              }
              return std::move(out);
            },
-           py::arg("source"), py::arg("target"), py::arg("max_hops") = 6,
-           "Returns a shortest path as a list of steps {from, to, relation, forward} (edges in\n"
-           "either direction; smallest ids win ties), or None when there is none within max_hops.")
+           py::arg("source"), py::arg("target"), py::arg("max_hops") = 6, py::arg("via") = py::none(),
+           "Returns a shortest path as a list of steps {from, to, relation, forward, evidence} (edges\n"
+           "in either direction; over stated relations when a path exists, else co_mentioned too;\n"
+           "with `via`, that relation only; smallest ids win ties), or None when there is none within\n"
+           "max_hops. evidence is the edge's first span {doc, start, end, rule}.")
       .def("claims",
            [](const Graph& g, const std::optional<std::string>& by, const std::optional<std::string>& about,
               const std::optional<std::string>& cue, const std::optional<std::string>& since,

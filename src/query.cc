@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <deque>
 #include <limits>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -164,53 +165,76 @@ std::vector<Neighbor> Neighbors(const Graph& graph, const std::string& id, const
   return out;
 }
 
-std::optional<std::vector<PathStep>> ShortestPath(const Graph& graph, const std::string& from, const std::string& to,
-                                                  int max_hops) {
-  if (!graph.FindNode(from) || !graph.FindNode(to)) return std::nullopt;
-  if (from == to) return std::vector<PathStep>{};
+namespace {
+
+// A shortest path over the edges `use` accepts, as node indices from
+// `start` to `goal`, or empty when there is none within `max_hops`.
+std::vector<size_t> BreadthFirst(size_t count, const std::vector<Edge>& edges,
+                                 const std::map<std::string, size_t>& index, size_t start, size_t goal, int max_hops,
+                                 const std::function<bool(const Edge&)>& use) {
   // Breadth-first over an undirected copy (Boost BFS with a predecessor
   // recorder); vertices in id order and sorted adjacency make the chosen
   // path deterministic.
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
-  const std::vector<Node> nodes = graph.Nodes();
-  const std::vector<Edge> edges = graph.Edges();
-  std::map<std::string, size_t> index;
-  for (size_t i = 0; i < nodes.size(); ++i) index[nodes[i].id] = i;
   std::vector<std::pair<size_t, size_t>> pairs;
   for (const Edge& e : edges) {
+    if (!use(e)) continue;
     const size_t a = index.at(e.source), b = index.at(e.target);
     pairs.emplace_back(std::min(a, b), std::max(a, b));
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  Undirected g(nodes.size());
+  Undirected g(count);
   for (const auto& [a, b] : pairs) boost::add_edge(a, b, g);
-  std::vector<size_t> predecessor(nodes.size(), std::numeric_limits<size_t>::max());
-  std::vector<int> distance(nodes.size(), 0);
-  const size_t start = index.at(from);
+  std::vector<size_t> predecessor(count, std::numeric_limits<size_t>::max());
+  std::vector<int> distance(count, 0);
   predecessor[start] = start;
   boost::breadth_first_search(
       g, start,
       boost::visitor(boost::make_bfs_visitor(std::make_pair(
           boost::record_predecessors(predecessor.data(), boost::on_tree_edge()),
           boost::record_distances(distance.data(), boost::on_tree_edge())))));
-  const size_t goal = index.at(to);
-  if (predecessor[goal] == std::numeric_limits<size_t>::max() || distance[goal] > max_hops) return std::nullopt;
+  if (predecessor[goal] == std::numeric_limits<size_t>::max() || distance[goal] > max_hops) return {};
   std::vector<size_t> chain;
   for (size_t v = goal; v != start; v = predecessor[v]) chain.push_back(v);
   chain.push_back(start);
   std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+}  // namespace
+
+std::optional<std::vector<PathStep>> ShortestPath(const Graph& graph, const std::string& from, const std::string& to,
+                                                  int max_hops, const std::string& via) {
+  if (!graph.FindNode(from) || !graph.FindNode(to)) return std::nullopt;
+  if (from == to) return std::vector<PathStep>{};
+  const std::vector<Node> nodes = graph.Nodes();
+  const std::vector<Edge> edges = graph.Edges();
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < nodes.size(); ++i) index[nodes[i].id] = i;
+  const size_t start = index.at(from), goal = index.at(to);
+  std::function<bool(const Edge&)> use = [&](const Edge& e) { return e.relation != "co_mentioned"; };
+  if (!via.empty()) use = [&](const Edge& e) { return e.relation == via; };
+  std::vector<size_t> chain = BreadthFirst(nodes.size(), edges, index, start, goal, max_hops, use);
+  if (chain.empty() && via.empty()) {
+    chain = BreadthFirst(nodes.size(), edges, index, start, goal, max_hops, [](const Edge&) { return true; });
+  }
+  if (chain.empty()) return std::nullopt;
   std::vector<PathStep> path;
   for (size_t i = 0; i + 1 < chain.size(); ++i) {
     const std::string& a = nodes[chain[i]].id;
     const std::string& b = nodes[chain[i + 1]].id;
-    // The edge for the hop: a typed relation before co_mentioned.
+    // The edge for the hop: one the search may use, a typed relation before
+    // co_mentioned, then the first in edge order.
     const Edge* best = nullptr;
     for (const Edge& e : edges) {
       if (!((e.source == a && e.target == b) || (e.source == b && e.target == a))) continue;
+      if (!via.empty() && e.relation != via) continue;
       if (best == nullptr || (best->relation == "co_mentioned" && e.relation != "co_mentioned")) best = &e;
     }
-    path.push_back({a, b, best->relation, best->source == a});
+    PathStep step{a, b, best->relation, best->source == a, {}};
+    if (!best->evidence.empty()) step.evidence = best->evidence.front();
+    path.push_back(std::move(step));
   }
   return path;
 }

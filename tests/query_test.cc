@@ -58,8 +58,32 @@ TEST_CASE("shortest paths carry the relation of each hop") {
   CHECK((*path)[0].relation == "develops");
   CHECK_FALSE((*path)[0].forward);
   CHECK((*path)[1].to == "ent:alibaba");
+  CHECK_FALSE((*path)[0].evidence.doc.empty());  // each hop names a span that says it
   CHECK_FALSE(ShortestPath(g, "ent:hunyuan-image-3-0", "ent:kyle-chan", 6).has_value());
   CHECK_FALSE(ShortestPath(g, "ent:hunyuan-image-3-0", "ent:alibaba", 1).has_value());
+}
+
+TEST_CASE("a path takes stated relations over a shorter co-mention, and --via keeps to one relation") {
+  Result<Graph> g = Pipeline(testing::BuiltInRules()).Run({[] {
+    Document d;
+    d.id = "p";
+    d.text = "텐센트는 훈위안-이미지-3.0을 공개했다. 훈위안-이미지-3.0은 LM 아레나에서 1위에 올랐다. "
+             "텐센트와 LM 아레나는 이번 순위로 함께 주목받았다.";
+    return d;
+  }()});
+  REQUIRE(g.ok());
+  const auto stated = ShortestPath(*g, "ent:tencent", "ent:lm-arena", 4);
+  REQUIRE(stated.has_value());
+  REQUIRE(stated->size() == 2);
+  CHECK((*stated)[0].relation == "released");
+  CHECK((*stated)[1].relation == "ranks_on");
+  const auto co = ShortestPath(*g, "ent:tencent", "ent:lm-arena", 4, "co_mentioned");
+  REQUIRE(co.has_value());
+  REQUIRE(co->size() == 1);
+  CHECK((*co)[0].relation == "co_mentioned");
+  CHECK_FALSE(ShortestPath(*g, "ent:tencent", "ent:lm-arena", 4, "invests_in").has_value());
+  // Without a stated path within reach, co-mentions carry it.
+  CHECK(ShortestPath(*g, "ent:tencent", "ent:lm-arena", 1).has_value());
 }
 
 TEST_CASE("claims filter by speaker, subject and cue") {

@@ -50,13 +50,18 @@ struct PathStep {
   std::string to;
   std::string relation;
   bool forward = true;  // the edge points from `from` to `to`
+  Evidence evidence;    // the edge's first evidence span (doc "" when it has none)
 };
 
 // Returns a shortest path from `from` to `to` (edges in either direction,
-// breadth-first), at most `max_hops` long, or nullopt. Among equal choices
-// the smallest ids win, so the answer is deterministic.
+// breadth-first), at most `max_hops` long, or nullopt. Stated relations
+// come first: a path over edges other than co_mentioned when there is one
+// within `max_hops`, else over all edges; with `via`, over edges of that
+// relation only. Among equal choices the smallest ids win, so the answer
+// is deterministic.
 std::optional<std::vector<PathStep>> ShortestPath(const Graph& graph, const std::string& from,
-                                                  const std::string& to, int max_hops = 6);
+                                                  const std::string& to, int max_hops = 6,
+                                                  const std::string& via = "");
 
 struct ClaimQuery {
   std::string by;     // speaker entity id, or ""

@@ -102,9 +102,14 @@ def test_queries_answer_like_the_cli(repo):
     assert neighbors == [{"id": "ent:hunyuan-image-3-0", "label": "Hunyuan-Image-3.0", "kind": "entity",
                           "type": "Model", "relation": "develops", "direction": "out", "weight": 1}]
     assert g.neighbors("Hunyuan-Image-3.0", relation="develops", direction="out") == []
-    # Both are in one sentence: the co_mentioned edge (smaller id first) is the shortest path.
-    assert g.path("Tencent", "LM Arena") == [
-        {"from": "ent:tencent", "to": "ent:lm-arena", "relation": "co_mentioned", "forward": False}]
+    # Stated relations first (Tencent develops the model that ranks on LM Arena), each hop with
+    # the span that says it; with via, the co-mention of one sentence (smaller id first).
+    path = g.path("Tencent", "LM Arena")
+    assert [(s["from"], s["relation"], s["to"]) for s in path] == [
+        ("ent:tencent", "develops", "ent:hunyuan-image-3-0"), ("ent:hunyuan-image-3-0", "ranks_on", "ent:lm-arena")]
+    assert all(s["evidence"]["doc"] == "news_ko" for s in path)
+    assert [(s["relation"], s["forward"]) for s in g.path("Tencent", "LM Arena", via="co_mentioned")] == [
+        ("co_mentioned", False)]
     apart = claimgraph.build(["알리바바는 큐원3-맥스를 공개했다.", "텐센트는 새 모델을 내놓았다."])
     assert apart.path("Alibaba", "Tencent") is None
     claims = g.claims()

@@ -25,7 +25,9 @@ constexpr const char* kQueryUsage =
     "  entities [--type T]                       entities, by mentions\n"
     "  relations [--relation R]                  typed edges between nodes\n"
     "  neighbors NAME [--relation R] [--direction in|out|both]\n"
-    "  path A B [--max-hops K]                   shortest path, relation on each hop\n"
+    "  path A B [--max-hops K] [--via R]         shortest path, relation and evidence on each\n"
+    "                                            hop: over stated relations when one exists,\n"
+    "                                            else co_mentioned too; --via: relation R only\n"
     "  claims [--by NAME] [--about NAME] [--cue C] [--since DAY] [--until DAY]\n"
     "  timeline NAME [--since DAY] [--until DAY]  claims by and about NAME in date\n"
     "                                            order, with each document's title and url\n"
@@ -135,7 +137,7 @@ std::optional<std::string> Resolve(const Graph& graph, const std::string& name) 
 int QueryCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--type", "--relation", "--direction", "--max-hops", "--by", "--about", "--cue",
-                                    "--hops", "--output", "--format", "--top", "--since", "--until", "--max-nodes"},
+                                    "--hops", "--output", "--format", "--top", "--since", "--until", "--max-nodes", "--via"},
                              {"--json", "--pretty"}, {{"-o", "--output"}}, &args)) {
     std::cerr << "claimgraph query: " << *error << "\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
@@ -234,17 +236,20 @@ int QueryCommand(const std::vector<std::string>& argv) {
     const std::optional<std::string> a = Resolve(graph, rest[0]);
     const std::optional<std::string> b = a ? Resolve(graph, rest[1]) : std::nullopt;
     if (!a || !b) return kExitError;
-    const std::optional<std::vector<PathStep>> path = ShortestPath(graph, *a, *b, *max_hops);
+    const std::string via = args.Value("--via");
+    const std::optional<std::vector<PathStep>> path = ShortestPath(graph, *a, *b, *max_hops, via);
     if (!path) {
       std::cerr << "claimgraph query path: no path from \"" << LabelOf(graph, *a) << "\" to \"" << LabelOf(graph, *b)
-                << "\" within " << *max_hops << " hops\n";
+                << "\" within " << *max_hops << " hops" << (via.empty() ? "" : " over " + via + " edges") << "\n";
       return kExitError;
     }
     std::vector<std::vector<std::string>> rows;
     for (const PathStep& s : *path) {
-      rows.push_back({LabelOf(graph, s.from), s.forward ? s.relation + " ->" : "<- " + s.relation, LabelOf(graph, s.to)});
+      const Evidence& e = s.evidence;
+      rows.push_back({LabelOf(graph, s.from), s.forward ? s.relation + " ->" : "<- " + s.relation, LabelOf(graph, s.to),
+                      e.doc.empty() ? "" : e.doc + ":" + std::to_string(e.start) + "-" + std::to_string(e.end)});
     }
-    Emit(args, {"From", "Relation", "To"}, rows);
+    Emit(args, {"From", "Relation", "To", "Evidence"}, rows);
   } else if (verb == "claims" || verb == "timeline") {
     ClaimQuery q;
     for (auto [flag, field] : {std::pair{"--since", &q.since}, std::pair{"--until", &q.until}}) {
