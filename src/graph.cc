@@ -705,6 +705,12 @@ const Node* Graph::FindNode(const std::string& id) const {
   return slot.get();
 }
 
+std::optional<std::string> Graph::NodeType(const std::string& id) const {
+  const uint32_t at = impl_->FindIndex(id);
+  if (at == kNone) return std::nullopt;
+  return std::string(impl_->Str(impl_->nodes[at].type));
+}
+
 void Graph::ForEachNode(const std::function<void(const Node&)>& visit) const {
   impl_->SortAppended();
   Node node;  // reused: its strings and lists keep their capacity

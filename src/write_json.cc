@@ -368,7 +368,8 @@ template <typename Writer>
 constexpr const char* kElementSeparator = std::is_same_v<Writer, PieceWriter> ? ", " : ",";
 
 // Writes elements [begin, end) of the nodes array as the document holds
-// them (", " between them, and before the first unless begin is 0) into
+// them (kElementSeparator between them, and before the first unless begin
+// is 0) into
 // `out`, spilling through `spill`. Returns false when a spill failed.
 template <typename Writer>
 bool NodesText(const GraphOrder& order, size_t begin, size_t end, const Sink& spill, std::string* out) {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -127,8 +128,12 @@ class Graph {
   size_t edge_count() const;
   // Nodes that are claims (the others are entities).
   size_t claim_count() const;
-  // Returns the node with `id`, or nullptr.
+  // Returns the node with `id`, or nullptr. (The node is materialized with
+  // all its mentions and kept until the graph changes.)
   const Node* FindNode(const std::string& id) const;
+  // The type of the node with `id` ("" for a claim or an untyped node), or
+  // nullopt when there is none; nothing is materialized.
+  std::optional<std::string> NodeType(const std::string& id) const;
   // Nodes sorted by id.
   std::vector<Node> Nodes() const;
   // Edges sorted by source, target, relation, then attributes.

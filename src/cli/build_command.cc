@@ -188,7 +188,6 @@ int ResolveOutput(const ParsedArgs& args, const char* verb, Output* output) {
   return kExitOk;
 }
 
-
 // The progress line on stderr: documents and input MB extracted, MB/s, and
 // the ETA when the input size is known; redrawn at most five times a second.
 class ProgressLine {

@@ -5,6 +5,7 @@
 // the inputs gives the same bytes as `claimgraph build` over everything.
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -34,12 +35,12 @@ void WarnTypeConflicts(const Graph& merged, const Graph& part, const std::string
   int conflicts = 0;
   part.ForEachNode([&](const Node& node) {
     if (node.type.empty()) return;
-    const Node* earlier = merged.FindNode(node.id);
-    if (earlier == nullptr || earlier->type.empty() || earlier->type == node.type) return;
+    const std::optional<std::string> earlier = merged.NodeType(node.id);
+    if (!earlier || earlier->empty() || *earlier == node.type) return;
     if (++conflicts > kShown) return;
-    const std::string& kept = std::min(earlier->type, node.type);
-    std::cerr << input << ": warning: node \"" << node.id << "\" has type " << node.type << " here and "
-              << earlier->type << " in an earlier input; the merged graph keeps " << kept << "\n";
+    const std::string& kept = std::min(*earlier, node.type);
+    std::cerr << input << ": warning: node \"" << node.id << "\" has type " << node.type << " here and " << *earlier
+              << " in an earlier input; the merged graph keeps " << kept << "\n";
   });
   if (conflicts > kShown) {
     std::cerr << input << ": warning: " << conflicts - kShown << " more nodes whose type differs from an earlier input\n";
