@@ -108,6 +108,7 @@ const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT";
 std::string WithOutputHelp(const std::string& usage, size_t width) {
   const std::string pad(width, ' ');
   auto option = [&](std::string name) {
+    if (name.size() >= width) return name + "\n" + pad;  // (too long for the column: its text below)
     name.resize(width, ' ');
     return name;
   };
