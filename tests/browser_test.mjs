@@ -107,6 +107,12 @@ try {
   check('searching 알리바바 selects Alibaba', selected.length === 1 && selected[0] === 'ent:alibaba',
     JSON.stringify(selected));
   check('search status names Alibaba', (await page.textContent('#search-status')).trim() === 'Alibaba');
+  // A name with its Korean particles finds the entity, not a claim that quotes it.
+  const withParticles = await page.evaluate(() =>
+    ['텐센트의', '알리바바의', '알리바바는', '앤드리슨 호로비츠가'].map((q) => window.claimgraphViewer.search(q)));
+  check('names with particles find their entities',
+    JSON.stringify(withParticles) === JSON.stringify(['ent:tencent', 'ent:alibaba', 'ent:alibaba', 'ent:a16z']),
+    JSON.stringify(withParticles));
 
   // Clicking Alibaba's node shows its claims, with the span marked.
   await page.waitForTimeout(400);  // the centring animation

@@ -478,12 +478,37 @@
 
   // ---- Search ----------------------------------------------------------------
 
+  // Korean particles (the rule pack's): a query may end with a chain of up
+  // to three of them, as a name does in running text ("알리바바의").
+  const particles = new Set(style.particles || []);
+  function isParticleChain(s, depth) {
+    if (s === '') return true;
+    if (depth === 3) return false;
+    for (let n = 1; n <= s.length; n++) {
+      if (particles.has(s.slice(0, n)) && isParticleChain(s.slice(n), depth + 1)) return true;
+    }
+    return false;
+  }
+  // The query, then the query without each trailing particle chain (of at
+  // most four characters) that leaves a name.
+  function queryForms(q) {
+    const chars = Array.from(q);
+    const forms = [q];
+    for (let cut = 1; cut < chars.length && cut <= 4; cut++) {
+      const head = chars.slice(0, chars.length - cut).join('').trim();
+      if (head && isParticleChain(chars.slice(chars.length - cut).join(''), 0)) forms.push(head);
+    }
+    return forms;
+  }
+
   // Returns the id of the best node for `query`: an exact label or alias
   // first, then a prefix, then a substring (of a claim's text too); ties go
-  // to the node with more mentions.
+  // to the node with more mentions. An entity's name followed by particles
+  // counts as the name ("텐센트의" finds Tencent, not a claim that quotes it).
   function search(query) {
     const q = fold(query);
     if (!q) return null;
+    const forms = queryForms(q);
     let best = null;
     let bestRank = Infinity;
     for (const n of graph.nodes) {
@@ -491,6 +516,7 @@
       let rank = Infinity;
       for (const name of names.map(fold)) {
         if (name === q) rank = Math.min(rank, 0);
+        else if (n.kind !== 'claim' && forms.includes(name)) rank = Math.min(rank, 0.5);
         else if (name.startsWith(q)) rank = Math.min(rank, 1);
         else if (name.includes(q)) rank = Math.min(rank, 2);
       }
