@@ -21,6 +21,7 @@
 #include <tuple>
 
 #include "claimgraph/boost_graph.h"
+#include "extract_claims.h"
 #include "internal/edit_distance.h"
 #include "internal/utf8.h"
 #include "normalize.h"
@@ -239,14 +240,7 @@ std::optional<std::vector<PathStep>> ShortestPath(const Graph& graph, const std:
   return path;
 }
 
-bool IsDay(const std::string& day) {
-  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (day[i] < '0' || day[i] > '9') return false;
-  }
-  const int month = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
-  return month >= 1 && month <= 12 && d >= 1 && d <= 31;
-}
+bool IsDay(const std::string& day) { return day.size() == 10 && !internal::DocumentDay(day).empty(); }
 
 namespace {
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -347,11 +348,20 @@ void Loader::LoadGazetteer(const std::string& file, std::string_view content) {
   });
 }
 
+// The particle a line of ko/particles.txt holds, normalized; none for a
+// blank line or a comment.
+std::optional<std::string> ParticleOfLine(std::string_view text) {
+  const std::string p = Trim(text);
+  if (p.empty() || p.front() == '#') return std::nullopt;
+  return NormalizeString(p);
+}
+
 void Loader::LoadParticles(const std::string& file, std::string_view content) {
   ForEachLine(content, [&](int line, std::string_view text, size_t) {
+    const std::optional<std::string> particle = ParticleOfLine(text);
+    if (!particle) return;
+    const std::string& n = *particle;
     const std::string p = Trim(text);
-    if (p.empty() || p.front() == '#') return;
-    const std::string n = NormalizeString(p);
     for (size_t i = 0; i < n.size();) {
       int len = 0;
       if (ClassOf(DecodeAt(n, i, &len)) != CharClass::kHangul) {
@@ -1361,6 +1371,17 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadPackDir(const std::
     return e;
   }
   return files;
+}
+
+std::vector<std::string> BuiltInParticles() {
+  std::vector<std::string> out;
+  for (const auto& [path, content] : BuiltInRuleFiles()) {
+    if (path != "ko/particles.txt") continue;
+    ForEachLine(content, [&](int, std::string_view text, size_t) {
+      if (std::optional<std::string> p = ParticleOfLine(text)) out.push_back(std::move(*p));
+    });
+  }
+  return out;
 }
 
 }  // namespace internal

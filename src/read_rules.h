@@ -20,6 +20,10 @@ namespace claimgraph::internal {
 // build time (cmake/embed_rules.cmake).
 const std::vector<std::pair<std::string_view, std::string_view>>& BuiltInRuleFiles();
 
+// The built-in pack's Korean particles (ko/particles.txt), read as the
+// loader reads them, without loading the pack: for the HTML page's search.
+std::vector<std::string> BuiltInParticles();
+
 // The alternatives of each (?P<cue>…) group of `pattern` (an expanded
 // attribution pattern), each up to its first regular-expression
 // operator: "(?P<cue>밝|말|told ⟦[A-Za-z]+⟧)" -> 밝, 말, "told ". What the

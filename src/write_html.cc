@@ -105,27 +105,6 @@ std::string DocumentsJson(const Graph& graph, const std::map<std::string, std::s
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-// The built-in pack's Korean particles (ko/particles.txt: one a line, "#"
-// comments), for the search box to read "알리바바의" as "알리바바", as
-// the CLI's name lookup does.
-std::vector<std::string> BuiltInParticles() {
-  std::vector<std::string> out;
-  for (const auto& [path, content] : BuiltInRuleFiles()) {
-    if (path != "ko/particles.txt") continue;
-    size_t start = 0;
-    while (start < content.size()) {
-      size_t end = content.find('\n', start);
-      if (end == std::string_view::npos) end = content.size();
-      std::string_view line = content.substr(start, end - start);
-      start = end + 1;
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-      if (!line.empty() && line.front() != '#') out.emplace_back(line);
-    }
-  }
-  return out;
-}
-
 std::string StyleJson() {
   rapidjson::StringBuffer buffer;
   JsonWriter w(buffer);
