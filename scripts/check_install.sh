@@ -18,5 +18,5 @@ g++ -std=c++17 examples/embed/claims_jsonl.cc -o "$tmp/claims_pc" \
   $(PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" pkg-config --cflags --libs claimgraph)
 "$tmp/claims_pc" <examples/docs.jsonl | cmp - "$tmp/claims.jsonl"
 # The installed CLI finds its built-in rules from any directory.
-(cd "$tmp" && ./prefix/bin/claimgraph build - -q <<<"텐센트의 '훈위안-이미지-3.0'이 1위다." | grep -q '"relation": "develops"')
+(cd "$tmp" && ./prefix/bin/claimgraph build - -q <<<"텐센트의 '훈위안-이미지-3.0'이 1위다." | grep -Eq '"relation": ?"develops"')
 echo "install: the installed package builds and runs examples/embed (CMake and pkg-config)"
