@@ -611,16 +611,16 @@ struct DocumentStream::Impl {
 
   // Reads more input into `ready`; false at the end or on a failure.
   bool Advance() {
-    if (jsonl.is_open()) {
+    if (lines != nullptr) {
       std::string line;
       // (A line longer than a document may be is not held: its length is
       // counted and the line refused, so a 1 GB line costs no 1 GB.)
       const size_t keep = options.max_document_bytes + 4096;
-      const long long length = ReadLine(jsonl, &line, keep);
+      const long long length = ReadLine(*lines, &line, keep);
       if (length >= 0) {
         ++line_number;
         const uint64_t start = offset;
-        const uint64_t newline = jsonl.eof() ? 0 : 1;  // (the last line may have none)
+        const uint64_t newline = lines->eof() ? 0 : 1;  // (the last line may have none)
         offset += static_cast<uint64_t>(length) + newline;
         bytes_read += static_cast<uint64_t>(length) + newline;
         if (static_cast<size_t>(length) > keep) {
@@ -632,14 +632,19 @@ struct DocumentStream::Impl {
         reader.JsonlLine(std::move(line), jsonl_origin, jsonl_stem, line_number, start);
         return Collect();
       }
-      const bool bad = jsonl.bad();
-      jsonl.close();
+      const bool bad = lines->bad();
+      if (lines == &jsonl) jsonl.close();
+      lines = nullptr;
       if (bad) reader.Bad(MakeError(ErrorCode::kIoError, jsonl_origin, line_number, "cannot read file"));
       return Collect();
     }
     if (next_source == sources.size()) return false;
     const Source& src = sources[next_source++];
     const std::string path = src.path.string();
+    if (src.kind == Kind::kStdin && options.stdin_jsonl) {
+      StartLines(&std::cin, "<stdin>", "stdin");
+      return true;
+    }
     if (src.kind == Kind::kStdin) {
       Result<std::string> content = ReadStream(std::cin, options.max_document_bytes, "<stdin>", "stdin");
       if (!content.ok()) {
@@ -656,10 +661,7 @@ struct DocumentStream::Impl {
         reader.Bad(MakeError(ErrorCode::kIoError, path, 0, "cannot open file"));
         return Collect();
       }
-      jsonl_origin = path;
-      jsonl_stem = src.path.stem().string();
-      line_number = 0;
-      offset = 0;
+      StartLines(&jsonl, path, src.path.stem().string());
       return true;
     }
     std::error_code ec;
@@ -681,6 +683,15 @@ struct DocumentStream::Impl {
     return Collect();
   }
 
+  // Reads `in` as JSONL lines from the next Advance on.
+  void StartLines(std::istream* in, std::string origin, std::string stem) {
+    lines = in;
+    jsonl_origin = std::move(origin);
+    jsonl_stem = std::move(stem);
+    line_number = 0;
+    offset = 0;
+  }
+
   // Returns whether `doc` may pass: its id was not seen before.
   bool CheckId(const Document& doc) {
     std::string first;
@@ -700,6 +711,7 @@ struct DocumentStream::Impl {
   std::vector<Source> sources;
   size_t next_source = 0;
   std::ifstream jsonl;
+  std::istream* lines = nullptr;  // the JSONL being read (jsonl or std::cin), or null
   std::string jsonl_origin, jsonl_stem;
   int line_number = 0;
   uint64_t offset = 0;

@@ -344,26 +344,16 @@ struct StringProperties {
 
 // Parses JSON lines of partial graphs (as `claimgraph extract` writes
 // them) and merges them.
-Result<Graph> ParseGraphLines(const std::string& content, const std::string& path) {
-  Graph graph;
-  std::istringstream lines(content);
-  std::string line;
-  int number = 0;
-  while (std::getline(lines, line)) {
-    ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
-    if (doc.HasParseError()) {
-      return InputError(path, number, std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
-    }
-    Result<Graph> part = JsonGraphReader(path, number).Read(doc);
-    if (!part.ok()) return part.status();
-    graph.Merge(*part);
-  }
-  return graph;
-}
+}  // namespace
 
+namespace {
+// The readable format whose extension `ext` is (".json", ".graphml", ...).
+std::optional<GraphFormat> FormatOfExtension(const std::string& ext) {
+  for (const FormatInfo& f : Formats()) {
+    if (f.readable && std::find(f.extensions.begin(), f.extensions.end(), ext) != f.extensions.end()) return f.format;
+  }
+  return std::nullopt;
+}
 }  // namespace
 
 Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin) {
@@ -664,7 +654,42 @@ Result<Graph> ParseDot(const std::string& content, const std::string& origin) {
   return graph;
 }
 
-Result<Graph> ReadGraph(const std::string& path) {
+Result<Graph> ReadGraphLines(std::istream& in, const std::string& origin, std::vector<Error>* skipped) {
+  Graph graph;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    rapidjson::Document doc;
+    doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    Result<Graph> part =
+        doc.HasParseError()
+            ? Result<Graph>(InputError(origin, number,
+                                       std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError())))
+            : JsonGraphReader(origin, number).Read(doc);
+    if (part.ok()) {
+      graph.Merge(*part);
+      continue;
+    }
+    if (skipped == nullptr) return part.status();
+    Error e = part.status().errors().front();
+    e.warning = true;
+    e.message += "; line skipped";
+    skipped->push_back(std::move(e));
+  }
+  if (in.bad()) {
+    Error e;
+    e.code = ErrorCode::kIoError;
+    e.location.file = origin;
+    e.location.line = number;
+    e.message = "cannot read";
+    return e;
+  }
+  return graph;
+}
+
+Result<Graph> ReadGraph(const std::string& path, std::vector<Error>* skipped) {
   auto fail = [&](const std::string& message) {
     Error e;
     e.code = ErrorCode::kIoError;
@@ -677,8 +702,20 @@ Result<Graph> ReadGraph(const std::string& path) {
   if (std::filesystem::is_directory(status)) return fail("is a directory, not a graph file");
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail("cannot open graph file");
-  // A file with no size (a FIFO, /dev/zero) is read up to 1 GiB.
   const bool regular = std::filesystem::is_regular_file(status);
+  const std::string ext = std::filesystem::path(path).extension().string();
+  // JSON lines are read a line at a time: partial graphs of a large corpus
+  // are several times its size. (So is a regular file of another name that
+  // does not start with '<', as Hadoop's part-00000 does not.)
+  const std::optional<GraphFormat> named = FormatOfExtension(ext);
+  if (named == GraphFormat::kJsonLines || (!named && regular && (in >> std::ws).peek() != '<')) {
+    in.clear();
+    in.seekg(0);
+    return ReadGraphLines(in, path, skipped);
+  }
+  in.clear();
+  in.seekg(0);
+  // A file with no size (a FIFO, /dev/zero) is read up to 1 GiB.
   constexpr size_t kUnsizedLimit = size_t{1} << 30;
   std::string content;
   char buffer[1 << 16];
@@ -687,22 +724,19 @@ Result<Graph> ReadGraph(const std::string& path) {
     if (!regular && content.size() > kUnsizedLimit) return fail("more than 1 GiB from a file that is not a regular file");
   }
   if (in.bad()) return fail("cannot read graph file");
-  const std::string ext = std::filesystem::path(path).extension().string();
-  for (const FormatInfo& f : Formats()) {
-    if (!f.readable || std::find(f.extensions.begin(), f.extensions.end(), ext) == f.extensions.end()) continue;
-    switch (f.format) {
-      case GraphFormat::kJson: return ParseGraphJson(content, path);
-      case GraphFormat::kGraphml: return ParseGraphml(content, path);
-      case GraphFormat::kDot: return ParseDot(content, path);
-      case GraphFormat::kJsonLines: return ParseGraphLines(content, path);
-      default: break;
-    }
+  switch (named.value_or(GraphFormat::kJsonLines)) {
+    case GraphFormat::kJson: return ParseGraphJson(content, path);
+    case GraphFormat::kDot: return ParseDot(content, path);
+    default: break;
   }
-  // Another name (Hadoop's part-00000): GraphML if it starts with '<',
-  // else JSON lines of partial graphs.
+  // GraphML, or another name (Hadoop's part-00000) not a regular file:
+  // GraphML if it starts with '<', else JSON lines of partial graphs.
   const size_t first = content.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && content[first] == '<') return ParseGraphml(content, path);
-  return ParseGraphLines(content, path);
+  if (named == GraphFormat::kGraphml || (first != std::string::npos && content[first] == '<')) {
+    return ParseGraphml(content, path);
+  }
+  std::istringstream lines(content);
+  return ReadGraphLines(lines, path, skipped);
 }
 
 

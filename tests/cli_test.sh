@@ -273,6 +273,32 @@ if cmp -s "$tmp/merged.json" "$tmp/docs.json"; then passed=$((passed + 1)); else
 head -2 "$tmp/parts.jsonl" >"$tmp/p1.jsonl"
 tail -3 "$tmp/parts.jsonl" | "$bin" merge - "$tmp/p1.jsonl" -o "$tmp/merged2.json" -q
 if cmp -s "$tmp/merged2.json" "$tmp/docs.json"; then passed=$((passed + 1)); else echo "FAIL: merge of stdin and a file differs"; failed=$((failed + 1)); fi
+# extract takes build's options: -j (the same lines, in input order), -o
+# (atomic), --on-error skip (a bad line is reported and the others kept),
+# --lossy; without skip, a bad line leaves -o untouched.
+check "extract -j1 -o" 0 "extracted 5 documents" -- "$bin" extract "$ex/docs.jsonl" -j 1 -o "$tmp/x1.jsonl"
+check "extract -j3" 0 "" -- "$bin" extract "$ex/docs.jsonl" -j 3 -o "$tmp/x3.jsonl" -q
+if cmp -s "$tmp/x1.jsonl" "$tmp/parts.jsonl" && cmp -s "$tmp/x3.jsonl" "$tmp/parts.jsonl"; then
+  passed=$((passed + 1)); else echo "FAIL: extract -j or -o changes the lines"; failed=$((failed + 1)); fi
+{ head -2 "$ex/docs.jsonl"; echo '{"id": "broken", "text": '; printf '{"id": "latin1", "text": "caf\xe9"}\n'; tail -3 "$ex/docs.jsonl"; } >"$tmp/mixed.jsonl"
+echo "old" >"$tmp/x-old.jsonl"
+check "extract bad line" 1 "$tmp/mixed.jsonl:3:" -- "$bin" extract "$tmp/mixed.jsonl" -o "$tmp/x-old.jsonl"
+[[ $(cat "$tmp/x-old.jsonl") == old ]] && passed=$((passed + 1)) || { echo "FAIL: a failed extract touched -o"; failed=$((failed + 1)); }
+check "extract --on-error skip" 0 "2 bad documents skipped" -- "$bin" extract "$tmp/mixed.jsonl" --on-error skip -o "$tmp/x-skip.jsonl"
+check "extract --lossy" 0 "1 bad document skipped" -- "$bin" extract "$tmp/mixed.jsonl" --on-error skip --lossy -o "$tmp/x-lossy.jsonl"
+if cmp -s "$tmp/x-skip.jsonl" "$tmp/parts.jsonl" && [[ $(wc -l <"$tmp/x-lossy.jsonl") -eq 6 ]] && grep -q '"id":"latin1"' "$tmp/x-lossy.jsonl"; then
+  passed=$((passed + 1)); else echo "FAIL: extract skip/lossy lines"; failed=$((failed + 1)); fi
+check "extract bad --on-error" 2 "--on-error is fail or skip" -- "$bin" extract "$ex/docs.jsonl" --on-error ignore
+# merge: -j N and --on-error skip (a bad line of partial graphs, or a whole
+# unreadable graph file, reported and passed over).
+{ head -2 "$tmp/parts.jsonl"; echo '{"nodes": ['; tail -3 "$tmp/parts.jsonl"; } >"$tmp/parts-bad.jsonl"
+echo '{' >"$tmp/broken.json"
+check "merge bad line" 1 "$tmp/parts-bad.jsonl:3: error: malformed JSON" -- "$bin" merge "$tmp/parts-bad.jsonl" -o "$tmp/mb.json"
+check "merge --on-error skip" 0 "skipped 1 bad line and 1 bad input" -- \
+  "$bin" merge "$tmp/parts-bad.jsonl" "$tmp/broken.json" --on-error skip -j 2 -o "$tmp/mb.json"
+cmp -s "$tmp/mb.json" "$tmp/docs.json" && passed=$((passed + 1)) || { echo "FAIL: merge skip differs from build"; failed=$((failed + 1)); }
+check "merge all bad" 1 "every input (1) was skipped" -- "$bin" merge "$tmp/broken.json" --on-error skip
+check "merge two stdins" 2 "- (stdin) may be given once" -- "$bin" merge - -
 printf '{"nodes": [{"id": "a"}], "edges": [{"source": "a", "target": "zz"}]}\n' >"$tmp/dangling.json"
 check "merge dangling" 1 "$tmp/dangling.json: error: edges[0]: \"zz\" is not the id of a node (dangling edge)" -- "$bin" merge "$tmp/dangling.json"
 # Two files that give one node different types merge with a warning that

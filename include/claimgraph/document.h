@@ -32,6 +32,10 @@ struct ReadOptions {
   bool skip_bad = false;  // (false) skip a bad document and record why, instead of failing
   bool lossy = false;     // (false) replace invalid UTF-8 with U+FFFD and warn, instead of rejecting
   size_t max_document_bytes = size_t{64} << 20;  // (64 MiB) larger documents are bad
+  // (false) DocumentStream reads the input "-" as JSONL, a document a line
+  // ("<stdin>:LINE" in messages, ids "stdin:LINE" when a line has none),
+  // instead of as one text document.
+  bool stdin_jsonl = false;
 };
 
 // Documents read, and the problems met: skipped documents (when

@@ -8,6 +8,7 @@
 #include <map>
 #include <cstdio>
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -155,7 +156,15 @@ std::string WriteEdgeJson(const Edge& edge, int key);
 // extract` writes them; all lines are merged). Returns kIoError (cannot
 // read) or kInvalidInput with the file, the line where one applies, and
 // what is wrong (a dangling edge, a field of the wrong type, ...).
-Result<Graph> ReadGraph(const std::string& path);
+//
+// With `skipped` not null, a bad line of JSON lines is passed over: its
+// error, made a warning, is appended to `skipped` and reading goes on (a
+// whole-file format has no lines to pass over: it fails as above).
+Result<Graph> ReadGraph(const std::string& path, std::vector<Error>* skipped = nullptr);
+// Reads JSON lines of partial graphs from `in` as it goes (never the whole
+// stream at once) and merges them; `origin` names it in messages ("FILE:LINE").
+// `skipped` as for ReadGraph.
+Result<Graph> ReadGraphLines(std::istream& in, const std::string& origin, std::vector<Error>* skipped = nullptr);
 // Parses node-link JSON `content`; `origin` names it in messages.
 Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin);
 // Parses GraphML `content` (through Boost's read_graphml).

@@ -355,6 +355,42 @@ void PrintSummary(const char* verb, size_t docs, const Graph& graph, const std::
 
 int DefaultThreads() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
 
+int ParseRunFlags(const ParsedArgs& args, const char* verb, RunFlags* flags) {
+  const std::string name = std::string("claimgraph ") + verb + ": ";
+  flags->threads = DefaultThreads();
+  if (args.values.count("--jobs")) {
+    const std::optional<int> j = ParseCount(args.Value("--jobs"));
+    if (!j || *j < 1) {
+      std::cerr << name << "-j needs a positive number, not \"" << args.Value("--jobs") << "\"\n";
+      return kExitUsage;
+    }
+    // (More threads than a few per core only cost memory: capped.)
+    const int cap = std::max(64, 8 * DefaultThreads());
+    if (*j > cap) {
+      std::cerr << name << "warning: -j " << *j << " is more than " << cap << " (eight threads a core); using " << cap
+                << "\n";
+    }
+    flags->threads = std::min(*j, cap);
+  }
+  flags->read.lossy = args.flags.count("--lossy") > 0;
+  if (args.values.count("--max-document-mb")) {
+    const std::optional<int> mb = ParseCount(args.Value("--max-document-mb"));
+    if (!mb || *mb < 1 || *mb > 4096) {
+      std::cerr << name << "--max-document-mb needs a number from 1 to 4096, not \"" << args.Value("--max-document-mb")
+                << "\"\n";
+      return kExitUsage;
+    }
+    flags->read.max_document_bytes = static_cast<size_t>(*mb) << 20;
+  }
+  const std::string on_error = args.Value("--on-error", "fail");
+  if (on_error != "fail" && on_error != "skip") {
+    std::cerr << name << "--on-error is fail or skip, not \"" << on_error << "\"\n";
+    return kExitUsage;
+  }
+  flags->read.skip_bad = on_error == "skip";
+  return kExitOk;
+}
+
 int BuildCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
   if (auto error = ParseArgs(argv, {"--output", "--format", "--rules", "--jobs", "--on-error", "--max-document-mb",
@@ -372,39 +408,9 @@ int BuildCommand(const std::vector<std::string>& argv) {
     std::cerr << "claimgraph build: no INPUT given\n\n" << WithOutputHelp(kBuildUsage, 14);
     return kExitUsage;
   }
-  int threads = DefaultThreads();
-  if (args.values.count("--jobs")) {
-    const std::optional<int> j = ParseCount(args.Value("--jobs"));
-    if (!j || *j < 1) {
-      std::cerr << "claimgraph build: -j needs a positive number, not \"" << args.Value("--jobs") << "\"\n";
-      return kExitUsage;
-    }
-    // (More threads than a few per core only cost memory: capped.)
-    const int cap = std::max(64, 8 * DefaultThreads());
-    if (*j > cap) {
-      std::cerr << "claimgraph build: warning: -j " << *j << " is more than " << cap
-                << " (eight threads a core); using " << cap << "\n";
-    }
-    threads = std::min(*j, cap);
-  }
+  RunFlags run;
+  if (const int code = ParseRunFlags(args, "build", &run); code != kExitOk) return code;
   const bool quiet = args.flags.count("--quiet") > 0;
-  ReadOptions read_options;
-  read_options.lossy = args.flags.count("--lossy") > 0;
-  if (args.values.count("--max-document-mb")) {
-    const std::optional<int> mb = ParseCount(args.Value("--max-document-mb"));
-    if (!mb || *mb < 1 || *mb > 4096) {
-      std::cerr << "claimgraph build: --max-document-mb needs a number from 1 to 4096, not \""
-                << args.Value("--max-document-mb") << "\"\n";
-      return kExitUsage;
-    }
-    read_options.max_document_bytes = static_cast<size_t>(*mb) << 20;
-  }
-  const std::string on_error = args.Value("--on-error", "fail");
-  if (on_error != "fail" && on_error != "skip") {
-    std::cerr << "claimgraph build: --on-error is fail or skip, not \"" << on_error << "\"\n";
-    return kExitUsage;
-  }
-  read_options.skip_bad = on_error == "skip";
   Output output;
   if (const int code = ResolveOutput(args, "build", &output); code != kExitOk) return code;
   Result<RulePack> rules = LoadRules(args);
@@ -421,7 +427,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
   std::map<std::string, std::string>* texts =
       output.format == GraphFormat::kHtml ? &html.documents : nullptr;
   Result<Graph> graph =
-      BuildStreamed(*rules, args.positionals, read_options, threads, progress, texts, &documents, &skipped);
+      BuildStreamed(*rules, args.positionals, run.read, run.threads, progress, texts, &documents, &skipped);
   if (!graph.ok()) {
     std::cerr << graph.status().ToString();
     const std::string& message = graph.status().errors().front().message;
@@ -443,7 +449,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
     html.title = "claimgraph: " + (html.documents.size() == 1 ? html.documents.begin()->first
                                                              : std::to_string(html.documents.size()) + " documents");
   }
-  const int code = WriteOutput(*graph, output, html, threads);
+  const int code = WriteOutput(*graph, output, html, run.threads);
   if (code == kExitOk && !quiet) {
     PrintSummary("", documents, *graph, output.path);
     if (skipped > 0) std::cerr << "claimgraph: " << skipped << " bad document" << (skipped == 1 ? "" : "s") << " skipped\n";

@@ -25,6 +25,22 @@ Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs);
 Result<std::vector<Document>> ReadAll(const std::vector<std::string>& inputs, const ReadOptions& options,
                                       size_t* skipped);
 
+// The options of the verbs that read documents or graphs: -j N,
+// --on-error fail|skip, --lossy and --max-document-mb N (each where the
+// verb's parser accepts it).
+struct RunFlags {
+  int threads = 1;
+  ReadOptions read;
+};
+
+// The number of cores (at least 1): the default of -j.
+int DefaultThreads();
+
+// Parses the RunFlags options present in `args` into `flags` (threads
+// default to DefaultThreads()). Prints the error and returns kExitUsage on
+// a bad value; kExitOk otherwise.
+int ParseRunFlags(const ParsedArgs& args, const char* verb, RunFlags* flags);
+
 // SIGINT and SIGTERM set a flag that long runs check (Interrupted()); the
 // output is then left untouched. SIGXFSZ is ignored, so a file-size limit
 // surfaces as a write error.

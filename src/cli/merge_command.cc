@@ -4,10 +4,11 @@
 // merging is associative and commutative, so any partition and order of
 // the inputs gives the same bytes as `claimgraph build` over everything.
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "claimgraph/claimgraph.h"
@@ -18,13 +19,19 @@ namespace claimgraph::cli {
 namespace {
 
 constexpr const char* kMergeUsage =
-    "Usage: claimgraph merge INPUT... [-o OUT] [--format F] [-q]\n"
+    "Usage: claimgraph merge INPUT... [-o OUT] [--format F] [-j N] [--on-error fail|skip] [-q]\n"
     "\n"
     "The reduce step: merges partial graphs and graph files into one graph.\n"
     "\n"
     "INPUT       a .jsonl file of partial graphs (from `claimgraph extract`), a\n"
     "            .json or .graphml graph, or - for partial graphs on stdin\n"
     "{OUTPUT}"
+    "-j N        read N inputs at a time, and write JSON, on N threads (default:\n"
+    "            all cores); the output is the same\n"
+    "--on-error fail|skip  a bad input (a malformed line of partial graphs, a graph\n"
+    "            file that cannot be read) stops the merge (fail, the default:\n"
+    "            nothing written) or is skipped: a line, or a whole graph file,\n"
+    "            reported on stderr and counted (skip)\n"
     "-q          no summary on stderr\n";
 
 // Warns where `part` gives a node another type than the inputs before it:
@@ -51,7 +58,8 @@ void WarnTypeConflicts(const Graph& merged, const Graph& part, const std::string
 
 int MergeCommand(const std::vector<std::string>& argv) {
   ParsedArgs args;
-  if (auto error = ParseArgs(argv, {"--output", "--format", "--max-nodes"}, {"--quiet", "--pretty"}, {{"-o", "--output"}, {"-q", "--quiet"}}, &args)) {
+  if (auto error = ParseArgs(argv, {"--output", "--format", "--max-nodes", "--jobs", "--on-error"},
+                             {"--quiet", "--pretty"}, {{"-o", "--output"}, {"-q", "--quiet"}, {"-j", "--jobs"}}, &args)) {
     std::cerr << "claimgraph merge: " << *error << "\n\n" << WithOutputHelp(kMergeUsage, 12);
     return kExitUsage;
   }
@@ -63,42 +71,70 @@ int MergeCommand(const std::vector<std::string>& argv) {
     std::cerr << "claimgraph merge: no INPUT given\n\n" << WithOutputHelp(kMergeUsage, 12);
     return kExitUsage;
   }
+  if (std::count(args.positionals.begin(), args.positionals.end(), "-") > 1) {
+    std::cerr << "claimgraph merge: - (stdin) may be given once\n";
+    return kExitUsage;
+  }
+  RunFlags run;
+  if (const int code = ParseRunFlags(args, "merge", &run); code != kExitOk) return code;
+  const bool skip = run.read.skip_bad;
   Output output;
   if (const int code = ResolveOutput(args, "merge", &output); code != kExitOk) return code;
+  InstallSignalHandlers();
+  // Inputs are read `threads` at a time (each holds its partial graph until
+  // merged), then merged in input order, so warnings keep that order.
+  const std::vector<std::string>& inputs = args.positionals;
+  const size_t window = static_cast<size_t>(run.threads);
   Graph graph;
-  for (const std::string& input : args.positionals) {
-    Result<Graph> part = Graph();
-    if (input == "-") {
-      std::ostringstream ss;
-      ss << std::cin.rdbuf();
-      Graph lines;
-      std::istringstream in(ss.str());
-      std::string line;
-      int number = 0;
-      while (std::getline(in, line)) {
-        ++number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        Result<Graph> one = ParseGraphJson(line, "<stdin>:" + std::to_string(number));
-        if (!one.ok()) {
-          part = one.status();
-          break;
+  size_t skipped_lines = 0, skipped_files = 0;
+  for (size_t begin = 0; begin < inputs.size(); begin += window) {
+    const size_t end = std::min(inputs.size(), begin + window);
+    std::vector<Result<Graph>> parts(end - begin, Result<Graph>(Graph()));
+    std::vector<std::vector<Error>> warnings(end - begin);
+    auto read = [&](size_t i) {
+      std::vector<Error>* skipped = skip ? &warnings[i - begin] : nullptr;
+      parts[i - begin] = inputs[i] == "-" ? ReadGraphLines(std::cin, "<stdin>", skipped) : ReadGraph(inputs[i], skipped);
+    };
+    std::vector<std::thread> readers;
+    for (size_t i = begin + 1; i < end; ++i) readers.emplace_back(read, i);
+    read(begin);
+    for (std::thread& t : readers) t.join();
+    for (size_t i = begin; i < end; ++i) {
+      for (const Error& w : warnings[i - begin]) std::cerr << w.ToString() << "\n";
+      skipped_lines += warnings[i - begin].size();
+      Result<Graph>& part = parts[i - begin];
+      if (!part.ok()) {
+        if (!skip) {
+          std::cerr << part.status().ToString();
+          return kExitError;
         }
-        lines.Merge(*one);
+        Error e = part.status().errors().front();
+        e.warning = true;
+        e.message += "; input skipped";
+        std::cerr << e.ToString() << "\n";
+        ++skipped_files;
+        continue;
       }
-      if (part.ok()) part = std::move(lines);
-    } else {
-      part = ReadGraph(input);
+      WarnTypeConflicts(graph, *part, inputs[i]);
+      graph.Merge(*part);
+      part = Graph();
     }
-    if (!part.ok()) {
-      std::cerr << part.status().ToString();
-      return kExitError;
+    if (Interrupted()) {
+      std::cerr << "claimgraph merge: interrupted by " << InterruptName() << "; no output written\n";
+      return 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT);
     }
-    WarnTypeConflicts(graph, *part, input);
-    graph.Merge(*part);
   }
-  const int code = WriteOutput(graph, output, HtmlOptions());
+  if (skipped_files == inputs.size()) {
+    std::cerr << "claimgraph merge: every input (" << skipped_files << ") was skipped as bad; no output written\n";
+    return kExitError;
+  }
+  const int code = WriteOutput(graph, output, HtmlOptions(), run.threads);
   if (code == kExitOk && !args.flags.count("--quiet")) {
     PrintSummary("merged ", graph.Documents().size(), graph, output.path);
+    if (skipped_lines + skipped_files > 0) {
+      std::cerr << "claimgraph: skipped " << skipped_lines << " bad line" << (skipped_lines == 1 ? "" : "s") << " and "
+                << skipped_files << " bad input" << (skipped_files == 1 ? "" : "s") << "\n";
+    }
   }
   return code;
 }
