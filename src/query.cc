@@ -13,6 +13,7 @@
 #include <boost/graph/page_rank.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <limits>
 #include <functional>
@@ -359,6 +360,65 @@ Graph TopNodes(const Graph& graph, size_t n) {
     if (docs.count(d.id)) out.AddDocument(d);
   }
   return out;
+}
+
+std::vector<std::string> FilterValues(const Graph& graph, FilterField field) {
+  std::set<std::string> values;
+  const internal::RulePackData& pack = DefaultRules().data();
+  switch (field) {
+    case FilterField::kType:
+      values.insert(EntityTypes().begin(), EntityTypes().end());
+      graph.ForEachNode([&](const Node& n) {
+        if (!n.is_claim && !n.type.empty()) values.insert(n.type);
+      });
+      break;
+    case FilterField::kRelation:
+      for (const internal::RelationType& t : pack.relation_types) values.insert(t.name);
+      values.insert({"co_mentioned", "asserts", "reports", "mentions", "about"});
+      graph.ForEachEdge([&](const Edge& e) { values.insert(e.relation); });
+      break;
+    case FilterField::kCue:
+      for (const auto& [stem, cue] : pack.cues) values.insert(cue.lemma);
+      graph.ForEachNode([&](const Node& n) {
+        if (n.is_claim && !n.claim.cue.empty()) values.insert(n.claim.cue);
+      });
+      break;
+  }
+  return {values.begin(), values.end()};
+}
+
+Result<std::string> ResolveFilterValue(const Graph& graph, FilterField field, const std::string& value) {
+  const std::vector<std::string> values = FilterValues(graph, field);
+  if (std::binary_search(values.begin(), values.end(), value)) return value;
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string folded = lower(value);
+  std::vector<std::string> same_but_case;
+  for (const std::string& v : values) {
+    if (lower(v) == folded) same_but_case.push_back(v);
+  }
+  if (same_but_case.size() == 1) return same_but_case.front();
+  const char* what = field == FilterField::kType ? "entity type" : field == FilterField::kRelation ? "relation" : "cue";
+  std::string message = "\"" + value + "\" is no " + what;
+  // The closest value by edit distance, when it is near.
+  const std::string* closest = nullptr;
+  size_t best = std::max<size_t>(2, CodePoints(folded).size() / 3) + 1;
+  for (const std::string& v : values) {
+    const size_t d = EditDistance(folded, lower(v));
+    if (d < best) {
+      best = d;
+      closest = &v;
+    }
+  }
+  if (closest != nullptr) message += " (did you mean \"" + *closest + "\"?)";
+  message += "; one of: ";
+  for (size_t i = 0; i < values.size(); ++i) message += (i ? ", " : "") + values[i];
+  Error e;
+  e.code = ErrorCode::kInvalidArgument;
+  e.message = std::move(message);
+  return e;
 }
 
 GraphStats ComputeStats(const Graph& graph, size_t top_n) {

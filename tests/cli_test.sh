@@ -316,9 +316,35 @@ check "query neighbors particle" 0 "" -- "$bin" query "$tmp/all.json" neighbors 
 grep -q "Qwen" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: query neighbors"; failed=$((failed + 1)); }
 check "query unknown name" 1 'no entity named "알리바비"; closest names: "알리바바"' -- "$bin" query "$tmp/all.json" neighbors 알리바비
 check "query claims json" 0 "" -- "$bin" query "$tmp/all.json" claims --by "Maria Lopez" --json
-python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and all(r["speaker"]=="Maria Lopez" for r in rows)' "$tmp/out" \
-  && passed=$((passed + 1)) || { echo "FAIL: query claims --json"; failed=$((failed + 1)); }
+python3 - "$tmp/out" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: query claims --json"; failed=$((failed + 1)); }
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert rows and all(r["speaker_label"] == "Maria Lopez" and r["speaker"].startswith("ent:") for r in rows)
+assert all(isinstance(r["start"], int) and isinstance(r["negated"], bool) and r["id"].startswith("claim:") for r in rows)
+PY
 check "query path" 0 "" -- "$bin" query "$tmp/all.json" path Alibaba Qwen
+# --json is typed: numbers, arrays, ids and offsets as fields.
+check "query entities json" 0 "" -- "$bin" query "$tmp/all.json" entities --json
+python3 - "$tmp/out" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: query entities --json typed"; failed=$((failed + 1)); }
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert rows and all(isinstance(r["mentions"], int) and isinstance(r["aliases"], list) and r["id"].startswith("ent:") for r in rows)
+PY
+check "query path json" 0 "" -- "$bin" query "$tmp/all.json" path Alibaba Qwen --json
+python3 - "$tmp/out" <<'PY' && passed=$((passed + 1)) || { echo "FAIL: query path --json typed"; failed=$((failed + 1)); }
+import json, sys
+steps = json.load(open(sys.argv[1]))
+assert steps and steps[0]["from"] == "ent:alibaba" and steps[-1]["to"] == "ent:qwen"
+assert all(isinstance(s["forward"], bool) and (s["evidence"] is None or isinstance(s["evidence"]["start"], int)) for s in steps)
+PY
+# A filter value is taken in any case when that is unambiguous; a mistyped
+# one is a usage error that lists the valid values.
+check "query --type any case" 0 "" -- "$bin" query "$tmp/all.json" entities --type person
+grep -q "Maria Lopez" "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: --type person"; failed=$((failed + 1)); }
+check "query --type mistyped" 2 '--type "persn" is no entity type (did you mean "Person"?); one of: ' -- "$bin" query "$tmp/all.json" entities --type persn
+check "query --relation mistyped" 2 '--relation "develop" is no relation (did you mean "develops"?)' -- "$bin" query "$tmp/all.json" relations --relation develop
+check "query --cue mistyped" 2 '--cue "sayy" is no cue (did you mean "say"?)' -- "$bin" query "$tmp/all.json" claims --cue sayy
+check "query --via mistyped" 2 '--via "co-mentioned" is no relation' -- "$bin" query "$tmp/all.json" path Alibaba Qwen --via co-mentioned
 # --max-nodes: an HTML page of the most connected nodes, said in its title;
 # other formats refuse it.
 check "--max-nodes" 0 "" -- "$bin" build "$ex" -o "$tmp/top.html" -q --max-nodes 20
@@ -340,7 +366,7 @@ check "query claims --since --until" 0 "" -- "$bin" query "$tmp/dated.json" clai
 python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and all("2025-10-01" <= r["date"] <= "2025-10-02" for r in rows)' "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL: query claims --since --until"; failed=$((failed + 1)); }
 check "query timeline" 0 "" -- "$bin" query "$tmp/dated.json" timeline 딥시크의 --json
-python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and [r["date"] for r in rows] == sorted(r["date"] for r in rows) and rows[0]["document"].startswith("딥시크")' "$tmp/out" \
+python3 -c 'import json,sys; rows=json.load(open(sys.argv[1])); assert rows and [r["date"] for r in rows] == sorted(r["date"] for r in rows) and rows[0]["title"].startswith("딥시크") and all(isinstance(r["by"], bool) for r in rows)' "$tmp/out" \
   && passed=$((passed + 1)) || { echo "FAIL: query timeline"; failed=$((failed + 1)); }
 check "query --since not a day" 2 'claimgraph query: --since needs a day as YYYY-MM-DD, not "2025-1-1"' -- \
   "$bin" query "$tmp/dated.json" claims --since 2025-1-1
@@ -497,7 +523,7 @@ cat >"$tmp/odd.graphml" <<'XML'
 </graphml>
 XML
 check "odd graphml" 0 "" -- "$bin" query "$tmp/odd.graphml" entities --json
-grep -q '"id": "ent:a"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: odd graphml"; failed=$((failed + 1)); }
+grep -q '"id":"ent:a"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: odd graphml"; failed=$((failed + 1)); }
 sed 's|</node></graph>|</node><edge id="e0" source="n0" target="n9"/></graph>|' "$tmp/odd.graphml" >"$tmp/dangling.graphml"
 check "graphml dangling edge" 1 "has no node_id: an edge names an undeclared node" -- "$bin" query "$tmp/dangling.graphml" stats
 

@@ -149,6 +149,27 @@ TEST_CASE("a subgraph holds the nodes within k hops and the edges among them") {
   CHECK(zero.edge_count() == 0);
 }
 
+TEST_CASE("filter values are exact or equal but for case, else an error that lists them") {
+  const Graph& g = SampleGraph();
+  CHECK(*ResolveFilterValue(g, FilterField::kType, "Person") == "Person");
+  CHECK(*ResolveFilterValue(g, FilterField::kType, "person") == "Person");
+  CHECK(*ResolveFilterValue(g, FilterField::kRelation, "RANKS_ON") == "ranks_on");
+  // A type or relation of the contract that this graph lacks is valid: it
+  // matches nothing, which is an answer.
+  CHECK(*ResolveFilterValue(g, FilterField::kRelation, "invests_in") == "invests_in");
+  CHECK(*ResolveFilterValue(g, FilterField::kCue, "지적하다") == "지적하다");
+  const Result<std::string> bad = ResolveFilterValue(g, FilterField::kRelation, "develop");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == ErrorCode::kInvalidArgument);
+  const std::string& message = bad.status().errors().front().message;
+  CHECK(message.find("\"develop\" is no relation (did you mean \"develops\"?); one of: ") == 0);
+  CHECK(message.find("co_mentioned") != std::string::npos);
+  CHECK_FALSE(ResolveFilterValue(g, FilterField::kCue, "완전히틀린말").ok());
+  const std::vector<std::string> types = FilterValues(g, FilterField::kType);
+  CHECK(std::is_sorted(types.begin(), types.end()));
+  CHECK(types.size() == EntityTypes().size());
+}
+
 TEST_CASE("stats count types and relations, rank by degree and PageRank") {
   const GraphStats stats = ComputeStats(SampleGraph(), 3);
   CHECK(stats.nodes == SampleGraph().node_count());

@@ -100,6 +100,21 @@ Graph Subgraph(const Graph& graph, const std::string& id, int hops);
 // an overview of a graph too large to draw whole.
 Graph TopNodes(const Graph& graph, size_t n);
 
+// A field a query filters on.
+enum class FilterField { kType, kRelation, kCue };
+
+// The values `field` may take in a filter over `graph`, sorted: those the
+// graph has, plus the contract's own (EntityTypes(); the built-in pack's
+// relation types and the relations the graph builder adds: co_mentioned,
+// asserts, reports, mentions, about; the built-in pack's cue lemmas).
+std::vector<std::string> FilterValues(const Graph& graph, FilterField field);
+
+// Returns the value of FilterValues(graph, field) that `value` names: the
+// value itself, or the one value equal to it but for case ("person" ->
+// "Person"). Returns kInvalidArgument otherwise: `"persn" is no entity
+// type (did you mean "Person"?); one of: ...`, every valid value listed.
+Result<std::string> ResolveFilterValue(const Graph& graph, FilterField field, const std::string& value);
+
 struct GraphStats {
   size_t nodes = 0;
   size_t edges = 0;

@@ -3,12 +3,17 @@
 // Human output is aligned tables within 100 columns (Hangul counts two
 // columns); --json gives the same rows for machines.
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "args.h"
 #include "claimgraph/claimgraph.h"
@@ -83,31 +88,80 @@ void PrintTable(const std::vector<std::string>& header, const std::vector<std::v
   for (const auto& row : rows) print(row);
 }
 
-// Prints rows as a JSON array of objects keyed by `keys`.
-void PrintJson(const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows) {
-  std::cout << "[";
-  for (size_t r = 0; r < rows.size(); ++r) {
-    std::cout << (r ? ",\n " : "\n ") << "{";
-    for (size_t c = 0; c < keys.size(); ++c) {
-      std::cout << (c ? ", " : "") << JsonString(keys[c]) << ": " << JsonString(rows[r][c]);
-    }
-    std::cout << "}";
-  }
-  std::cout << (rows.empty() ? "]\n" : "\n]\n");
-}
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void Emit(const ParsedArgs& args, const std::vector<std::string>& header,
-          const std::vector<std::vector<std::string>>& rows) {
-  if (args.flags.count("--json")) {
-    std::vector<std::string> keys;
-    for (std::string h : header) {
-      std::transform(h.begin(), h.end(), h.begin(), [](char c) { return c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-      keys.push_back(h);
+// The rows a verb answers with: a table for a person, or with --json one
+// typed JSON object a row (numbers as numbers, lists as arrays, ids and
+// offsets as fields), printed as an array, one object a line.
+class Rows {
+ public:
+  Rows(const ParsedArgs& args, std::vector<std::string> header)
+      : json_(args.flags.count("--json") > 0), header_(std::move(header)) {}
+
+  // Adds a row: `cells` for the table, `fields` writes the JSON object's
+  // members (only called with --json).
+  void Add(std::vector<std::string> cells, const std::function<void(JsonWriter&)>& fields) {
+    if (!json_) {
+      table_.push_back(std::move(cells));
+      return;
     }
-    PrintJson(keys, rows);
-  } else {
-    PrintTable(header, rows);
+    rapidjson::StringBuffer buffer;
+    JsonWriter w(buffer);
+    w.StartObject();
+    fields(w);
+    w.EndObject();
+    objects_.emplace_back(buffer.GetString(), buffer.GetSize());
   }
+
+  void Print() const {
+    if (!json_) {
+      PrintTable(header_, table_);
+      return;
+    }
+    std::cout << "[";
+    for (size_t i = 0; i < objects_.size(); ++i) std::cout << (i ? ",\n " : "\n ") << objects_[i];
+    std::cout << (objects_.empty() ? "]\n" : "\n]\n");
+  }
+
+ private:
+  bool json_;
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> table_;
+  std::vector<std::string> objects_;
+};
+
+void Field(JsonWriter& w, const char* key, const std::string& value) {
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+// A string field that is null when empty (an absent speaker, date, url).
+void FieldOrNull(JsonWriter& w, const char* key, const std::string& value) {
+  if (value.empty()) {
+    w.Key(key);
+    w.Null();
+  } else {
+    Field(w, key, value);
+  }
+}
+void Field(JsonWriter& w, const char* key, int64_t value) {
+  w.Key(key);
+  w.Int64(value);
+}
+void Field(JsonWriter& w, const char* key, bool value) {
+  w.Key(key);
+  w.Bool(value);
+}
+void Field(JsonWriter& w, const char* key, const std::vector<std::string>& values) {
+  w.Key(key);
+  w.StartArray();
+  for (const std::string& v : values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+  w.EndArray();
+}
+void Field(JsonWriter& w, const char* key, const std::map<std::string, std::string>& values) {
+  w.Key(key);
+  w.StartObject();
+  for (const auto& [k, v] : values) Field(w, k.c_str(), v);
+  w.EndObject();
 }
 
 std::string LabelOf(const Graph& g, const std::string& id) {
@@ -198,8 +252,25 @@ int QueryCommand(const std::vector<std::string>& argv) {
   }
   const Graph& graph = *loaded;
 
+  // Filter values are checked before any answer: a mistyped one is a usage
+  // error listing the valid values, not an empty table.
+  for (auto [flag, field] : {std::pair{"--type", FilterField::kType}, std::pair{"--relation", FilterField::kRelation},
+                             std::pair{"--via", FilterField::kRelation}, std::pair{"--cue", FilterField::kCue}}) {
+    if (!args.values.count(flag)) continue;
+    Result<std::string> value = ResolveFilterValue(graph, field, args.Value(flag));
+    if (!value.ok()) {
+      std::cerr << "claimgraph query: " << flag << " " << value.status().errors().front().message << "\n";
+      return kExitUsage;
+    }
+    args.values[flag] = {*value};
+  }
+  auto label_fields = [&](JsonWriter& w, const char* id_key, const char* label_key, const std::string& id) {
+    Field(w, id_key, id);
+    Field(w, label_key, LabelOf(graph, id));
+  };
+
   if (verb == "entities") {
-    std::vector<std::vector<std::string>> rows;
+    Rows rows(args, {"Label", "Type", "Mentions", "Id", "Aliases"});
     std::vector<Node> nodes = graph.Nodes();
     std::stable_sort(nodes.begin(), nodes.end(),
                      [](const Node& a, const Node& b) { return a.mentions.size() > b.mentions.size(); });
@@ -209,29 +280,52 @@ int QueryCommand(const std::vector<std::string>& argv) {
       for (const std::string& a : n.aliases) {
         if (a != n.label) aliases += (aliases.empty() ? "" : ", ") + a;
       }
-      rows.push_back({n.label, n.type, std::to_string(n.mentions.size()), n.id, aliases});
+      rows.Add({n.label, n.type, std::to_string(n.mentions.size()), n.id, aliases}, [&](JsonWriter& w) {
+        Field(w, "id", n.id);
+        Field(w, "label", n.label);
+        Field(w, "type", n.type);
+        Field(w, "mentions", static_cast<int64_t>(n.mentions.size()));
+        Field(w, "aliases", n.aliases);
+      });
     }
-    Emit(args, {"Label", "Type", "Mentions", "Id", "Aliases"}, rows);
+    rows.Print();
   } else if (verb == "relations") {
-    std::vector<std::vector<std::string>> rows;
+    Rows rows(args, {"Source", "Relation", "Target", "Weight", "Attributes"});
     for (const Edge& e : graph.Edges()) {
       if (args.values.count("--relation") ? e.relation != args.Value("--relation") : e.relation == "co_mentioned") {
         continue;
       }
-      rows.push_back({LabelOf(graph, e.source), e.relation, LabelOf(graph, e.target), std::to_string(e.weight),
-                      Attributes(e.attributes)});
+      rows.Add({LabelOf(graph, e.source), e.relation, LabelOf(graph, e.target), std::to_string(e.weight),
+                Attributes(e.attributes)},
+               [&](JsonWriter& w) {
+                 label_fields(w, "source", "source_label", e.source);
+                 Field(w, "relation", e.relation);
+                 label_fields(w, "target", "target_label", e.target);
+                 Field(w, "weight", e.weight);
+                 Field(w, "attributes", e.attributes);
+               });
     }
-    Emit(args, {"Source", "Relation", "Target", "Weight", "Attributes"}, rows);
+    rows.Print();
   } else if (verb == "neighbors") {
     const std::optional<std::string> id = Resolve(graph, rest[0]);
     if (!id) return kExitError;
-    std::vector<std::vector<std::string>> rows;
+    Rows rows(args, {"Dir", "Relation", "Neighbor", "Type", "Weight"});
     for (const Neighbor& n : Neighbors(graph, *id, args.Value("--relation"), direction)) {
       const Node* node = graph.FindNode(n.id);
-      rows.push_back({n.outgoing ? "->" : "<-", n.relation, LabelOf(graph, n.id),
-                      node && node->is_claim ? "claim" : (node ? node->type : ""), std::to_string(n.weight)});
+      const bool claim = node != nullptr && node->is_claim;
+      const std::string type = node != nullptr && !claim ? node->type : "";
+      rows.Add({n.outgoing ? "->" : "<-", n.relation, LabelOf(graph, n.id), claim ? "claim" : type,
+                std::to_string(n.weight)},
+               [&](JsonWriter& w) {
+                 Field(w, "direction", std::string(n.outgoing ? "out" : "in"));
+                 Field(w, "relation", n.relation);
+                 label_fields(w, "id", "label", n.id);
+                 Field(w, "kind", std::string(claim ? "claim" : "entity"));
+                 FieldOrNull(w, "type", type);
+                 Field(w, "weight", n.weight);
+               });
     }
-    Emit(args, {"Dir", "Relation", "Neighbor", "Type", "Weight"}, rows);
+    rows.Print();
   } else if (verb == "path") {
     const std::optional<std::string> a = Resolve(graph, rest[0]);
     const std::optional<std::string> b = a ? Resolve(graph, rest[1]) : std::nullopt;
@@ -243,13 +337,30 @@ int QueryCommand(const std::vector<std::string>& argv) {
                 << "\" within " << *max_hops << " hops" << (via.empty() ? "" : " over " + via + " edges") << "\n";
       return kExitError;
     }
-    std::vector<std::vector<std::string>> rows;
+    Rows rows(args, {"From", "Relation", "To", "Evidence"});
     for (const PathStep& s : *path) {
       const Evidence& e = s.evidence;
-      rows.push_back({LabelOf(graph, s.from), s.forward ? s.relation + " ->" : "<- " + s.relation, LabelOf(graph, s.to),
-                      e.doc.empty() ? "" : e.doc + ":" + std::to_string(e.start) + "-" + std::to_string(e.end)});
+      rows.Add({LabelOf(graph, s.from), s.forward ? s.relation + " ->" : "<- " + s.relation, LabelOf(graph, s.to),
+                e.doc.empty() ? "" : e.doc + ":" + std::to_string(e.start) + "-" + std::to_string(e.end)},
+               [&](JsonWriter& w) {
+                 label_fields(w, "from", "from_label", s.from);
+                 Field(w, "relation", s.relation);
+                 Field(w, "forward", s.forward);
+                 label_fields(w, "to", "to_label", s.to);
+                 w.Key("evidence");
+                 if (e.doc.empty()) {
+                   w.Null();
+                   return;
+                 }
+                 w.StartObject();
+                 Field(w, "doc", e.doc);
+                 Field(w, "start", e.start);
+                 Field(w, "end", e.end);
+                 Field(w, "rule", e.rule);
+                 w.EndObject();
+               });
     }
-    Emit(args, {"From", "Relation", "To", "Evidence"}, rows);
+    rows.Print();
   } else if (verb == "claims" || verb == "timeline") {
     ClaimQuery q;
     for (auto [flag, field] : {std::pair{"--since", &q.since}, std::pair{"--until", &q.until}}) {
@@ -260,24 +371,52 @@ int QueryCommand(const std::vector<std::string>& argv) {
         return kExitUsage;
       }
     }
+    auto attribute = [](const Node& n, const char* key) {
+      const auto it = n.attributes.find(key);
+      return it == n.attributes.end() ? std::string() : it->second;
+    };
+    auto speaker_label = [&](const ClaimInfo& c) {
+      return c.speaker.empty() ? "(" + c.speaker_status + ")" : LabelOf(graph, c.speaker);
+    };
+    // The fields of every claim row.
+    auto claim_fields = [&](JsonWriter& w, const Node& n) {
+      const ClaimInfo& c = n.claim;
+      Field(w, "id", n.id);
+      FieldOrNull(w, "speaker", c.speaker);
+      FieldOrNull(w, "speaker_label", c.speaker.empty() ? "" : LabelOf(graph, c.speaker));
+      Field(w, "speaker_status", c.speaker_status);
+      Field(w, "cue", c.cue);
+      Field(w, "modality", c.modality);
+      Field(w, "negated", c.negated);
+      Field(w, "doc", c.doc);
+      Field(w, "start", c.start);
+      Field(w, "end", c.end);
+      FieldOrNull(w, "date", attribute(n, "date"));
+      FieldOrNull(w, "date_source", attribute(n, "date_source"));
+      Field(w, "text", c.text);
+    };
     if (verb == "timeline") {
       const std::optional<std::string> id = Resolve(graph, rest[0]);
       if (!id) return kExitError;
       std::map<std::string, DocumentInfo> docs;
       for (DocumentInfo& d : graph.Documents()) docs[d.id] = std::move(d);
-      std::vector<std::vector<std::string>> rows;
+      Rows rows(args, {"Date", "Role", "Speaker", "Text", "Document", "URL"});
       for (const TimelineEntry& e : Timeline(graph, *id, q)) {
         const ClaimInfo& c = e.claim.claim;
-        const auto date = e.claim.attributes.find("date");
         const auto doc = docs.find(c.doc);
         const DocumentInfo none;
         const DocumentInfo& d = doc == docs.end() ? none : doc->second;
-        rows.push_back({date == e.claim.attributes.end() ? "" : date->second,
-                        e.by && e.about ? "by, about" : e.by ? "by" : "about",
-                        c.speaker.empty() ? "(" + c.speaker_status + ")" : LabelOf(graph, c.speaker), c.text,
-                        d.title.empty() ? c.doc : d.title, d.url});
+        rows.Add({attribute(e.claim, "date"), e.by && e.about ? "by, about" : e.by ? "by" : "about", speaker_label(c),
+                  c.text, d.title.empty() ? c.doc : d.title, d.url},
+                 [&](JsonWriter& w) {
+                   claim_fields(w, e.claim);
+                   Field(w, "by", e.by);
+                   Field(w, "about", e.about);
+                   FieldOrNull(w, "title", d.title);
+                   FieldOrNull(w, "url", d.url);
+                 });
       }
-      Emit(args, {"Date", "Role", "Speaker", "Text", "Document", "URL"}, rows);
+      rows.Print();
       return kExitOk;
     }
     q.cue = args.Value("--cue");
@@ -287,16 +426,14 @@ int QueryCommand(const std::vector<std::string>& argv) {
       if (!id) return kExitError;
       *field = *id;
     }
-    std::vector<std::vector<std::string>> rows;
+    Rows rows(args, {"Speaker", "Cue", "Modality", "Where", "Date", "Text"});
     for (const Node& n : Claims(graph, q)) {
       const ClaimInfo& c = n.claim;
-      const auto date = n.attributes.find("date");
-      rows.push_back({c.speaker.empty() ? "(" + c.speaker_status + ")" : LabelOf(graph, c.speaker), c.cue,
-                      c.modality + (c.negated ? ", negated" : ""),
-                      c.doc + ":" + std::to_string(c.start) + "-" + std::to_string(c.end),
-                      date == n.attributes.end() ? "" : date->second, c.text});
+      rows.Add({speaker_label(c), c.cue, c.modality + (c.negated ? ", negated" : ""),
+                c.doc + ":" + std::to_string(c.start) + "-" + std::to_string(c.end), attribute(n, "date"), c.text},
+               [&](JsonWriter& w) { claim_fields(w, n); });
     }
-    Emit(args, {"Speaker", "Cue", "Modality", "Where", "Date", "Text"}, rows);
+    rows.Print();
   } else if (verb == "subgraph") {
     const std::optional<std::string> id = Resolve(graph, rest[0]);
     if (!id) return kExitError;
