@@ -43,12 +43,16 @@ Result = _collections.namedtuple("Result", ["graph", "skipped", "warnings"])
 Result.__doc__ = """What ``build`` returns: the merged Graph, the reasons of the skipped documents
 (with on_error="skip"), and the other warnings (repairs, directory entries passed over), each
 a line as the CLI prints it."""
+Result.graph.__doc__ = "The merged Graph, equal to what ``claimgraph build`` writes for the inputs."
+Result.skipped.__doc__ = 'The bad documents skipped (on_error="skip"), each a warning line as the CLI prints it.'
+Result.warnings.__doc__ = "The other warnings (repaired text, directory entries passed over), each a line."
 
 _MB = 1 << 20
 _packs = {}  # rule packs loaded on this process, by directory (a worker loads each once)
 
 
 def _pack(rules):
+    """The RulePack for ``rules`` (None: the default pack; else a directory, loaded once)."""
     if rules is None:
         return _cg.RulePack.default()
     if rules not in _packs:
@@ -83,6 +87,7 @@ def _block_bounds(path, block_bytes):
 
 
 def _read_range(path, start, end):
+    """The bytes start to end of a file."""
     with open(path, "rb") as f:
         f.seek(start)
         return f.read(end - start)
@@ -124,14 +129,17 @@ def _extract(task, rules, on_error, lossy, exclude):
 
 
 def _ids_and_warnings(part):
+    """What the client needs of a task's result: its ids with origins, warnings and failure."""
     return part[1], part[2], part[3]
 
 
 def _json_of(part):
+    """The partial graph's JSON, from a merge's result or from what _extract returns."""
     return part if isinstance(part, str) else part[0]
 
 
 def _raise(failure):
+    """Raises a failure that _extract returned as data, as the claimgraph exception it was."""
     name, message, code, errors = failure
     error = getattr(_cg, name, _cg.Error)(message.rstrip("\n"))
     error.code, error.errors = code, errors
