@@ -3,7 +3,9 @@
 // Cytoscape desktop imports (File > Import > Network from File) and that
 // cytoscape({elements}) loads in a browser. Every field of the JSON export
 // is in each element's `data`; `name` repeats the label (Cytoscape desktop
-// shows `name`), `interaction` repeats the relation (its edge convention).
+// shows `name`), `interaction` repeats the relation (its edge convention),
+// and `value` repeats the id and `directed`/`multigraph` say what the graph
+// is, as networkx's cytoscape_graph reads them.
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -31,7 +33,7 @@ void Field(Writer& w, const char* key, const std::string& value) {
 // attr_<name>, so no object has a key twice.
 void Attributes(Writer& w, const std::map<std::string, std::string>& attributes) {
   static const std::set<std::string> kFixed = {
-      "id",  "name",  "label", "kind",     "type",     "aliases", "mention_count", "mentions", "text",
+      "id",  "value", "name",  "label", "kind",     "type",     "aliases", "mention_count", "mentions", "text",
       "cue", "modality", "negated", "doc", "start", "end", "sentence", "rule", "speaker", "speaker_status",
       "source", "target", "key", "relation", "interaction", "weight", "evidence"};
   for (const auto& [key, value] : attributes) {
@@ -51,6 +53,10 @@ std::string WriteCyjs(const Graph& graph) {
   Field(w, "format_version", "1.0");
   Field(w, "generated_by", std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
   Field(w, "target_cytoscapejs_version", "~3.0");
+  w.Key("directed");
+  w.Bool(true);
+  w.Key("multigraph");
+  w.Bool(true);
   w.Key("data");
   w.StartObject();
   Field(w, "name", "claimgraph");
@@ -69,6 +75,7 @@ std::string WriteCyjs(const Graph& graph) {
     w.Key("data");
     w.StartObject();
     Field(w, "id", n.id);
+    Field(w, "value", n.id);
     Field(w, "name", n.label);
     Field(w, "label", n.label);
     Field(w, "kind", n.kind);

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Stage 6, write GEXF: GEXF 1.3 (the current stable version; Gephi 0.9.3
-// and later read it) with every field of the JSON export as a declared,
-// typed attribute, viz:color by entity type (claims pale, as squares),
-// viz:size by degree, and parallel edges told apart by `kind`. Lists,
-// mentions and evidence are JSON strings, as in GraphML.
+// Stage 6, write GEXF: GEXF 1.2 (the version Gephi writes, and the one
+// every networkx reads; 2.8 reads no 1.3) with every field of the JSON
+// export as a declared, typed attribute, viz:color by entity type (claims
+// pale, as squares), viz:size by degree, and parallel edges told apart by
+// `kind`. Lists, mentions and evidence are JSON strings, as in GraphML.
+// Where documents have dates the graph is dynamic (timeformat "date") for
+// Gephi's timeline: a claim starts on its date, an entity on the first
+// day a document names it, an edge on the first day of its evidence.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +17,7 @@
 
 #include "claimgraph/io.h"
 #include "claimgraph/version.h"
+#include "extract_claims.h"
 #include "write_common.h"
 
 namespace claimgraph {
@@ -109,19 +113,47 @@ std::string WriteGexf(const Graph& graph) {
   int max_degree = 1;
   for (const auto& [id, d] : degree) max_degree = std::max(max_degree, d);
 
+  // The first day of each node and edge, from its documents' dates.
+  std::map<std::string, std::string> doc_day;
+  for (const DocumentInfo& d : graph.Documents()) {
+    const std::string_view day = internal::DocumentDay(d.date);
+    if (!day.empty()) doc_day[d.id] = std::string(day);
+  }
+  auto first_day = [&doc_day](std::string* day, const std::string& doc) {
+    const auto it = doc_day.find(doc);
+    if (it != doc_day.end() && (day->empty() || it->second < *day)) *day = it->second;
+  };
+  auto node_day = [&](const Node& n) {
+    std::string day;
+    if (n.is_claim) {
+      const auto date = n.attributes.find("date");
+      if (date != n.attributes.end()) return date->second;
+      first_day(&day, n.claim.doc);
+    }
+    for (const Mention& m : n.mentions) first_day(&day, m.doc);
+    return day;
+  };
+  auto edge_day = [&](const Edge& e) {
+    std::string day;
+    for (const Evidence& ev : e.evidence) first_day(&day, ev.doc);
+    return day;
+  };
+  auto start = [](const std::string& day) { return day.empty() ? std::string() : " start=\"" + day + "\""; };
+
   std::string out;
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+  out += "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" "
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n";
+         "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n";
   out += "  <meta>\n    <creator>claimgraph " + std::string(CLAIMGRAPH_VERSION_STRING) + "</creator>\n";
   std::string docs;
   for (const DocumentInfo& d : graph.Documents()) docs += (docs.empty() ? "" : ", ") + d.id;
   out += "    <description>entities and claims from " + Xml(docs.empty() ? "no documents" : docs) +
          "</description>\n  </meta>\n";
-  out += "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
+  out += doc_day.empty() ? "  <graph mode=\"static\" defaultedgetype=\"directed\">\n"
+                         : "  <graph mode=\"dynamic\" timeformat=\"date\" defaultedgetype=\"directed\">\n";
   auto declare = [&out](const char* cls, const std::vector<Column>& columns) {
-    out += std::string("    <attributes class=\"") + cls + "\">\n";
+    out += std::string("    <attributes class=\"") + cls + "\" mode=\"static\">\n";
     for (const Column& c : columns) {
       out += "      <attribute id=\"" + Xml(c.id) + "\" title=\"" + Xml(c.id) + "\" type=\"" + c.type + "\"/>\n";
     }
@@ -136,7 +168,8 @@ std::string WriteGexf(const Graph& graph) {
   out += "    <nodes>\n";
   for (const Node& n : nodes) {
     const int d = degree.count(n.id) ? degree.at(n.id) : 0;
-    out += "      <node id=\"" + Xml(n.id) + "\" label=\"" + Xml(n.label) + "\">\n        <attvalues>\n";
+    out += "      <node id=\"" + Xml(n.id) + "\" label=\"" + Xml(n.label) + "\"" + start(node_day(n)) +
+           ">\n        <attvalues>\n";
     value("kind", n.kind);
     value("degree", std::to_string(d));
     if (n.is_claim) {
@@ -173,7 +206,7 @@ std::string WriteGexf(const Graph& graph) {
     const Edge& e = edges[i];
     out += "      <edge id=\"" + std::to_string(i) + "\" source=\"" + Xml(e.source) + "\" target=\"" + Xml(e.target) +
            "\" label=\"" + Xml(e.relation) + "\" kind=\"" + Xml(e.relation) + "\" weight=\"" +
-           std::to_string(std::max<int64_t>(e.weight, 1)) + "\">\n        <attvalues>\n";
+           std::to_string(std::max<int64_t>(e.weight, 1)) + "\"" + start(edge_day(e)) + ">\n        <attvalues>\n";
     value("relation", e.relation);
     value("edge_key", std::to_string(keys[i]));
     value("evidence", internal::EvidenceToJson(e.evidence));

@@ -83,13 +83,13 @@ docs = json.loads(re.search(r'<script type="application/json" id="claimgraph-doc
 assert set(docs) == {d["id"] for d in graph["graph"]["documents"]}, docs.keys()
 cy = json.load(open(sys.argv[3], encoding="utf-8"))
 assert len(cy["elements"]["nodes"]) == len(graph["nodes"]) and len(cy["elements"]["edges"]) == len(graph["edges"])
-ns = {"g": "http://gexf.net/1.3"}
+ns = {"g": "http://www.gexf.net/1.2draft"}
 root = ET.parse(sys.argv[4]).getroot()
 assert len(root.findall("g:graph/g:nodes/g:node", ns)) == len(graph["nodes"])
 assert len(root.findall("g:graph/g:edges/g:edge", ns)) == len(graph["edges"])
 PY
 check "format by name to stdout" 0 "" -- "$bin" build "$ex/news_ko.txt" --format gexf -q
-grep -q '<gexf xmlns="http://gexf.net/1.3"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: --format gexf to stdout"; failed=$((failed + 1)); }
+grep -q '<gexf xmlns="http://www.gexf.net/1.2draft"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: --format gexf to stdout"; failed=$((failed + 1)); }
 check "unknown --format" 2 'unknown format "csv"' -- "$bin" build "$ex/news_ko.txt" --format csv
 check "neo4j needs -o" 2 "--format neo4j writes a directory of CSV files; name it with -o DIR" -- "$bin" build "$ex/news_ko.txt" --format neo4j
 check "neo4j" 0 "-> $tmp/neo4j" -- "$bin" build "$tmp/in" --format neo4j -o "$tmp/neo4j"

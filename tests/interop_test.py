@@ -82,26 +82,39 @@ with tempfile.TemporaryDirectory() as tmp:
         assert {"ent:joe-tsai", "ent:kyle-chan", "ent:a16z"} <= speakers, speakers
         checks += 1
 
-    # GEXF 1.3 (Gephi's format) loads in networkx too, with the same counts,
-    # where networkx reads GEXF 1.3 (3.0 and later; Debian 12's 2.8 reads
-    # only the 1.2 drafts).
-    from networkx.readwrite import gexf as nx_gexf
-    gexf_ok = "1.3" in getattr(nx_gexf.GEXF, "versions", {})
-    if gexf_ok:
-        paths["gexf"] = os.path.join(tmp, "g.gexf")
-        subprocess.run([binary, "build", *inputs, "-o", paths["gexf"], "-q"], check=True)
-        g_gexf = nx.read_gexf(paths["gexf"])
-        assert (g_gexf.number_of_nodes(), g_gexf.number_of_edges()) == (n, m), (g_gexf, n, m)
-        checks += 1
-    else:
-        print(f"interop: networkx {nx.__version__} reads no GEXF 1.3; the GEXF checks are not run")
+    # GEXF 1.2 (Gephi's format) loads in every networkx (Debian 12's 2.8 and
+    # 3.x), with the same counts; dated documents make it dynamic, a claim
+    # starting on its date (Gephi's timeline).
+    paths["gexf"] = os.path.join(tmp, "g.gexf")
+    subprocess.run([binary, "build", *inputs, "-o", paths["gexf"], "-q"], check=True)
+    g_gexf = nx.read_gexf(paths["gexf"])
+    assert (g_gexf.number_of_nodes(), g_gexf.number_of_edges()) == (n, m), (g_gexf, n, m)
+    dated = os.path.join(src, "examples", "docs.jsonl")
+    subprocess.run([binary, "build", dated, "-o", os.path.join(tmp, "dated.gexf"), "-q"], check=True)
+    subprocess.run([binary, "build", dated, "-o", os.path.join(tmp, "dated.json"), "-q"], check=True)
+    g_dated = nx.read_gexf(os.path.join(tmp, "dated.gexf"))
+    assert g_dated.graph["mode"] == "dynamic", g_dated.graph
+    claim_dates = {c["id"]: c["date"] for c in json.load(open(os.path.join(tmp, "dated.json")))["nodes"]
+                   if c["kind"] == "claim" and "date" in c}
+    assert claim_dates and all(g_dated.nodes[c]["start"] == d for c, d in claim_dates.items()), claim_dates
+    checks += 2
+
+    # Cytoscape.js JSON loads with networkx's cytoscape_graph, ids and
+    # labels intact.
+    cyjs = os.path.join(tmp, "g.cyjs")
+    subprocess.run([binary, "build", *inputs, "-o", cyjs, "-q"], check=True)
+    g_cy = nx.cytoscape_graph(json.load(open(cyjs, encoding="utf-8")))
+    assert sorted(g_cy.nodes) == sorted(g_json.nodes), "cyjs node ids differ"
+    assert g_cy.number_of_edges() == m, (g_cy.number_of_edges(), m)
+    assert sorted(d["label"] for _, d in g_cy.nodes(data=True)) == labels_json
+    checks += 1
 
     # Text no XML can hold (control characters in a quotation) still gives
     # GraphML and GEXF that networkx, igraph and claimgraph read back.
     hostile = os.path.join(tmp, "hostile.txt")
     with open(hostile, "w", encoding="utf-8") as f:
         f.write('알리바바는 "신모델\x01을 \x07공개했다"고 밝혔다. Nvidia said "chips\x02 are \x1b fine."\n')
-    for ext in ("graphml", "gexf") if gexf_ok else ("graphml",):
+    for ext in ("graphml", "gexf"):
         out = os.path.join(tmp, "hostile." + ext)
         subprocess.run([binary, "build", hostile, "-o", out, "-q"], check=True)
         g_h = nx.read_graphml(out) if ext == "graphml" else nx.read_gexf(out)

@@ -215,9 +215,11 @@ TEST_CASE("GEXF is well-formed XML with declared attributes and viz data") {
   boost::property_tree::ptree tree;
   REQUIRE_NOTHROW(boost::property_tree::read_xml(in, tree));
   const auto& gexf = tree.get_child("gexf");
-  CHECK(gexf.get<std::string>("<xmlattr>.version") == "1.3");
-  CHECK(gexf.get<std::string>("<xmlattr>.xmlns:viz") == "http://gexf.net/1.3/viz");
+  CHECK(gexf.get<std::string>("<xmlattr>.version") == "1.2");
+  CHECK(gexf.get<std::string>("<xmlattr>.xmlns") == "http://www.gexf.net/1.2draft");
+  CHECK(gexf.get<std::string>("<xmlattr>.xmlns:viz") == "http://www.gexf.net/1.2draft/viz");
   const auto& g = gexf.get_child("graph");
+  CHECK(g.get<std::string>("<xmlattr>.mode") == "static");  // no document has a date
   std::map<std::string, std::set<std::string>> declared;
   for (const auto& [tag, attributes] : g) {
     if (tag != "attributes") continue;
@@ -253,6 +255,35 @@ TEST_CASE("GEXF is well-formed XML with declared attributes and viz data") {
     CHECK(edge.get<std::string>("<xmlattr>.kind") == "asserts");
   }
   CHECK(edges == graph.edge_count());
+}
+
+TEST_CASE("GEXF of dated documents is dynamic: claims start on their date, entities and edges on their first day") {
+  Graph graph = QuotingGraph();
+  DocumentInfo d;
+  d.id = "d";
+  d.date = "2025-09-24T08:00:00+09:00";
+  graph.AddDocument(d);
+  Node b;
+  b.id = "ent:b";
+  b.kind = "entity";
+  b.label = "B";
+  b.type = "Person";
+  b.mentions = {{"undated", 0, 1, "B", 0, "gazetteer", ""}};
+  graph.AddNode(b);
+  std::istringstream in(WriteGexf(graph));
+  boost::property_tree::ptree tree;
+  REQUIRE_NOTHROW(boost::property_tree::read_xml(in, tree));
+  const auto& g = tree.get_child("gexf.graph");
+  CHECK(g.get<std::string>("<xmlattr>.mode") == "dynamic");
+  CHECK(g.get<std::string>("<xmlattr>.timeformat") == "date");
+  std::map<std::string, std::string> start;
+  for (const auto& [tag, node] : g.get_child("nodes")) {
+    start[node.get<std::string>("<xmlattr>.id")] = node.get<std::string>("<xmlattr>.start", "");
+  }
+  CHECK(start.at("ent:a") == "2025-09-24");
+  CHECK(start.at("claim:d:0") == "2025-09-24");
+  CHECK(start.at("ent:b").empty());  // its only document has no date: always there
+  for (const auto& [tag, edge] : g.get_child("edges")) CHECK(edge.get<std::string>("<xmlattr>.start") == "2025-09-24");
 }
 
 TEST_CASE("Neo4j CSV reads back by neo4j-admin's rules, with the graph's counts") {

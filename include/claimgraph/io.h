@@ -96,9 +96,11 @@ std::string WriteHtml(const Graph& graph, const HtmlOptions& options);
 // "built without the viewer" page.
 bool HtmlViewerAvailable();
 
-// Serializes `graph` as GEXF 1.3 for Gephi: typed node and edge attributes
+// Serializes `graph` as GEXF 1.2 for Gephi: typed node and edge attributes
 // declared in <attributes>, viz:color by entity type, viz:size by degree,
-// parallel edges told apart by `kind` (the relation). Deterministic.
+// parallel edges told apart by `kind` (the relation); dynamic (timeformat
+// "date") when documents have dates, each node and edge starting on its
+// first day. Deterministic.
 std::string WriteGexf(const Graph& graph);
 
 // Serializes `graph` as Cytoscape.js JSON (.cyjs), which Cytoscape desktop
