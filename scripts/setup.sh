@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ ninja-build pkg-config
-          libboost-graph-dev rapidjson-dev libicu-dev libre2-dev doctest-dev
+          libboost-graph-dev rapidjson-dev libicu-dev libre2-dev doctest-dev libxml2-dev
           python3 python3-networkx python3-igraph parallel python3-distributed
           python3-dev pybind11-dev python3-pybind11 python3-pytest python3-setuptools python3-venv python3-pip python3-wheel
           libbenchmark-dev libjemalloc-dev)

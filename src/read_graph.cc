@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
-// Reading graphs back: node-link JSON (RapidJSON), GraphML (Boost's
-// read_graphml) and JSON lines of partial graphs. Every problem is
+// Reading graphs back: node-link JSON (RapidJSON), GraphML (libxml2's
+// streaming xmlTextReader), DOT (Boost's read_graphviz) and JSON lines of
+// partial graphs. Every problem is
 // reported with the file, the element and what is wrong; no exception
 // leaves this file.
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <libxml/xmlreader.h>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <set>
@@ -279,13 +282,13 @@ class JsonGraphReader {
   int line_;
 };
 
-// GraphML: Boost's read_graphml into a plain directed graph whose every
+// DOT: Boost's read_graphviz into a plain directed graph whose every
 // property is kept as a string, then converted.
 using PlainGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 using PlainVertex = PlainGraph::vertex_descriptor;
 using PlainEdge = PlainGraph::edge_descriptor;
 
-// Keeps one GraphML key's values as strings, whatever attr.type says.
+// Keeps one DOT attribute's values as strings.
 template <typename Key, typename Less = std::less<Key>>
 class StringStore : public boost::dynamic_property_map {
  public:
@@ -370,38 +373,11 @@ Result<Graph> ParseGraphJson(const std::string& content, const std::string& orig
 
 namespace {
 
-// The readers of GraphML and DOT recurse once a nesting level: deeper than
-// these is refused before parsing (a graph file needs a handful of levels).
+// Deeper nesting than these is refused (a graph file needs a handful of
+// levels): Boost's DOT reader recurses once a level, and GraphML is read
+// as a stream that checks the depth of each element.
 constexpr int kMaxXmlDepth = 256;
 constexpr int kMaxDotDepth = 64;
-
-// The deepest nesting of XML elements in `content` (a scan of its tags,
-// outside comments, CDATA and processing instructions).
-int XmlDepth(const std::string& content) {
-  int depth = 0, deepest = 0;
-  for (size_t i = content.find('<'); i != std::string::npos; i = content.find('<', i + 1)) {
-    if (content.compare(i, 4, "<!--") == 0) {
-      i = content.find("-->", i);
-      if (i == std::string::npos) break;
-      continue;
-    }
-    if (content.compare(i, 9, "<![CDATA[") == 0) {
-      i = content.find("]]>", i);
-      if (i == std::string::npos) break;
-      continue;
-    }
-    if (i + 1 < content.size() && (content[i + 1] == '?' || content[i + 1] == '!')) continue;
-    const size_t close = content.find('>', i);
-    if (close == std::string::npos) break;
-    if (content[i + 1] == '/') {
-      --depth;
-    } else if (content[close - 1] != '/') {
-      deepest = std::max(deepest, ++depth);
-    }
-    i = close;
-  }
-  return deepest;
-}
 
 constexpr int kMaxJsonDepth = 64;
 
@@ -429,181 +405,409 @@ int BracketDepth(const std::string& text, std::string_view open, std::string_vie
 int JsonDepth(const std::string& text) { return BracketDepth(text, "[{", "]}"); }
 int DotDepth(const std::string& content) { return BracketDepth(content, "{", "}"); }
 
-// The first <data> whose key no <key> declares, as its line and key (Boost's
-// reader says only: unrecognized type "" for key).
-std::optional<std::pair<int, std::string>> UndeclaredKey(const std::string& content) {
-  static const RE2 kKey(R"(<key\s[^>]*\bid\s*=\s*["']([^"']*)["'])");
-  static const RE2 kData(R"(<data\s[^>]*\bkey\s*=\s*["']([^"']*)["'])");
-  std::set<std::string> declared;
-  re2::StringPiece rest(content);
-  std::string name;
-  while (RE2::FindAndConsume(&rest, kKey, &name)) declared.insert(name);
-  rest = re2::StringPiece(content);
-  while (RE2::FindAndConsume(&rest, kData, &name)) {
-    if (declared.count(name)) continue;
-    const size_t at = static_cast<size_t>(rest.data() - content.data());
-    return std::pair{1 + static_cast<int>(std::count(content.begin(), content.begin() + at, '\n')), name};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
-Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
-  if (const int depth = XmlDepth(content); depth > kMaxXmlDepth) {
-    return InputError(origin, 0, "not a readable GraphML file: elements nested " + std::to_string(depth) +
-                                     " deep, more than " + std::to_string(kMaxXmlDepth));
+namespace {
+
+// GraphML, read as a stream by libxml2's xmlTextReader: keys, then each
+// node and edge with its <data>, never the whole document as a tree. A node
+// is named by its id attribute, or by its node_id data where a key declares
+// one (claimgraph's files before node ids were claimgraph ids, and files
+// from tools that keep the id in data). Every value is text; typed keys
+// change nothing (a double "1.23456789e-7" stays that text).
+class GraphmlReader {
+ public:
+  GraphmlReader(xmlTextReaderPtr reader, std::string origin) : reader_(reader), origin_(std::move(origin)) {
+    xmlTextReaderSetStructuredErrorHandler(reader_, &GraphmlReader::OnError, this);
   }
-  PlainGraph g;
-  StringProperties props;
-  boost::dynamic_properties dp = props.Make();
-  auto& vertex_maps = props.vertex_maps;
-  auto& edge_maps = props.edge_maps;
-  auto& graph_maps = props.graph_maps;
-  try {
-    std::istringstream in(content);
-    boost::read_graphml(in, g, dp);
-  } catch (const std::exception& ex) {
-    if (const auto undeclared = UndeclaredKey(content)) {
-      return InputError(origin, undeclared->first,
-                        "not a readable GraphML file: <data key=\"" + undeclared->second +
-                            "\"> names a key that no <key> element declares");
+  GraphmlReader(const GraphmlReader&) = delete;
+  GraphmlReader& operator=(const GraphmlReader&) = delete;
+  ~GraphmlReader() { xmlFreeTextReader(reader_); }
+
+  Result<Graph> Read() {
+    std::optional<Error> failure;
+    while (!failure) {
+      const int step = xmlTextReaderRead(reader_);
+      if (step == 0) break;
+      if (step < 0) return NotReadable(xml_error_.empty() ? "malformed XML" : xml_error_);
+      if (xmlTextReaderNodeType(reader_) != XML_READER_TYPE_ELEMENT) continue;
+      if (xmlTextReaderDepth(reader_) > kMaxXmlDepth) {
+        return NotReadable("elements nested more than " + std::to_string(kMaxXmlDepth) + " deep");
+      }
+      const std::string name = LocalName();
+      if (name == "key") {
+        failure = ReadKey();
+      } else if (name == "node") {
+        failure = ReadNode();
+      } else if (name == "edge") {
+        failure = ReadEdge();
+      } else if (name == "data") {
+        failure = ReadGraphData();
+      }
     }
-    return InputError(origin, 0, std::string("not a readable GraphML file: ") + ex.what());
+    if (failure) return *failure;
+    if (!xml_error_.empty()) return NotReadable(xml_error_);
+    return Finish();
   }
-  auto vget = [&](const std::string& name, PlainVertex v) {
-    const auto it = vertex_maps.find(name);
-    return it == vertex_maps.end() ? std::string() : it->second->Get(v);
+
+ private:
+  struct Key {
+    std::string name;
+    std::string domain;  // node, edge, graph, all
+    std::optional<std::string> default_value;
   };
-  auto eget = [&](const std::string& name, const PlainEdge& e) {
-    const auto it = edge_maps.find(name);
-    return it == edge_maps.end() ? std::string() : it->second->Get(e);
+  struct RawEdge {
+    std::string source, target;  // XML ids
+    std::map<std::string, std::string> values;
+    int line = 0;
   };
-  auto parse_json = [&](const std::string& json, const std::string& where) -> Result<rapidjson::Document> {
+  using Values = std::map<std::string, std::string>;
+
+  static void OnError(void* self, xmlErrorPtr error) {
+    auto* r = static_cast<GraphmlReader*>(self);
+    if (error == nullptr || error->level < XML_ERR_ERROR || !r->xml_error_.empty()) return;
+    std::string message = error->message == nullptr ? "malformed XML" : error->message;
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    r->xml_error_ = message;
+    r->xml_error_line_ = error->line;
+  }
+
+  Error NotReadable(const std::string& message, int line = -1) const {
+    return InputError(origin_, line >= 0 ? line : (xml_error_.empty() ? Line() : xml_error_line_),
+                      "not a readable GraphML file: " + message);
+  }
+  int Line() const { return std::max(0, xmlTextReaderGetParserLineNumber(reader_)); }
+  std::string LocalName() const {
+    const xmlChar* n = xmlTextReaderConstLocalName(reader_);
+    return n == nullptr ? std::string() : reinterpret_cast<const char*>(n);
+  }
+  std::string Attribute(const char* name) const {
+    xmlChar* v = xmlTextReaderGetAttribute(reader_, reinterpret_cast<const xmlChar*>(name));
+    if (v == nullptr) return std::string();
+    std::string out(reinterpret_cast<const char*>(v));
+    xmlFree(v);
+    return out;
+  }
+
+  // Reads the text inside the current element, leaving the reader on its
+  // end; `nested` tells whether it held elements (a yEd graphics block, no
+  // plain value).
+  std::optional<Error> ReadText(std::string* text, bool* nested) {
+    text->clear();
+    *nested = false;
+    if (xmlTextReaderIsEmptyElement(reader_)) return std::nullopt;
+    const int depth = xmlTextReaderDepth(reader_);
+    while (true) {
+      const int step = xmlTextReaderRead(reader_);
+      if (step != 1) return NotReadable(xml_error_.empty() ? "the file ends inside an element" : xml_error_);
+      const int type = xmlTextReaderNodeType(reader_);
+      if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_) == depth) return std::nullopt;
+      if (type == XML_READER_TYPE_ELEMENT) {
+        *nested = true;
+        if (xmlTextReaderDepth(reader_) > kMaxXmlDepth) {
+          return NotReadable("elements nested more than " + std::to_string(kMaxXmlDepth) + " deep");
+        }
+      }
+      if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+          type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || type == XML_READER_TYPE_WHITESPACE) {
+        const xmlChar* v = xmlTextReaderConstValue(reader_);
+        if (v != nullptr && !*nested) *text += reinterpret_cast<const char*>(v);
+      }
+    }
+  }
+
+  // <key id for attr.name attr.type>[<default>...</default>]</key>
+  std::optional<Error> ReadKey() {
+    const std::string id = Attribute("id");
+    Key key;
+    key.name = Attribute("attr.name");
+    key.domain = Attribute("for");
+    if (key.domain.empty()) key.domain = "all";
+    if (key.name.empty()) key.name = id;
+    if (!xmlTextReaderIsEmptyElement(reader_)) {
+      const int depth = xmlTextReaderDepth(reader_);
+      while (true) {
+        if (xmlTextReaderRead(reader_) != 1) return NotReadable(xml_error_.empty() ? "the file ends inside <key>" : xml_error_);
+        const int type = xmlTextReaderNodeType(reader_);
+        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_) == depth) break;
+        if (type == XML_READER_TYPE_ELEMENT && LocalName() == "default") {
+          std::string text;
+          bool nested = false;
+          if (std::optional<Error> e = ReadText(&text, &nested)) return e;
+          if (!nested) key.default_value = text;
+        }
+      }
+    }
+    if (key.name == "node_id" && (key.domain == "node" || key.domain == "all")) node_id_key_ = true;
+    keys_[id] = std::move(key);
+    return std::nullopt;
+  }
+
+  // The <data> elements up to the end of the current node or edge, into
+  // `values` by key name, with the keys' defaults for `domain`.
+  std::optional<Error> ReadValues(const char* domain, Values* values) {
+    if (!xmlTextReaderIsEmptyElement(reader_)) {
+      const int depth = xmlTextReaderDepth(reader_);
+      while (true) {
+        if (xmlTextReaderRead(reader_) != 1) {
+          return NotReadable(xml_error_.empty() ? std::string("the file ends inside <") + domain + ">" : xml_error_);
+        }
+        const int type = xmlTextReaderNodeType(reader_);
+        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(reader_) == depth) break;
+        if (type != XML_READER_TYPE_ELEMENT) continue;
+        if (xmlTextReaderDepth(reader_) > kMaxXmlDepth) {
+          return NotReadable("elements nested more than " + std::to_string(kMaxXmlDepth) + " deep");
+        }
+        const std::string element = LocalName();
+        if (element == "graph") return NotReadable("a graph nested in a " + std::string(domain) + " is not read");
+        if (element != "data") continue;
+        const std::string id = Attribute("key");
+        const auto key = keys_.find(id);
+        if (key == keys_.end()) {
+          return NotReadable("<data key=\"" + id + "\"> names a key that no <key> element declares", Line());
+        }
+        std::string text;
+        bool nested = false;
+        if (std::optional<Error> e = ReadText(&text, &nested)) return e;
+        if (!nested) (*values)[key->second.name] = std::move(text);
+      }
+    }
+    for (const auto& [id, key] : keys_) {
+      if (key.default_value && (key.domain == domain || key.domain == "all")) values->emplace(key.name, *key.default_value);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Error> ReadGraphData() {
+    const std::string id = Attribute("key");
+    const auto key = keys_.find(id);
+    if (key == keys_.end()) {
+      return NotReadable("<data key=\"" + id + "\"> names a key that no <key> element declares", Line());
+    }
+    std::string text;
+    bool nested = false;
+    if (std::optional<Error> e = ReadText(&text, &nested)) return e;
+    if (!nested) graph_values_[key->second.name] = std::move(text);
+    return std::nullopt;
+  }
+
+  std::optional<Error> ReadNode() {
+    const std::string xml_id = Attribute("id");
+    const int line = Line();
+    Values values;
+    if (std::optional<Error> e = ReadValues("node", &values)) return e;
+    std::string id = xml_id;
+    if (node_id_key_) {
+      const auto given = values.find("node_id");
+      if (given == values.end() || given->second.empty()) {
+        return InputError(origin_, line, "node \"" + xml_id + "\" has no node_id, which this file's nodes are named by");
+      }
+      id = given->second;
+    }
+    if (id.empty()) return InputError(origin_, line, "a <node> without an id");
+    ids_[xml_id] = id;
+    Result<Graph> one = NodeGraph(id, values, line);
+    if (!one.ok()) return one.status().errors().front();
+    for (const Node& n : one->Nodes()) {
+      for (const Mention& m : n.mentions) mention_docs_.insert(m.doc);
+      if (n.is_claim) mention_docs_.insert(n.claim.doc);
+    }
+    graph_.Merge(std::move(*one));
+    return std::nullopt;
+  }
+
+  std::optional<Error> ReadEdge() {
+    RawEdge edge;
+    edge.source = Attribute("source");
+    edge.target = Attribute("target");
+    edge.line = Line();
+    if (std::optional<Error> e = ReadValues("edge", &edge.values)) return e;
+    edges_.push_back(std::move(edge));
+    return std::nullopt;
+  }
+
+  Result<rapidjson::Document> ParseJsonValue(const std::string& json, const std::string& where, int line) const {
     // (The value is copied into a node below, a copy that recurses once a
     // level: a value nested deeper than a graph's is refused.)
     if (const int depth = JsonDepth(json); depth > kMaxJsonDepth) {
-      return InputError(origin, 0, where + " is nested " + std::to_string(depth) + " deep, more than " +
-                                       std::to_string(kMaxJsonDepth));
+      return InputError(origin_, line, where + " is nested " + std::to_string(depth) + " deep, more than " +
+                                           std::to_string(kMaxJsonDepth));
     }
     rapidjson::Document d;
     d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
-    if (d.HasParseError() || !d.IsArray()) return InputError(origin, 0, where + " is not a JSON array");
+    if (d.HasParseError() || !d.IsArray()) return InputError(origin_, line, where + " is not a JSON array");
     return d;
-  };
-  Graph graph;
-  std::vector<std::string> ids(boost::num_vertices(g));
-  std::set<std::string> docs;
-  JsonGraphReader reader(origin, 0);
-  for (auto [v, end] = boost::vertices(g); v != end; ++v) {
-    // Rebuild each node as node-link JSON and reuse the JSON reader's checks.
+  }
+
+  // One node as a graph of its own: rebuilt as node-link JSON, so that the
+  // JSON reader's checks apply.
+  Result<Graph> NodeGraph(const std::string& id, const Values& values, int line) {
     rapidjson::Document node(rapidjson::kObjectType);
     auto& alloc = node.GetAllocator();
-    const std::string id = vget("node_id", *v);
-    if (id.empty()) {
-      return InputError(origin, 0, "node #" + std::to_string(*v + 1) +
-                                       " has no node_id: an edge names an undeclared node, or the file was not "
-                                       "written by claimgraph");
-    }
-    ids[*v] = id;
-    auto set_string = [&](const char* key, const std::string& value) {
-      node.AddMember(rapidjson::Value(key, alloc), rapidjson::Value(value.c_str(), static_cast<rapidjson::SizeType>(value.size()), alloc), alloc);
+    auto get = [&values](const char* name) {
+      const auto it = values.find(name);
+      return it == values.end() ? std::string() : it->second;
+    };
+    auto set_string = [&](const std::string& key, const std::string& value) {
+      node.AddMember(rapidjson::Value(key.c_str(), static_cast<rapidjson::SizeType>(key.size()), alloc),
+                     rapidjson::Value(value.c_str(), static_cast<rapidjson::SizeType>(value.size()), alloc), alloc);
     };
     set_string("id", id);
-    const std::string kind = vget("kind", *v).empty() ? "entity" : vget("kind", *v);
+    const std::string kind = get("kind").empty() ? "entity" : get("kind");
+    const bool claim = kind == "claim";
     set_string("kind", kind);
-    set_string("label", vget("label", *v));
-    set_string("type", vget("type", *v));
+    set_string("label", get("label"));
+    if (!claim) set_string("type", get("type"));
     for (const char* list : {"aliases", "mentions"}) {
-      const std::string json = vget(list, *v);
-      if (json.empty()) continue;
-      Result<rapidjson::Document> parsed = parse_json(json, "node \"" + id + "\" " + list);
+      const std::string json = get(list);
+      if (claim || json.empty()) continue;
+      Result<rapidjson::Document> parsed = ParseJsonValue(json, "node \"" + id + "\" " + list, line);
       if (!parsed.ok()) return parsed.status();
       rapidjson::Value copy(*parsed, alloc);
       node.AddMember(rapidjson::Value(list, alloc), copy, alloc);
     }
-    static const std::set<std::string> kSkip = {"node_id", "kind", "label", "type", "aliases", "mentions", "mention_count"};
-    static const std::set<std::string> kClaimInts = {"start", "end", "sentence"};
-    for (const auto& [name, store] : vertex_maps) {
-      if (kSkip.count(name)) continue;
-      const std::string value = store->Get(*v);
-      if (kind == "claim") {
-        if (kClaimInts.count(name)) {
-          node.AddMember(rapidjson::Value(name.c_str(), alloc), rapidjson::Value(static_cast<int64_t>(std::stoll(value.empty() ? "0" : value))), alloc);
-          continue;
-        }
-        if (name == "negated") {
-          node.AddMember("negated", rapidjson::Value(value == "true" || value == "1"), alloc);
-          continue;
-        }
-        if (value.empty()) continue;  // entity attributes are empty on claims
-      } else if (value.empty() || name == "text" || name == "cue" || name == "modality" || name == "negated" ||
-                 name == "doc" || kClaimInts.count(name) || name == "rule" || name == "speaker" ||
-                 name == "speaker_status") {
-        continue;  // claim keys are empty on entities
+    static const std::set<std::string> kClaimFields = {"text", "cue", "modality", "negated", "doc", "start",
+                                                       "end", "sentence", "rule", "speaker", "speaker_status"};
+    for (const auto& [name, value] : values) {
+      if (name == "node_id" || name == "kind" || name == "label" || name == "mention_count") continue;
+      if (internal::IsNodeField(name, /*claim=*/false)) continue;  // (read above)
+      // Files written before node ids were claimgraph ids (they name nodes
+      // by node_id) gave every node every key, empty where it had none.
+      if (node_id_key_ && (claim ? value.empty() && !kClaimFields.count(name) : value.empty() || kClaimFields.count(name))) {
+        continue;
       }
-      set_string(name.c_str(), value);
+      if (claim && (name == "start" || name == "end" || name == "sentence")) {
+        int64_t number = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (ec != std::errc() || end != value.data() + value.size()) {
+          return InputError(origin_, line, "claim \"" + id + "\": " + name + " \"" + value + "\" is not an integer");
+        }
+        node.AddMember(rapidjson::Value(name.c_str(), alloc), rapidjson::Value(number), alloc);
+        continue;
+      }
+      if (claim && name == "negated") {
+        node.AddMember("negated", rapidjson::Value(value == "true" || value == "1"), alloc);
+        continue;
+      }
+      set_string(name, value);
     }
     rapidjson::Document wrapper(rapidjson::kObjectType);
     rapidjson::Value nodes(rapidjson::kArrayType);
     nodes.PushBack(rapidjson::Value(node, wrapper.GetAllocator()), wrapper.GetAllocator());
     wrapper.AddMember("nodes", nodes, wrapper.GetAllocator());
-    Result<Graph> one = reader.Read(wrapper);
-    if (!one.ok()) return one.status();
-    graph.Merge(*one);
-    for (const Node& n : one->Nodes()) {
-      for (const Mention& m : n.mentions) docs.insert(m.doc);
-      if (n.is_claim) docs.insert(n.claim.doc);
-    }
+    return JsonGraphReader(origin_, line).Read(wrapper);
   }
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    Edge edge;
-    edge.source = ids[boost::source(*e, g)];
-    edge.target = ids[boost::target(*e, g)];
-    edge.relation = eget("relation", *e);
-    const std::string evidence = eget("evidence", *e);
-    if (!evidence.empty()) {
-      Result<rapidjson::Document> parsed = parse_json(evidence, "edge evidence");
-      if (!parsed.ok()) return parsed.status();
-      for (const auto& ev : parsed->GetArray()) {
-        if (!ev.IsObject() || !ev.HasMember("doc") || !ev["doc"].IsString() || !ev.HasMember("start") ||
-            !ev["start"].IsInt64() || !ev.HasMember("end") || !ev["end"].IsInt64()) {
-          return InputError(origin, 0, "edge " + edge.source + " -> " + edge.target + ": malformed evidence");
+
+  Result<Graph> Finish() {
+    for (RawEdge& raw : edges_) {
+      Edge edge;
+      for (auto [end, out] : {std::pair{&raw.source, &edge.source}, std::pair{&raw.target, &edge.target}}) {
+        const auto id = ids_.find(*end);
+        if (id == ids_.end()) {
+          return InputError(origin_, raw.line, "edge " + raw.source + " -> " + raw.target + ": \"" + *end +
+                                                   "\" is not the id of a node (an edge names an undeclared node)");
         }
-        edge.evidence.push_back({ev["doc"].GetString(), ev["start"].GetInt64(), ev["end"].GetInt64(),
-                                 ev.HasMember("rule") && ev["rule"].IsString() ? ev["rule"].GetString() : ""});
+        *out = id->second;
+      }
+      Values& values = raw.values;
+      edge.relation = values["relation"];
+      const std::string& evidence = values["evidence"];
+      if (!evidence.empty()) {
+        Result<rapidjson::Document> parsed = ParseJsonValue(evidence, "edge evidence", raw.line);
+        if (!parsed.ok()) return parsed.status();
+        for (const auto& ev : parsed->GetArray()) {
+          if (!ev.IsObject() || !ev.HasMember("doc") || !ev["doc"].IsString() || !ev.HasMember("start") ||
+              !ev["start"].IsInt64() || !ev.HasMember("end") || !ev["end"].IsInt64()) {
+            return InputError(origin_, raw.line, "edge " + edge.source + " -> " + edge.target + ": malformed evidence");
+          }
+          edge.evidence.push_back({ev["doc"].GetString(), ev["start"].GetInt64(), ev["end"].GetInt64(),
+                                   ev.HasMember("rule") && ev["rule"].IsString() ? ev["rule"].GetString() : ""});
+        }
+      }
+      for (const auto& [name, value] : values) {
+        if (name == "relation" || name == "label" || name == "weight" || name == "key" || name == "evidence") continue;
+        if (!value.empty()) edge.attributes[name] = value;
+      }
+      if (const auto weight = values.find("weight"); weight != values.end()) KeepGivenWeight(weight->second, &edge);
+      graph_.AddEdge(edge);
+      raw = RawEdge();
+    }
+    // The documents, from the graph data claimgraph writes; for GraphML from
+    // other tools, the documents named by mentions (lengths unknown).
+    const auto documents = graph_values_.find("documents");
+    if (documents != graph_values_.end()) {
+      Result<rapidjson::Document> parsed = ParseJsonValue(documents->second, "graph data \"documents\"", 0);
+      if (!parsed.ok()) return parsed.status();
+      for (const auto& d : parsed->GetArray()) {
+        if (!d.IsObject() || !d.HasMember("id") || !d["id"].IsString()) {
+          return InputError(origin_, 0, "graph data \"documents\": each document needs a string \"id\"");
+        }
+        graph_.AddDocument(ReadDocumentInfo(d));
+      }
+    } else {
+      for (const std::string& d : mention_docs_) {
+        DocumentInfo info;
+        info.id = d;
+        graph_.AddDocument(info);
       }
     }
-    for (const auto& [name, store] : edge_maps) {
-      if (name == "relation" || name == "label" || name == "weight" || name == "key" || name == "evidence") continue;
-      const std::string value = store->Get(*e);
-      if (!value.empty()) edge.attributes[name] = value;
-    }
-    if (const auto weight = edge_maps.find("weight"); weight != edge_maps.end()) {
-      KeepGivenWeight(weight->second->Get(*e), &edge);
-    }
-    graph.AddEdge(edge);
+    return std::move(graph_);
   }
-  // The documents, from the graph data claimgraph writes; for GraphML from
-  // other tools, the documents named by mentions (lengths unknown).
-  const auto documents = graph_maps.find("documents");
-  if (documents != graph_maps.end()) {
-    Result<rapidjson::Document> parsed = parse_json(documents->second->Get(&g), "graph data \"documents\"");
-    if (!parsed.ok()) return parsed.status();
-    for (const auto& d : parsed->GetArray()) {
-      if (!d.IsObject() || !d.HasMember("id") || !d["id"].IsString()) {
-        return InputError(origin, 0, "graph data \"documents\": each document needs a string \"id\"");
-      }
-      graph.AddDocument(ReadDocumentInfo(d));
-    }
-  } else {
-    for (const std::string& d : docs) {
-      DocumentInfo info;
-      info.id = d;
-      graph.AddDocument(info);
-    }
-  }
-  return graph;
+
+  xmlTextReaderPtr reader_;
+  std::string origin_;
+  std::string xml_error_;  // libxml2's first error, and its line
+  int xml_error_line_ = 0;
+  std::map<std::string, Key> keys_;  // by key id
+  bool node_id_key_ = false;
+  std::map<std::string, std::string> ids_;  // XML id -> claimgraph id
+  std::vector<RawEdge> edges_;             // (resolved once every node is read)
+  Values graph_values_;
+  std::set<std::string> mention_docs_;
+  Graph graph_;
+};
+
+// libxml2 options: no network, no entity substitution (an entity-expansion
+// attack expands nothing), and no limit on a text's size (the documents of
+// a large corpus are one <data>).
+constexpr int kXmlOptions = XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_NOCDATA;
+
+// Reads GraphML from `read` (libxml2's input callback) over `context`.
+Result<Graph> ReadGraphmlFrom(xmlInputReadCallback read, void* context, const std::string& origin) {
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });  // (before threads share libxml2)
+  xmlTextReaderPtr reader = xmlReaderForIO(read, nullptr, context, origin.c_str(), nullptr, kXmlOptions);
+  if (reader == nullptr) return InputError(origin, 0, "not a readable GraphML file: cannot start the XML reader");
+  return GraphmlReader(reader, origin).Read();
+}
+
+// Reads GraphML from `in` as it goes.
+Result<Graph> ReadGraphmlStream(std::istream& in, const std::string& origin) {
+  return ReadGraphmlFrom(
+      [](void* context, char* buffer, int length) {
+        auto* stream = static_cast<std::istream*>(context);
+        stream->read(buffer, length);
+        return stream->bad() ? -1 : static_cast<int>(stream->gcount());
+      },
+      &in, origin);
+}
+
+}  // namespace
+
+Result<Graph> ParseGraphml(const std::string& content, const std::string& origin) {
+  struct Cursor {
+    const std::string* text;
+    size_t at;
+  } cursor{&content, 0};
+  return ReadGraphmlFrom(
+      [](void* context, char* buffer, int length) {
+        auto* c = static_cast<Cursor*>(context);
+        const size_t n = std::min(static_cast<size_t>(length), c->text->size() - c->at);
+        std::memcpy(buffer, c->text->data() + c->at, n);
+        c->at += n;
+        return static_cast<int>(n);
+      },
+      &cursor, origin);
 }
 
 Result<Graph> ParseDot(const std::string& content, const std::string& origin) {
@@ -708,11 +912,12 @@ Result<Graph> ReadGraph(const std::string& path, std::vector<Error>* skipped) {
   // are several times its size. (So is a regular file of another name that
   // does not start with '<', as Hadoop's part-00000 does not.)
   const std::optional<GraphFormat> named = FormatOfExtension(ext);
-  if (named == GraphFormat::kJsonLines || (!named && regular && (in >> std::ws).peek() != '<')) {
-    in.clear();
-    in.seekg(0);
-    return ReadGraphLines(in, path, skipped);
-  }
+  const bool tagged = regular && (in >> std::ws).peek() == '<';
+  in.clear();
+  in.seekg(0);
+  if (named == GraphFormat::kJsonLines || (!named && regular && !tagged)) return ReadGraphLines(in, path, skipped);
+  // GraphML is read as a stream too: it is several times the JSON's size.
+  if (named == GraphFormat::kGraphml || (!named && tagged)) return ReadGraphmlStream(in, path);
   in.clear();
   in.seekg(0);
   // A file with no size (a FIFO, /dev/zero) is read up to 1 GiB.

@@ -525,7 +525,7 @@ XML
 check "odd graphml" 0 "" -- "$bin" query "$tmp/odd.graphml" entities --json
 grep -q '"id":"ent:a"' "$tmp/out" && passed=$((passed + 1)) || { echo "FAIL: odd graphml"; failed=$((failed + 1)); }
 sed 's|</node></graph>|</node><edge id="e0" source="n0" target="n9"/></graph>|' "$tmp/odd.graphml" >"$tmp/dangling.graphml"
-check "graphml dangling edge" 1 "has no node_id: an edge names an undeclared node" -- "$bin" query "$tmp/dangling.graphml" stats
+check "graphml dangling edge" 1 "\"n9\" is not the id of a node (an edge names an undeclared node)" -- "$bin" query "$tmp/dangling.graphml" stats
 
 # The seed, when the shared corpus is there.
 seed=$src/../shared/corpus/seed-alibaba-ko.txt

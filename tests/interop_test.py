@@ -54,27 +54,35 @@ with tempfile.TemporaryDirectory() as tmp:
     assert labels_json == labels_ml == labels_ig, (labels_json, labels_ml, labels_ig)
     checks += 1
 
-    # The same node ids and relations survive GraphML.
-    ids_ml = sorted(d["node_id"] for _, d in g_ml.nodes(data=True))
-    assert ids_ml == sorted(g_json.nodes), "node ids differ"
+    # GraphML's node ids are claimgraph's ids, and relations survive it.
+    assert sorted(g_ml.nodes) == sorted(g_json.nodes), "node ids differ"
+    assert sorted(ig.vs["id"]) == sorted(g_json.nodes), "igraph's node ids differ"
     rel_json = sorted(d["relation"] for _, _, d in g_json.edges(data=True))
     rel_ml = sorted(d["relation"] for _, _, d in g_ml.edges(data=True))
     assert rel_json == rel_ml, "relations differ"
     checks += 2
 
-    # Lists travel as JSON strings in GraphML; offsets agree with the JSON.
+    # Lists travel as JSON strings in GraphML; offsets agree with the JSON
+    # and are numbers; a node has only its own fields (an entity no claim
+    # fields, a claim no aliases), as in the JSON.
     claims = 0
-    for _, d in g_ml.nodes(data=True):
-        node = g_json.nodes[d["node_id"]]
+    for node_id, d in g_ml.nodes(data=True):
+        node = g_json.nodes[node_id]
         assert d["kind"] == node["kind"]
+        given = {k for k, v in node.items() if v != ""} - {"aliases", "mentions"}  # (networkx reads <data/> as absent)
+        assert set(d) - {"mention_count", "aliases", "mentions"} == given, (node_id, sorted(set(d) ^ given))
         if node["kind"] == "entity":
             mentions = json.loads(d["mentions"])
             assert mentions == node["mentions"]
             assert d["mention_count"] == len(mentions)
+            for key, value in node.items():
+                if key not in ("aliases", "mentions") and isinstance(d[key], int):
+                    assert str(d[key]) == value, (key, d[key], value)  # a plain integer, typed long
         else:
             claims += 1
             for key in ("text", "cue", "modality", "negated", "start", "end", "rule"):
                 assert d[key] == node[key], (key, d[key], node[key])
+            assert isinstance(d["start"], int) and isinstance(d["negated"], bool)
     checks += 1
     if inputs == [seed]:
         assert claims >= 10, claims
