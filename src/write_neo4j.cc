@@ -7,7 +7,11 @@
 // convention: develops -> DEVELOPS; the original is kept as `relation`),
 // typed columns (`start:long`, `negated:boolean`, `aliases:string[]`).
 // Strings are quoted with inner quotes doubled; an empty value is left
-// unquoted and empty, which the importer reads as "no property".
+// unquoted and empty, which the importer reads as "no property". The
+// documents are nodes too (documents.csv, label Document, id "doc:" + the
+// document id), linked from their claims (IN_DOCUMENT) and from the
+// entities they mention (MENTIONED_IN, with the number of mentions) in
+// document_links.csv.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -16,6 +20,7 @@
 #include <vector>
 
 #include "claimgraph/io.h"
+#include "extract_claims.h"
 #include "write_common.h"
 
 namespace claimgraph {
@@ -176,9 +181,36 @@ std::vector<OutputFile> WriteNeo4jCsv(const Graph& graph) {
     AddAttributeFields(edge_attrs, e.attributes, &row);
     edge_table.Row(row);
   }
+
+  // Documents, and the links of claims and entities to them.
+  auto doc_node = [](const std::string& doc) { return "doc:" + doc; };
+  Table document_table({"id:ID", ":LABEL", "doc", "chars:long", "title", "date", "day:date", "url", "lang"});
+  for (const DocumentInfo& d : graph.Documents()) {  // (day: the date's day, which Neo4j stores as a date)
+    document_table.Row({Quoted(doc_node(d.id)), Quoted("Document"), Quoted(d.id), std::to_string(d.chars),
+                        Quoted(d.title), Quoted(d.date), std::string(internal::DocumentDay(d.date)), Quoted(d.url),
+                        Quoted(d.lang)});
+  }
+  // (Links only to documents the graph lists, so that every link imports.)
+  std::set<std::string> listed;
+  for (const DocumentInfo& d : graph.Documents()) listed.insert(d.id);
+  Table link_table({":START_ID", ":END_ID", ":TYPE", "mentions:int"});
+  for (const Node& n : claims) {
+    if (listed.count(n.claim.doc)) link_table.Row({Quoted(n.id), Quoted(doc_node(n.claim.doc)), Quoted("IN_DOCUMENT"), ""});
+  }
+  for (const Node& n : entities) {
+    std::map<std::string, int> per_doc;
+    for (const Mention& m : n.mentions) {
+      if (listed.count(m.doc)) ++per_doc[m.doc];
+    }
+    for (const auto& [doc, count] : per_doc) {
+      link_table.Row({Quoted(n.id), Quoted(doc_node(doc)), Quoted("MENTIONED_IN"), std::to_string(count)});
+    }
+  }
   return {{"entities.csv", entity_table.ToString()},
           {"claims.csv", claim_table.ToString()},
-          {"relationships.csv", edge_table.ToString()}};
+          {"documents.csv", document_table.ToString()},
+          {"relationships.csv", edge_table.ToString()},
+          {"document_links.csv", link_table.ToString()}};
 }
 
 }  // namespace claimgraph

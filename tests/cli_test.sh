@@ -111,6 +111,10 @@ assert len(claims) - 1 == sum(n["kind"] == "claim" for n in graph["nodes"])
 assert len(rels) - 1 == len(graph["edges"])
 ids = {r[0] for r in ents[1:]} | {r[0] for r in claims[1:]}
 assert all(r[0] in ids and r[1] in ids for r in rels[1:])
+docs, links = rows("documents.csv"), rows("document_links.csv")
+assert len(docs) - 1 == len(graph["graph"]["documents"]) and docs[0][:2] == ["id:ID", ":LABEL"]
+doc_ids = {r[0] for r in docs[1:]}
+assert links[1:] and all(r[0] in ids and r[1] in doc_ids and r[2] in ("IN_DOCUMENT", "MENTIONED_IN") for r in links[1:])
 by_id = {n["id"]: n for n in graph["nodes"]}
 col = ents[0].index("aliases:string[]")
 assert all(r[col].split(";") == by_id[r[0]]["aliases"] for r in ents[1:] if r[col])

@@ -238,7 +238,7 @@ TEST_CASE("every format of the table is found by its name and extensions, and wr
     }
     if (f.directory) {
       CHECK(WriteGraph(graph, f.format).empty());
-      CHECK(WriteNeo4jCsv(graph).size() == 3);
+      CHECK(WriteNeo4jCsv(graph).size() == 5);
       continue;
     }
     for (const char* ext : f.extensions) {

@@ -287,9 +287,15 @@ TEST_CASE("GEXF of dated documents is dynamic: claims start on their date, entit
 }
 
 TEST_CASE("Neo4j CSV reads back by neo4j-admin's rules, with the graph's counts") {
-  const Graph graph = QuotingGraph();
+  Graph graph = QuotingGraph();
+  DocumentInfo d;
+  d.id = "d";
+  d.chars = 20;
+  d.title = "A \"quoted\" title";
+  d.date = "2025-09-24T08:00:00+09:00";
+  graph.AddDocument(d);
   const std::map<std::string, std::string> files = FilesByName(WriteNeo4jCsv(graph));
-  REQUIRE(files.size() == 3);
+  REQUIRE(files.size() == 5);
   const auto entities = ParseCsv(files.at("entities.csv"));
   const auto claims = ParseCsv(files.at("claims.csv"));
   const auto relationships = ParseCsv(files.at("relationships.csv"));
@@ -330,6 +336,23 @@ TEST_CASE("Neo4j CSV reads back by neo4j-admin's rules, with the graph's counts"
   rapidjson::Document evidence;
   evidence.Parse(r[column(relationships, "evidence")].text.c_str());
   CHECK(evidence.IsArray());
+
+  // The document is a node, linked from its claim and the entity it mentions.
+  const auto documents = ParseCsv(files.at("documents.csv"));
+  const auto links = ParseCsv(files.at("document_links.csv"));
+  REQUIRE(documents.size() == 1 + 1);
+  CHECK(documents[1][column(documents, "id:ID")].text == "doc:d");
+  CHECK(documents[1][column(documents, ":LABEL")].text == "Document");
+  CHECK(documents[1][column(documents, "title")].text == "A \"quoted\" title");
+  CHECK(documents[1][column(documents, "chars:long")].text == "20");
+  CHECK(documents[1][column(documents, "day:date")].text == "2025-09-24");
+  REQUIRE(links.size() == 1 + 2);
+  std::set<std::pair<std::string, std::string>> typed;
+  for (size_t i = 1; i < links.size(); ++i) {
+    CHECK(links[i][column(links, ":END_ID")].text == "doc:d");
+    typed.insert({links[i][column(links, ":START_ID")].text, links[i][column(links, ":TYPE")].text});
+  }
+  CHECK(typed == std::set<std::pair<std::string, std::string>>{{"claim:d:0", "IN_DOCUMENT"}, {"ent:a", "MENTIONED_IN"}});
 }
 
 TEST_CASE("Neo4j CSV of a pipeline graph has one row a node and an edge") {
@@ -340,6 +363,8 @@ TEST_CASE("Neo4j CSV of a pipeline graph has one row a node and an edge") {
   CHECK(ParseCsv(files.at("entities.csv")).size() - 1 == graph.node_count() - claims);
   CHECK(ParseCsv(files.at("claims.csv")).size() - 1 == claims);
   CHECK(ParseCsv(files.at("relationships.csv")).size() - 1 == graph.edge_count());
+  CHECK(ParseCsv(files.at("documents.csv")).size() - 1 == graph.Documents().size());
+  CHECK(ParseCsv(files.at("document_links.csv")).size() - 1 >= claims);
 }
 
 TEST_CASE("Cytoscape.js JSON loads with the graph's elements") {

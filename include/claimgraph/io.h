@@ -119,8 +119,11 @@ struct OutputFile {
 
 // Serializes `graph` as Neo4j bulk-import CSV (neo4j-admin database import
 // full): entities.csv (id:ID, :LABEL "Entity;<Type>", properties),
-// claims.csv (id:ID, :LABEL "Claim", properties) and relationships.csv
-// (:START_ID, :END_ID, :TYPE as the relation upper-cased, properties).
+// claims.csv (id:ID, :LABEL "Claim", properties), documents.csv (id:ID
+// "doc:<id>", :LABEL "Document", chars, title, date, day:date, url, lang),
+// relationships.csv (:START_ID, :END_ID, :TYPE as the relation
+// upper-cased, properties) and document_links.csv (IN_DOCUMENT from each
+// claim, MENTIONED_IN from each entity with mentions:int).
 // Comma-delimited, every string field quoted with inner quotes doubled,
 // arrays as `name:string[]` joined with ';' (a ';' inside an element is
 // written as U+FF1B, since the importer has no escape for the array
