@@ -3,7 +3,9 @@
 // every networkx reads; 2.8 reads no 1.3) with every field of the JSON
 // export as a declared, typed attribute, viz:color by entity type (claims
 // pale, as squares), viz:size by degree, and parallel edges told apart by
-// `kind`. Lists, mentions and evidence are JSON strings, as in GraphML.
+// `kind`, and viz:position from the layout the HTML view draws (layout.h;
+// y points up in Gephi, down on a page). Lists, mentions and evidence are
+// JSON strings, as in GraphML.
 // Where documents have dates the graph is dynamic (timeformat "date") for
 // Gephi's timeline: a claim starts on its date, an entity on the first
 // day a document names it, an edge on the first day of its evidence.
@@ -18,6 +20,7 @@
 #include "claimgraph/io.h"
 #include "claimgraph/version.h"
 #include "extract_claims.h"
+#include "layout.h"
 #include "write_common.h"
 
 namespace claimgraph {
@@ -112,6 +115,8 @@ std::string WriteGexf(const Graph& graph) {
   }
   int max_degree = 1;
   for (const auto& [id, d] : degree) max_degree = std::max(max_degree, d);
+  // The positions the HTML view draws too (layout.h), for Gephi to open on.
+  const std::map<std::string, std::pair<double, double>> positions = internal::LayoutPositions(graph);
 
   // The first day of each node and edge, from its documents' dates.
   std::map<std::string, std::string> doc_day;
@@ -198,6 +203,8 @@ std::string WriteGexf(const Graph& graph) {
     const double size = 10.0 + 40.0 * std::sqrt(static_cast<double>(d) / max_degree);
     out += "        " + VizColor(n.is_claim ? internal::kClaimColor : internal::TypeColor(n.type)) + "\n";
     out += "        <viz:size value=\"" + Format(size) + "\"/>\n";
+    const auto [x, y] = positions.at(n.id);
+    out += "        <viz:position x=\"" + Format(x) + "\" y=\"" + Format(-y) + "\" z=\"0.0\"/>\n";
     out += std::string("        <viz:shape value=\"") + (n.is_claim ? "square" : "disc") + "\"/>\n";
     out += "      </node>\n";
   }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Stage 6, write HTML: one self-contained page (viewer/src/template.html)
 // with the stylesheet, Cytoscape.js and viewer.js inlined (embedded into the
-// binary by cmake/embed_viewer.cmake) and three JSON script elements: the
+// binary by cmake/embed_viewer.cmake) and four JSON script elements: the
 // graph as node-link JSON (the contract), the document texts with their
-// sentence spans, and the type colours. JSON is escaped so that nothing in
+// sentence spans, the node positions (laid out here, layout.h: the page
+// only draws), and the type colours. JSON is escaped so that nothing in
 // a document (</script>, <!--, U+2028) can end or confuse the element.
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -14,6 +15,7 @@
 #include <string_view>
 
 #include "claimgraph/io.h"
+#include "layout.h"
 #include "read_rules.h"
 #include "write_common.h"
 
@@ -126,6 +128,22 @@ std::string StyleJson() {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+// {"<node id>": [x, y]}: the positions the page draws (layout.h).
+std::string LayoutJson(const Graph& graph) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  w.StartObject();
+  for (const auto& [id, xy] : LayoutPositions(graph)) {
+    Str(w, id);
+    w.StartArray();
+    w.Double(xy.first);
+    w.Double(xy.second);
+    w.EndArray();
+  }
+  w.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
 std::string NoViewerNotice(const Graph& graph) {
   return "<div class=\"notice\" id=\"no-viewer\" role=\"alert\"><strong>Built without the viewer.</strong> "
          "The claimgraph that wrote this page was built without the interactive viewer (Cytoscape.js was "
@@ -157,6 +175,7 @@ std::string WriteHtml(const Graph& graph, const HtmlOptions& options) {
     if (marker == "DATA") {
       return internal::JsonScript("claimgraph-graph", WriteJsonLine(graph)) +
              internal::JsonScript("claimgraph-documents", internal::DocumentsJson(graph, options.documents)) +
+             internal::JsonScript("claimgraph-layout", internal::LayoutJson(graph)) +
              internal::JsonScript("claimgraph-style", internal::StyleJson());
     }
     if (marker == "SCRIPTS" && viewer) {

@@ -4,7 +4,9 @@
 // headless by playwright-core (from viewer/node_modules; it never downloads
 // a browser), and checks that every node of the graph is rendered, that
 // searching 알리바바 selects Alibaba, that clicking it shows its claims with
-// the evidence span marked, and that the console stays free of errors.
+// the evidence span marked, and that the console stays free of errors;
+// then that a page of over a thousand nodes opens on an overview at the
+// positions claimgraph computed, and that search and the date filter work.
 // Saves build/artifacts/seed-graph.png (a CI artifact; README shows a copy).
 // Exits 77 (CTest: skipped) with a message when Chromium, playwright-core,
 // the viewer or the shared corpus is missing, unless
@@ -151,6 +153,75 @@ try {
   const screenshot = path.join(artifacts, 'seed-graph.png');
   await page.screenshot({ path: screenshot });
   console.log(`screenshot: ${screenshot}`);
+
+  // A large page (the generator's dated news, over a thousand nodes) opens
+  // at once on an overview, at the positions claimgraph computed: the most
+  // connected entities, claims folded; search unfolds a hidden entity; the
+  // date filter keeps the claims of the days asked for.
+  const corpus = path.join(artifacts, 'large.jsonl');
+  const largeHtml = path.join(artifacts, 'large-graph.html');
+  const largeJson = path.join(artifacts, 'large-graph.json');
+  execFileSync(path.join(buildDir, 'claimgraph_corpus'), ['--mb', '0.2', '-o', corpus], { stdio: 'ignore' });
+  execFileSync(bin, ['build', corpus, '-o', largeHtml, '-q']);
+  execFileSync(bin, ['build', corpus, '-o', largeJson, '-q']);
+  const large = JSON.parse(fs.readFileSync(largeJson, 'utf8'));
+  const largeClaims = large.nodes.filter((n) => n.kind === 'claim');
+  check('the large page has over 1,000 nodes', large.nodes.length > 1000, large.nodes.length);
+  consoleErrors.length = 0;
+  await page.goto(pathToFileURL(largeHtml).href);
+  await page.waitForFunction(() => window.claimgraphViewer && window.claimgraphViewer.cy, null, { timeout: 30000 });
+  const overview = await page.evaluate(() => {
+    const cy = window.claimgraphViewer.cy;
+    const layout = JSON.parse(document.getElementById('claimgraph-layout').textContent);
+    const moved = cy.nodes().filter((n) => {
+      const [x, y] = layout[n.id()];
+      return Math.abs(n.position('x') - x) > 0.01 || Math.abs(n.position('y') - y) > 0.01;
+    }).length;
+    return {
+      nodes: cy.nodes().length,
+      entities: cy.nodes('.entity').filter((n) => n.visible()).length,
+      claims: cy.nodes('.claim').filter((n) => n.visible()).length,
+      moved: moved,
+      note: (document.getElementById('overview-note') || {}).textContent || '',
+    };
+  });
+  check('the large page holds every node', overview.nodes === large.nodes.length, `${overview.nodes}`);
+  check('the overview shows the most connected entities', overview.entities > 0 && overview.entities <= 150,
+    `${overview.entities} entities shown`);
+  check('the overview folds claims', overview.claims === 0, `${overview.claims} claims shown`);
+  check('nodes stand where claimgraph laid them out', overview.moved === 0, `${overview.moved} moved`);
+  check('the panel says it is an overview', overview.note.includes('most connected'), overview.note);
+  // The least connected entity is folded until searched for.
+  const degree = new Map();
+  for (const e of large.edges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) || 0) + 1);
+  const quiet = large.nodes.filter((n) => n.kind === 'entity')
+    .sort((a, b) => (degree.get(a.id) || 0) - (degree.get(b.id) || 0) || (a.id < b.id ? -1 : 1))[0];
+  const before = await page.evaluate((id) => window.claimgraphViewer.cy.getElementById(id).visible(), quiet.id);
+  await page.fill('#search', quiet.label);
+  await page.press('#search', 'Enter');
+  const after = await page.evaluate((id) => {
+    const n = window.claimgraphViewer.cy.getElementById(id);
+    return { visible: n.visible(), selected: n.selected() };
+  }, quiet.id);
+  check('search unfolds a folded entity', !before && after.visible && after.selected,
+    `${quiet.label}: ${before} -> ${JSON.stringify(after)}`);
+  // Claims shown, then one day of them.
+  await page.locator('#display-options label', { hasText: 'Claims' }).locator('input').check();
+  const day = largeClaims.map((c) => c.date).filter(Boolean).sort()[0];
+  const all = await page.evaluate(() => window.claimgraphViewer.cy.nodes('.claim').filter((n) => n.visible()).length);
+  await page.evaluate((d) => window.claimgraphViewer.applyDates(d, d), day);
+  await page.waitForTimeout(100);  // (visibility is read from the style of the next frame)
+  const days = await page.evaluate(() => {
+    const viewer = window.claimgraphViewer;
+    const byId = new Map(viewer.graph.nodes.map((n) => [n.id, n]));
+    return viewer.cy.nodes('.claim').filter((n) => n.visible()).map((n) => byId.get(n.id()).date);
+  });
+  const shown = { all: all, days: days };
+  check('"Claims" shows every claim', shown.all === largeClaims.length, `${shown.all} of ${largeClaims.length}`);
+  check('the date filter keeps the claims of that day', shown.days.length ===
+    largeClaims.filter((c) => c.date === day).length && shown.days.every((d) => d === day),
+    `${shown.days.length} shown for ${day}`);
+  check('no console errors on the large page', consoleErrors.length === 0, consoleErrors.join('\n'));
 } finally {
   await context.close();
   fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@
 
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "claimgraph/io.h"
+#include "layout.h"
 #include "test_util.h"
 
 namespace claimgraph {
@@ -159,9 +161,10 @@ TEST_CASE("HTML keeps hostile document text inside its JSON script elements") {
   options.title = "<script>alert('t')</script>";
   const std::string html = WriteHtml(graph, options);
 
-  // Only the writer's own script elements end: three JSON ones, plus
-  // Cytoscape.js and the viewer when built with them.
-  CHECK(Count(html, "</script>") == (HtmlViewerAvailable() ? 5u : 3u));
+  // Only the writer's own script elements end: four JSON ones (graph,
+  // documents, layout, style), plus Cytoscape.js and the viewer when built
+  // with them.
+  CHECK(Count(html, "</script>") == (HtmlViewerAvailable() ? 6u : 4u));
   CHECK(html.find("<script>alert") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;") != std::string::npos);
   CHECK(html.find("\xE2\x80\xA8") == std::string::npos);
@@ -238,6 +241,7 @@ TEST_CASE("GEXF is well-formed XML with declared attributes and viz data") {
     }
     CHECK(node.count("viz:color") == 1);
     CHECK(node.count("viz:size") == 1);
+    CHECK(node.count("viz:position") == 1);
     if (node.get<std::string>("<xmlattr>.id") == "ent:a") {
       CHECK(node.get<std::string>("<xmlattr>.label") == "Say \"hi\", ok");
       CHECK(node.get<int>("viz:color.<xmlattr>.r") == 0xf2);  // Organization's orange
@@ -284,6 +288,40 @@ TEST_CASE("GEXF of dated documents is dynamic: claims start on their date, entit
   CHECK(start.at("claim:d:0") == "2025-09-24");
   CHECK(start.at("ent:b").empty());  // its only document has no date: always there
   for (const auto& [tag, edge] : g.get_child("edges")) CHECK(edge.get<std::string>("<xmlattr>.start") == "2025-09-24");
+}
+
+TEST_CASE("the layout places every node, the same each time, claims around their speakers") {
+  std::vector<Document> docs;
+  for (const char* input : {"news_ko.txt", "news_en.txt", "docs.jsonl", "claims_ko.txt", "claims_en.txt"}) {
+    Result<std::vector<Document>> read = ReadDocuments(std::string(CLAIMGRAPH_SOURCE_DIR) + "/examples/" + input);
+    REQUIRE(read.ok());
+    for (Document& d : *read) docs.push_back(std::move(d));
+  }
+  Result<Graph> g = Pipeline(testing::BuiltInRules()).Run(docs);
+  REQUIRE(g.ok());
+  const auto positions = internal::LayoutPositions(*g);
+  CHECK(positions == internal::LayoutPositions(*g));
+  CHECK(positions.size() == g->node_count());
+  std::set<std::pair<double, double>> distinct;
+  for (const auto& [id, xy] : positions) {
+    CHECK(std::isfinite(xy.first));
+    CHECK(std::isfinite(xy.second));
+    distinct.insert(xy);
+  }
+  CHECK(distinct.size() > positions.size() * 9 / 10);  // spread out, not piled up
+  size_t near = 0, claims = 0;
+  g->ForEachNode([&](const Node& n) {
+    if (!n.is_claim || n.claim.speaker.empty()) return;
+    ++claims;
+    const auto [x, y] = positions.at(n.id);
+    const auto [sx, sy] = positions.at(n.claim.speaker);
+    near += std::hypot(x - sx, y - sy) < 1000.0;
+  });
+  CHECK(claims > 0);
+  CHECK(near == claims);
+  // The HTML page carries the positions for the viewer to draw.
+  const std::string html = WriteHtml(*g, HtmlOptions());
+  CHECK(html.find("<script type=\"application/json\" id=\"claimgraph-layout\">{\"") != std::string::npos);
 }
 
 TEST_CASE("Neo4j CSV reads back by neo4j-admin's rules, with the graph's counts") {

@@ -312,20 +312,23 @@ int WriteOutput(const Graph& graph, const Output& output, const HtmlOptions& htm
   }
   std::string content;
   if (output.format == GraphFormat::kHtml) {
-    // A page of thousands of nodes takes a browser minutes to lay out: say
-    // so, and with --max-nodes draw the most connected nodes only.
-    constexpr size_t kLargePage = 2000;
+    // The page opens on an overview whatever its size, but a browser holds
+    // all of it: past kLargePage nodes, say so; --max-nodes keeps the most
+    // connected nodes only.
+    constexpr size_t kLargePage = 10000;
     if (output.max_nodes > 0 && graph.node_count() > output.max_nodes) {
       HtmlOptions top = html;
       top.title += " (the " + std::to_string(output.max_nodes) + " most connected of " +
                    std::to_string(graph.node_count()) + " nodes)";
       content = WriteHtml(TopNodes(graph, output.max_nodes), top);
     } else {
+      content = WriteHtml(graph, html);
       if (output.max_nodes == 0 && graph.node_count() > kLargePage) {
         std::cerr << "claimgraph: warning: the page has " << graph.node_count() << " nodes and " << graph.edge_count()
-                  << " edges; a browser lays out a few thousand slowly: --max-nodes N draws the N most connected\n";
+                  << " edges (" << (content.size() + (1 << 19)) / (1 << 20)
+                  << " MB); it opens on an overview, but a browser loads all of it: --max-nodes N keeps the N most "
+                     "connected\n";
       }
-      content = WriteHtml(graph, html);
     }
   } else {
     content = WriteGraph(graph, output.format);

@@ -2,8 +2,11 @@
 // The claimgraph HTML view: reads the node-link graph (the output contract)
 // and the document texts from the page's JSON script elements, draws them
 // with Cytoscape.js (entities coloured by type and sized by mentions, claims
-// as rounded boxes, edges labelled by relation), and wires the search box,
-// the type and relation filters and the side panel. Document text is
+// as rounded boxes, edges labelled by relation) at the positions claimgraph
+// computed when it wrote the page (no layout runs here), and wires the
+// search box, the type, relation and date filters and the side panel. A
+// large graph opens on an overview: the most connected entities, claims
+// folded into their speakers; search and clicks expand it. Document text is
 // untrusted: every string reaches the page through textContent, never
 // innerHTML. Offsets in the graph are Unicode code points, so texts are
 // sliced as Array.from(text), not by UTF-16 index.
@@ -20,6 +23,7 @@
   const graph = readJson('claimgraph-graph');
   const documents = readJson('claimgraph-documents') || {};
   const style = readJson('claimgraph-style') || {};
+  const positions = readJson('claimgraph-layout');
   const typeColors = style.type_colors || {};
   const claimColor = style.claim_color || '#efe9dc';
 
@@ -56,6 +60,7 @@
     const node = document.createElement(tag);
     if (options) {
       if (options.className) node.className = options.className;
+      if (options.id) node.id = options.id;
       if (options.text !== undefined) node.textContent = String(options.text);
       if (options.title) node.title = options.title;
       if (options.style) Object.assign(node.style, options.style);
@@ -81,13 +86,36 @@
     return Math.round(22 + 9 * Math.sqrt((n.mentions || []).length));
   }
 
+  // ---- Overview of a large graph ------------------------------------------
+
+  // Past this many nodes the page opens on an overview: the kOverview most
+  // connected entities and the edges among them, claims folded into their
+  // speakers. Everything else is reachable by search and by clicking a
+  // node, which shows its neighbours.
+  const kLargeGraph = 400;
+  const kOverview = 150;
+  const large = graph.nodes.length > kLargeGraph;
+  const degree = new Map();
+  for (const e of graph.edges) {
+    degree.set(e.source, (degree.get(e.source) || 0) + 1);
+    degree.set(e.target, (degree.get(e.target) || 0) + 1);
+  }
+  const entityIds = graph.nodes.filter((n) => n.kind !== 'claim').map((n) => n.id);
+  const overviewIds = new Set(
+    entityIds.slice().sort((a, b) => (degree.get(b) || 0) - (degree.get(a) || 0) || (a < b ? -1 : 1))
+      .slice(0, kOverview));
+
   const elements = [];
   graph.nodes.forEach((n, i) => {
-    // Start positions on a circle in id order: cose then moves nodes by
-    // forces alone (randomize: false), so the layout is the same each time.
+    // The positions of the page; without them (a page from an older
+    // claimgraph), start positions on a circle in id order, which cose then
+    // moves by forces alone (randomize: false), the same each time.
     const angle = (2 * Math.PI * i) / graph.nodes.length;
     const radius = 60 * Math.sqrt(graph.nodes.length);
+    const at = positions && positions[n.id];
     const isClaim = n.kind === 'claim';
+    const size = isClaim ? 0 : entitySize(n);
+    const hidden = large && (isClaim || !overviewIds.has(n.id));
     elements.push({
       group: 'nodes',
       data: {
@@ -96,10 +124,13 @@
         kind: n.kind,
         type: isClaim ? 'claim' : n.type,
         color: isClaim ? claimColor : typeColors[n.type] || typeColors.Other || '#bab0ac',
-        size: isClaim ? 0 : entitySize(n),
+        size: size,
+        // Labels of big nodes stay legible when zoomed out (the style hides
+        // a label smaller than 7 px on screen).
+        fontSize: Math.max(12, Math.round(size * 0.45)),
       },
-      position: { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
-      classes: isClaim ? 'claim' : 'entity',
+      position: at ? { x: at[0], y: at[1] } : { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
+      classes: (isClaim ? 'claim' : 'entity') + (hidden ? ' folded' : ''),
     });
   });
   for (const e of edges) {
@@ -133,7 +164,8 @@
         style: {
           width: 'data(size)',
           height: 'data(size)',
-          'font-size': 12,
+          'font-size': 'data(fontSize)',
+          'min-zoomed-font-size': 7,
           'font-weight': 600,
           'text-valign': 'bottom',
           'text-margin-y': 3,
@@ -151,6 +183,7 @@
           'text-wrap': 'wrap',
           'text-max-width': 102,
           'text-valign': 'center',
+          'min-zoomed-font-size': 7,
           'border-color': '#a39c8c',
         },
       },
@@ -166,6 +199,7 @@
           'arrow-scale': 0.8,
           label: 'data(relation)',
           'font-size': 9,
+          'min-zoomed-font-size': 7,
           color: '#3e4c59',
           'text-rotation': 'autorotate',
           'text-background-color': '#ffffff',
@@ -186,6 +220,8 @@
       { selector: 'edge.co.labelled', style: { label: 'data(relation)' } },
       { selector: 'edge.nolabel', style: { label: '' } },
       { selector: '.filtered', style: { display: 'none' } },
+      { selector: '.folded', style: { display: 'none' } },
+      { selector: '.dated-out', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.25 } },
       {
         selector: 'node:selected',
@@ -196,7 +232,9 @@
         style: { width: 3, 'line-color': '#2f6fb3', 'target-arrow-color': '#2f6fb3', 'overlay-opacity': 0 },
       },
     ],
-    layout: {
+    // Large graphs: edges are not drawn while the view pans or zooms.
+    hideEdgesOnViewport: graph.edges.length > 3000,
+    layout: positions ? { name: 'preset', fit: true, padding: 30 } : {
       name: 'cose',
       randomize: false,
       animate: false,
@@ -213,6 +251,16 @@
       componentSpacing: 40,
     },
   });
+
+  // (Hidden nodes have no extent: fit the view to what is shown.)
+  if (positions) cy.fit(cy.nodes(':visible'), 30);
+
+  // Shows `ele` and its neighbours (with the edges among them), unfolding
+  // what the overview folded away.
+  function expand(ele) {
+    const around = ele.isNode() ? ele.closedNeighborhood() : ele.union(ele.connectedNodes());
+    around.nodes().removeClass('folded');
+  }
 
   // ---- Header summary ------------------------------------------------------
 
@@ -281,6 +329,60 @@
   }
 
   checkbox('display-options', ['Edge labels'], '', true, (on) => cy.edges().toggleClass('nolabel', !on));
+  if (large) {
+    // The overview's folds, undone (and redone) at once.
+    checkbox('display-options', ['Claims'], '', false, (on) => cy.batch(() => {
+      cy.nodes('.claim').toggleClass('folded', !on);
+      if (on) cy.nodes('.claim').connectedEdges().connectedNodes().removeClass('folded');
+    }));
+    checkbox('display-options', ['All entities'], entityIds.length, false, (on) => cy.batch(() => {
+      cy.nodes('.entity').forEach((n) => n.toggleClass('folded', !on && !overviewIds.has(n.id())));
+    }));
+  }
+
+  // ---- Dates -----------------------------------------------------------------
+
+  // A claim's day is its date (the day its sentence names, else its
+  // document's); an edge's days are its evidence documents' days. With a
+  // range set, claims outside it (or undated) and stated relations with no
+  // evidence inside it are hidden.
+  const docDay = new Map();
+  for (const d of (graph.graph || {}).documents || []) {
+    if (/^\d{4}-\d{2}-\d{2}/.test(d.date || '')) docDay.set(d.id, d.date.slice(0, 10));
+  }
+  const claimDays = graph.nodes.filter((n) => n.kind === 'claim' && n.date).map((n) => n.date).sort();
+  if (claimDays.length || docDay.size) {
+    const days = claimDays.concat(Array.from(docDay.values())).sort();
+    const from = el('input');
+    const to = el('input');
+    for (const [input, value, name] of [[from, days[0], 'From'], [to, days[days.length - 1], 'To']]) {
+      input.type = 'date';
+      input.min = days[0];
+      input.max = days[days.length - 1];
+      input.value = value;
+      input.setAttribute('aria-label', name);
+      input.addEventListener('change', () => applyDates(from.value, to.value));
+    }
+    const list = el('ul', { className: 'checks dates' }, [
+      el('li', null, [el('label', null, ['From ', from])]),
+      el('li', null, [el('label', null, ['To ', to])]),
+    ]);
+    document.getElementById('filters').appendChild(el('section', null, [el('h2', { text: 'Dates' }), list]));
+  }
+  // Hides what falls outside [from, to] (days as YYYY-MM-DD; "" is open).
+  function applyDates(from, to) {
+    const inside = (day) => Boolean(day) && (!from || day >= from) && (!to || day <= to);
+    cy.batch(() => {
+      cy.nodes('.claim').forEach((c) => {
+        c.toggleClass('dated-out', Boolean(from || to) && !inside(nodesById.get(c.id()).date));
+      });
+      cy.edges('.typed').forEach((e) => {
+        const ev = edgesById.get(e.id()).evidence || [];
+        const dated = ev.filter((x) => docDay.has(x.doc));
+        e.toggleClass('dated-out', dated.length > 0 && !dated.some((x) => inside(docDay.get(x.doc))));
+      });
+    });
+  }
   checkbox('display-options', ['co_mentioned labels'], '', false, (on) =>
     cy.edges('.co').toggleClass('labelled', on));
 
@@ -331,11 +433,16 @@
   }
 
   function showOverview() {
-    panel.replaceChildren(
+    panel.replaceChildren(...[
       el('h2', { text: 'claimgraph' }),
+      large ? el('p', { className: 'hint', id: 'overview-note', text: `An overview: the ${overviewIds.size} most ` +
+        `connected of ${entityIds.length} entities, with claims folded into their speakers. Click a node to show ` +
+        'its neighbours and claims; search finds any name; "Claims" and "All entities" under Display show the rest.' })
+        : null,
       el('p', { className: 'hint', text: 'Click a node or an edge to see its aliases, claims and evidence ' +
         'sentences. Search by any name or alias, in Korean or English. Drag to pan, scroll to zoom.' }),
-      el('p', { className: 'meta', text: (graph.graph || {}).generator || '' }));
+      el('p', { className: 'meta', text: (graph.graph || {}).generator || '' }),
+    ].filter(Boolean));
   }
 
   function claimItem(claimNode, role) {
@@ -450,6 +557,7 @@
   function select(id) {
     const ele = cy.getElementById(id);
     if (ele.empty()) return false;
+    expand(ele);
     cy.elements().unselect();
     ele.select();
     show(ele);
@@ -468,7 +576,10 @@
     }
   }
 
-  cy.on('tap', 'node, edge', (event) => show(event.target));
+  cy.on('tap', 'node, edge', (event) => {
+    expand(event.target);
+    show(event.target);
+  });
   cy.on('tap', (event) => {
     if (event.target === cy) {
       highlight(null);
@@ -547,5 +658,5 @@
 
   showOverview();
   // For tests and the browser console.
-  window.claimgraphViewer = { cy: cy, graph: graph, select: select, search: search };
+  window.claimgraphViewer = { cy: cy, graph: graph, select: select, search: search, applyDates: applyDates };
 })();

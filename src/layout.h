@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+// Stage 6, lay the graph out once, at export time: the HTML view draws the
+// positions as they are (no layout in the browser) and GEXF carries them as
+// viz:position for Gephi.
+#ifndef CLAIMGRAPH_LAYOUT_H_
+#define CLAIMGRAPH_LAYOUT_H_
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "claimgraph/graph.h"
+
+namespace claimgraph::internal {
+
+// x and y of every node of `graph`, by id. Entities are placed by Boost's
+// fruchterman_reingold_force_directed_layout over the entity graph (one
+// edge a related pair, whatever the relation), from a seeded random start,
+// so the same graph always gets the same positions. Claims are not part of
+// it: each sits on a small ring around its speaker (else the first entity
+// it is about or mentions), so that showing them never moves an entity.
+// Coordinates are in pixels at zoom 1, rounded to a tenth.
+std::map<std::string, std::pair<double, double>> LayoutPositions(const Graph& graph);
+
+}  // namespace claimgraph::internal
+
+#endif  // CLAIMGRAPH_LAYOUT_H_
