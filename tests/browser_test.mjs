@@ -222,6 +222,11 @@ try {
     largeClaims.filter((c) => c.date === day).length && shown.days.every((d) => d === day),
     `${shown.days.length} shown for ${day}`);
   check('no console errors on the large page', consoleErrors.length === 0, consoleErrors.join('\n'));
+  // The overview as it opens, for the README (build/artifacts/large-graph.png).
+  await page.goto(pathToFileURL(largeHtml).href);
+  await page.waitForFunction(() => window.claimgraphViewer && window.claimgraphViewer.cy, null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(artifacts, 'large-graph.png') });
 } finally {
   await context.close();
   fs.rmSync(userDataDir, { recursive: true, force: true });
