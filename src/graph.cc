@@ -589,7 +589,8 @@ bool Graph::AddEdge(const Edge& edge) {
   rec.relation = impl.pool.Intern(edge.relation);
   rec.attributes = impl.InternAttributes(edge.attributes);
   for (const Evidence& e : edge.evidence) {
-    rec.evidence.push_back({e.start, e.end, impl.pool.Intern(e.doc), impl.pool.Intern(e.rule)});
+    rec.evidence.push_back(
+        {internal::Offset32(e.start), internal::Offset32(e.end), impl.pool.Intern(e.doc), impl.pool.Intern(e.rule)});
   }
   impl.AddEdge(std::move(rec));
   return true;
@@ -663,7 +664,7 @@ void GraphAppender::AddEdge(uint32_t source, uint32_t target, uint32_t relation,
   rec.target = target;
   rec.relation = relation;
   rec.attributes = attributes;
-  rec.evidence.push_back({start, end, doc_, rule});
+  rec.evidence.push_back({Offset32(start), Offset32(end), doc_, rule});
   impl_.AddEdge(std::move(rec));
 }
 

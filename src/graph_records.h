@@ -14,6 +14,7 @@
 #include <deque>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -28,9 +29,20 @@ namespace internal {
 
 constexpr uint32_t kNone = IndexTable::kNone;
 
+// A code-point offset as records keep it: 32 bits, as a document is at most
+// 4 GiB (ReadOptions::max_document_bytes) and so has fewer code points.
+// Throws std::out_of_range for one outside [0, 2^32) (the readers refuse
+// such files first; only a library caller can pass one).
+inline uint32_t Offset32(int64_t offset) {
+  if (offset < 0 || offset > static_cast<int64_t>(UINT32_MAX)) {
+    throw std::out_of_range("offset " + std::to_string(offset) + " is outside 0..4294967295");
+  }
+  return static_cast<uint32_t>(offset);
+}
+
 struct MentionRec {
-  int64_t start = 0;
-  int64_t end = 0;
+  uint32_t start = 0;
+  uint32_t end = 0;
   uint32_t doc = 0;
   uint32_t text = 0;
   uint32_t tag = 0;  // the (rule, particle) pair, interned: few distinct pairs
@@ -40,11 +52,11 @@ struct MentionRec {
            sentence == o.sentence;
   }
 };
-static_assert(sizeof(MentionRec) == 32, "MentionRec is meant to stay at 32 bytes");
+static_assert(sizeof(MentionRec) == 24, "MentionRec is meant to stay at 24 bytes");
 
 struct EvidenceRec {  // trivial, to live in EvidenceList's union
-  int64_t start;
-  int64_t end;
+  uint32_t start;
+  uint32_t end;
   uint32_t doc;
   uint32_t rule;
   bool operator==(const EvidenceRec& o) const {
@@ -54,8 +66,8 @@ struct EvidenceRec {  // trivial, to live in EvidenceList's union
 
 // An edge's evidence spans. Most edges of a large graph (a claim's speaker,
 // medium, mentions and topic) have exactly one, so the first is held in
-// place of the heap pointer: a one-span edge makes no allocation. 24 bytes
-// plus the two counts, against a std::vector's 24 plus a 32-byte block.
+// place of the heap pointer: a one-span edge makes no allocation. 16 bytes
+// plus the two counts, against a std::vector's 24 plus a 16-byte block.
 class EvidenceList {
  public:
   EvidenceList() {}
@@ -228,7 +240,7 @@ struct EdgeRec {
   EvidenceList evidence;
   EdgeRec() : attributes(0), dirty(0) {}
 };
-static_assert(sizeof(EdgeRec) == 48, "EdgeRec is meant to stay at 48 bytes");
+static_assert(sizeof(EdgeRec) == 40, "EdgeRec is meant to stay at 40 bytes");
 
 inline size_t Mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 
@@ -333,8 +345,8 @@ struct Graph::Impl {
   MentionRec InternMention(uint32_t doc, int64_t start, int64_t end, std::string_view text, int sentence,
                            std::string_view rule, std::string_view particle) {
     MentionRec r;
-    r.start = start;
-    r.end = end;
+    r.start = internal::Offset32(start);
+    r.end = internal::Offset32(end);
     r.doc = doc;
     r.text = pool.Intern(text);
     r.tag = InternTag(pool.Intern(rule), pool.Intern(particle));

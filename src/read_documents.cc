@@ -475,8 +475,17 @@ std::string RepairUtf8(const std::string& text) {
   return out;
 }
 
+namespace {
+// `options` with the document limit at most kMaxDocumentBytes.
+ReadOptions Clamped(ReadOptions options) {
+  options.max_document_bytes = std::min(options.max_document_bytes, kMaxDocumentBytes);
+  return options;
+}
+}  // namespace
+
 Result<ReadResult> ReadJsonlBlock(const std::string& content, const std::string& origin, int first_line,
-                                  uint64_t first_byte, const ReadOptions& options) {
+                                  uint64_t first_byte, const ReadOptions& given) {
+  const ReadOptions options = Clamped(given);
   if (first_line < 1) return MakeError(ErrorCode::kInvalidInput, origin, 0, "a block's first line is 1 or more");
   Reader reader(options);
   reader.Jsonl(content, origin, first_line, first_byte);
@@ -508,8 +517,9 @@ Result<std::vector<Document>> ParseJsonl(const std::string& content, const std::
   return std::move(r->documents);
 }
 
-Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& options) {
+Result<ReadResult> ReadDocuments(const std::string& input, const ReadOptions& given) {
   namespace fs = std::filesystem;
+  const ReadOptions options = Clamped(given);
   Reader reader(options);
   if (input == "-") {
     Result<std::string> content = ReadStream(std::cin, options.max_document_bytes, "<stdin>", "stdin");
@@ -725,7 +735,7 @@ struct DocumentStream::Impl {
 };
 
 DocumentStream::DocumentStream(std::vector<std::string> inputs, ReadOptions options)
-    : impl_(std::make_unique<Impl>(options)) {
+    : impl_(std::make_unique<Impl>(Clamped(options))) {
   impl_->Resolve(inputs);
 }
 

@@ -153,6 +153,15 @@ class JsonGraphReader {
     if (!v[key].IsInt64()) return Fail(where + ": \"" + key + "\" must be an integer");
     return v[key].GetInt64();
   }
+  // A mention's or an evidence span's offset: code points into a document,
+  // which has fewer than 2^32 of them.
+  Result<int64_t> Offset(const rapidjson::Value& v, const char* key, const std::string& where) {
+    Result<int64_t> n = Int(v, key, where);
+    if (n.ok() && (*n < 0 || *n > static_cast<int64_t>(UINT32_MAX))) {
+      return Fail(where + ": \"" + key + "\" must be an offset from 0 to 4294967295, not " + std::to_string(*n));
+    }
+    return n;
+  }
 
   Result<Node> ReadNode(const rapidjson::Value& v, const std::string& where) {
     if (!v.IsObject()) return Fail(where + ": a node must be an object");
@@ -182,8 +191,8 @@ class JsonGraphReader {
         if (!m.IsObject()) return Fail(mw + ": a mention must be an object");
         Mention mention;
         Result<std::string> doc = String(m, "doc", mw, true);
-        Result<int64_t> start = Int(m, "start", mw);
-        Result<int64_t> end = Int(m, "end", mw);
+        Result<int64_t> start = Offset(m, "start", mw);
+        Result<int64_t> end = Offset(m, "end", mw);
         Result<std::string> text = String(m, "text", mw, false);
         Result<std::string> rule = String(m, "rule", mw, false);
         Result<std::string> particle = String(m, "particle", mw, false);
@@ -253,8 +262,8 @@ class JsonGraphReader {
         const std::string ew = where + ".evidence[" + std::to_string(i++) + "]";
         if (!ev.IsObject()) return Fail(ew + ": evidence must be an object");
         Result<std::string> doc = String(ev, "doc", ew, true);
-        Result<int64_t> start = Int(ev, "start", ew);
-        Result<int64_t> end = Int(ev, "end", ew);
+        Result<int64_t> start = Offset(ev, "start", ew);
+        Result<int64_t> end = Offset(ev, "end", ew);
         Result<std::string> rule = String(ev, "rule", ew, false);
         for (const Status* s : {&doc.status(), &start.status(), &end.status(), &rule.status()}) {
           if (!s->ok()) return *s;
@@ -717,7 +726,7 @@ class GraphmlReader {
         if (!parsed.ok()) return parsed.status();
         for (const auto& ev : parsed->GetArray()) {
           if (!ev.IsObject() || !ev.HasMember("doc") || !ev["doc"].IsString() || !ev.HasMember("start") ||
-              !ev["start"].IsInt64() || !ev.HasMember("end") || !ev["end"].IsInt64()) {
+              !ev["start"].IsUint() || !ev.HasMember("end") || !ev["end"].IsUint()) {
             return InputError(origin_, raw.line, "edge " + edge.source + " -> " + edge.target + ": malformed evidence");
           }
           edge.evidence.push_back({ev["doc"].GetString(), ev["start"].GetInt64(), ev["end"].GetInt64(),

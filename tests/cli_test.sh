@@ -216,7 +216,7 @@ yes "알리바바는 말했다." | head -n 80000 >"$tmp/two_mb.txt"
 check "a document over --max-document-mb" 1 "claimgraph build: raise the document limit with --max-document-mb N" -- \
   "$bin" build "$tmp/two_mb.txt" --max-document-mb 1 -q
 check "a document under --max-document-mb" 0 "" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 3 -o "$tmp/two_mb.json" -q
-check "--max-document-mb 0" 2 "--max-document-mb needs a number from 1 to 4096" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 0
+check "--max-document-mb 0" 2 "--max-document-mb needs a number from 1 to 4095" -- "$bin" build "$tmp/two_mb.txt" --max-document-mb 0
 # stdin is checked against the limit while it is read (an endless stream
 # stops at the limit instead of filling memory).
 check "an endless stdin over --max-document-mb" 1 '<stdin>: error: document "stdin" has more than 1048576 bytes, the limit' -- \

@@ -3,6 +3,8 @@
 // and bad graph files fail with the file and what is wrong.
 #include <doctest/doctest.h>
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -157,6 +159,12 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
       {"{\"nodes\": [", "g.json: error: malformed JSON at byte 11: Invalid value.\n"},
       {"{\"nodes\": [{\"id\": \"c\", \"kind\": \"claim\", \"start\": \"x\"}]}",
        "g.json: error: nodes[0] (\"c\"): \"start\" must be an integer\n"},
+      // Offsets are code points into a document, which has fewer than 2^32.
+      {"{\"nodes\": [{\"id\": \"a\", \"mentions\": [{\"doc\": \"d\", \"start\": 0, \"end\": 5000000000}]}]}",
+       "g.json: error: nodes[0] (\"a\").mentions[0]: \"end\" must be an offset from 0 to 4294967295, not 5000000000\n"},
+      {"{\"nodes\": [{\"id\": \"a\"}], \"edges\": [{\"source\": \"a\", \"target\": \"a\", \"evidence\": "
+       "[{\"doc\": \"d\", \"start\": -1, \"end\": 2}]}]}",
+       "g.json: error: edges[0].evidence[0]: \"start\" must be an offset from 0 to 4294967295, not -1\n"},
       {"{\"nodes\": [{\"id\": \"a\"}], \"edges\": [], \"links\": []}",
        "g.json: error: both \"edges\" and \"links\": a graph has one list of edges (networkx writes \"links\" before "
        "3.4, \"edges\" after)\n"},
@@ -188,6 +196,23 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
     REQUIRE_FALSE(g.ok());
     CHECK(g.status().ToString() == "/nonexistent/g.json: error: cannot open graph file\n");
   }
+}
+
+TEST_CASE("the graph keeps offsets up to 2^32 - 1 and refuses larger ones") {
+  Graph g;
+  Node n;
+  n.id = "ent:a";
+  n.kind = "entity";
+  n.mentions = {{"d", 4294967290, 4294967295, "a", 0, "gazetteer", ""}};
+  g.AddNode(n);
+  REQUIRE(g.FindNode("ent:a") != nullptr);
+  CHECK(g.FindNode("ent:a")->mentions.at(0).end == 4294967295);
+  n.mentions = {{"d", 0, 4294967296, "a", 0, "gazetteer", ""}};
+  CHECK_THROWS_AS(g.AddNode(n), std::out_of_range);
+  Edge e;
+  e.source = e.target = "ent:a";
+  e.evidence = {{"d", -1, 3, "r"}};
+  CHECK_THROWS_AS(g.AddEdge(e), std::out_of_range);
 }
 
 TEST_CASE("a number attribute keeps its exact value") {

@@ -28,10 +28,16 @@ struct Document {
 };
 
 // How to treat a bad document while reading a batch.
+// The largest document any ReadOptions allows, 4095 MiB: offsets into a
+// document are kept in 32 bits.
+constexpr size_t kMaxDocumentBytes = size_t{4095} << 20;
+
 struct ReadOptions {
   bool skip_bad = false;  // (false) skip a bad document and record why, instead of failing
   bool lossy = false;     // (false) replace invalid UTF-8 with U+FFFD and warn, instead of rejecting
-  size_t max_document_bytes = size_t{64} << 20;  // (64 MiB) larger documents are bad
+  // (64 MiB) larger documents are bad; at most kMaxDocumentBytes (a larger
+  // value counts as that).
+  size_t max_document_bytes = size_t{64} << 20;
   // (false) DocumentStream reads the input "-" as JSONL, a document a line
   // ("<stdin>:LINE" in messages, ids "stdin:LINE" when a line has none),
   // instead of as one text document.

@@ -19,7 +19,9 @@ class GraphAppender;  // src/graph_appender.h
 }  // namespace internal
 
 // One occurrence of an entity. Offsets are Unicode code points into the
-// original document text, end exclusive (as Python slices a str).
+// original document text, end exclusive (as Python slices a str); a
+// document has fewer than 2^32 of them (it is at most 4 GiB), and the
+// graph keeps mention and evidence offsets in 32 bits.
 struct Mention {
   std::string doc;
   int64_t start = 0;
@@ -110,12 +112,14 @@ class Graph {
   ~Graph();
 
   // Adds `node`, or merges it into the node with the same id (aliases and
-  // mentions united, attributes filled where missing).
+  // mentions united, attributes filled where missing). Throws
+  // std::out_of_range for a mention offset outside 0..2^32-1.
   void AddNode(const Node& node);
   void AddNode(Node&& node);
   // Adds `edge`, or merges it into the edge with the same source, target,
   // relation and attributes (evidence united, weight recounted).
-  // Both endpoints must exist; returns false otherwise.
+  // Both endpoints must exist; returns false otherwise. Throws
+  // std::out_of_range for an evidence offset outside 0..2^32-1.
   bool AddEdge(const Edge& edge);
   bool AddEdge(Edge&& edge);
   void AddDocument(const DocumentInfo& doc);

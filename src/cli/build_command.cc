@@ -45,7 +45,7 @@ constexpr const char* kBuildUsage =
     "              an empty file is a document with no text, with a warning\n"
     "--lossy       replace invalid UTF-8 with U+FFFD (with a warning) instead of\n"
     "              treating the document as bad\n"
-    "--max-document-mb N  the largest document, in MB (default 64, at most 4096)\n"
+    "--max-document-mb N  the largest document, in MB (default 64, at most 4095)\n"
     "-q, --quiet   no progress or summary on stderr\n";
 
 }  // namespace
@@ -378,8 +378,8 @@ int ParseRunFlags(const ParsedArgs& args, const char* verb, RunFlags* flags) {
   flags->read.lossy = args.flags.count("--lossy") > 0;
   if (args.values.count("--max-document-mb")) {
     const std::optional<int> mb = ParseCount(args.Value("--max-document-mb"));
-    if (!mb || *mb < 1 || *mb > 4096) {
-      std::cerr << name << "--max-document-mb needs a number from 1 to 4096, not \"" << args.Value("--max-document-mb")
+    if (!mb || *mb < 1 || *mb > 4095) {
+      std::cerr << name << "--max-document-mb needs a number from 1 to 4095, not \"" << args.Value("--max-document-mb")
                 << "\"\n";
       return kExitUsage;
     }

@@ -41,7 +41,7 @@ constexpr const char* kExtractUsage =
     "              nothing is written to -o) or is skipped, reported on stderr and\n"
     "              counted (skip)\n"
     "--lossy       replace invalid UTF-8 with U+FFFD (with a warning)\n"
-    "--max-document-mb N  the largest document, in MB (default 64, at most 4096)\n"
+    "--max-document-mb N  the largest document, in MB (default 64, at most 4095)\n"
     "-q, --quiet   no summary on stderr\n";
 
 // Documents gathered before a batch is extracted: enough text to keep every
