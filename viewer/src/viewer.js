@@ -105,18 +105,20 @@
     entityIds.slice().sort((a, b) => (degree.get(b) || 0) - (degree.get(a) || 0) || (a < b ? -1 : 1))
       .slice(0, kOverview));
 
-  const elements = [];
-  graph.nodes.forEach((n, i) => {
+  // Elements are made as they are first shown: a large page gives
+  // Cytoscape its overview only, and each expansion adds what it reveals.
+  const nodeIndex = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  function nodeElement(n) {
     // The positions of the page; without them (a page from an older
     // claimgraph), start positions on a circle in id order, which cose then
     // moves by forces alone (randomize: false), the same each time.
+    const i = nodeIndex.get(n.id);
     const angle = (2 * Math.PI * i) / graph.nodes.length;
     const radius = 60 * Math.sqrt(graph.nodes.length);
     const at = positions && positions[n.id];
     const isClaim = n.kind === 'claim';
     const size = isClaim ? 0 : entitySize(n);
-    const hidden = large && (isClaim || !overviewIds.has(n.id));
-    elements.push({
+    return {
       group: 'nodes',
       data: {
         id: n.id,
@@ -130,16 +132,27 @@
         fontSize: Math.max(12, Math.round(size * 0.45)),
       },
       position: at ? { x: at[0], y: at[1] } : { x: radius * Math.cos(angle), y: radius * Math.sin(angle) },
-      classes: (isClaim ? 'claim' : 'entity') + (hidden ? ' folded' : ''),
-    });
-  });
-  for (const e of edges) {
-    elements.push({
+      classes: isClaim ? 'claim' : 'entity',
+    };
+  }
+  function edgeElement(e) {
+    return {
       group: 'edges',
       data: { id: e._id, source: e.source, target: e.target, relation: e.relation, weight: e.weight || 1 },
       classes: e.relation === 'co_mentioned' ? 'co' : 'typed',
-    });
+    };
   }
+  const edgesOf = new Map();
+  for (const e of edges) {
+    for (const end of [e.source, e.target]) {
+      if (!edgesOf.has(end)) edgesOf.set(end, []);
+      edgesOf.get(end).push(e);
+    }
+  }
+  const shownFirst = large ? graph.nodes.filter((n) => overviewIds.has(n.id)) : graph.nodes;
+  const shownIds = new Set(shownFirst.map((n) => n.id));
+  const elements = shownFirst.map(nodeElement).concat(
+    edges.filter((e) => shownIds.has(e.source) && shownIds.has(e.target)).map(edgeElement));
 
   const fontFamily = getComputedStyle(document.documentElement).fontFamily;
   const cy = cytoscape({
@@ -220,7 +233,6 @@
       { selector: 'edge.co.labelled', style: { label: 'data(relation)' } },
       { selector: 'edge.nolabel', style: { label: '' } },
       { selector: '.filtered', style: { display: 'none' } },
-      { selector: '.folded', style: { display: 'none' } },
       { selector: '.dated-out', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.25 } },
       {
@@ -255,11 +267,29 @@
   // (Hidden nodes have no extent: fit the view to what is shown.)
   if (positions) cy.fit(cy.nodes(':visible'), 30);
 
-  // Shows `ele` and its neighbours (with the edges among them), unfolding
-  // what the overview folded away.
-  function expand(ele) {
-    const around = ele.isNode() ? ele.closedNeighborhood() : ele.union(ele.connectedNodes());
-    around.nodes().removeClass('folded');
+  // Adds the nodes `ids` that are not drawn yet, with their edges to the
+  // nodes that are, and gives them the filters' classes.
+  function ensure(ids) {
+    const fresh = new Set(ids.filter((id) => nodesById.has(id) && cy.getElementById(id).empty()));
+    if (!fresh.size) return;
+    const added = [];
+    const seen = new Set();
+    for (const id of fresh) {
+      added.push(nodeElement(nodesById.get(id)));
+      for (const e of edgesOf.get(id) || []) {
+        const other = e.source === id ? e.target : e.source;
+        if (seen.has(e._id) || !(fresh.has(other) || cy.getElementById(other).nonempty())) continue;
+        seen.add(e._id);
+        added.push(edgeElement(e));
+      }
+    }
+    cy.add(added);
+    applyFilters();
+    applyDates(dateRange[0], dateRange[1]);
+  }
+  // Shows node `id` and its neighbours, with the edges among them.
+  function expand(id) {
+    ensure([id].concat((edgesOf.get(id) || []).map((e) => (e.source === id ? e.target : e.source))));
   }
 
   // ---- Header summary ------------------------------------------------------
@@ -330,14 +360,21 @@
 
   checkbox('display-options', ['Edge labels'], '', true, (on) => cy.edges().toggleClass('nolabel', !on));
   if (large) {
-    // The overview's folds, undone (and redone) at once.
-    checkbox('display-options', ['Claims'], '', false, (on) => cy.batch(() => {
-      cy.nodes('.claim').toggleClass('folded', !on);
-      if (on) cy.nodes('.claim').connectedEdges().connectedNodes().removeClass('folded');
-    }));
-    checkbox('display-options', ['All entities'], entityIds.length, false, (on) => cy.batch(() => {
-      cy.nodes('.entity').forEach((n) => n.toggleClass('folded', !on && !overviewIds.has(n.id())));
-    }));
+    // The overview's folds, undone (and redone) at once. Showing the
+    // claims shows their speakers and the entities they are about.
+    checkbox('display-options', ['Claims'], claimCount, false, (on) => {
+      if (!on) {
+        cy.remove(cy.nodes('.claim'));
+        return;
+      }
+      const claims = graph.nodes.filter((n) => n.kind === 'claim').map((n) => n.id);
+      const linked = claims.flatMap((id) => (edgesOf.get(id) || []).map((e) => (e.source === id ? e.target : e.source)));
+      ensure(claims.concat(linked));
+    });
+    checkbox('display-options', ['All entities'], entityIds.length, false, (on) => {
+      if (on) ensure(entityIds);
+      else cy.remove(cy.nodes('.entity').filter((n) => !overviewIds.has(n.id())));
+    });
   }
 
   // ---- Dates -----------------------------------------------------------------
@@ -351,6 +388,7 @@
     if (/^\d{4}-\d{2}-\d{2}/.test(d.date || '')) docDay.set(d.id, d.date.slice(0, 10));
   }
   const claimDays = graph.nodes.filter((n) => n.kind === 'claim' && n.date).map((n) => n.date).sort();
+  let dateRange = ['', ''];
   if (claimDays.length || docDay.size) {
     const days = claimDays.concat(Array.from(docDay.values())).sort();
     const from = el('input');
@@ -371,6 +409,7 @@
   }
   // Hides what falls outside [from, to] (days as YYYY-MM-DD; "" is open).
   function applyDates(from, to) {
+    dateRange = [from, to];
     const inside = (day) => Boolean(day) && (!from || day >= from) && (!to || day <= to);
     cy.batch(() => {
       cy.nodes('.claim').forEach((c) => {
@@ -555,9 +594,9 @@
 
   // Selects the node or edge `id`, centres it and shows it in the panel.
   function select(id) {
+    if (nodesById.has(id)) expand(id);
     const ele = cy.getElementById(id);
     if (ele.empty()) return false;
-    expand(ele);
     cy.elements().unselect();
     ele.select();
     show(ele);
@@ -577,7 +616,7 @@
   }
 
   cy.on('tap', 'node, edge', (event) => {
-    expand(event.target);
+    if (event.target.isNode()) expand(event.target.id());
     show(event.target);
   });
   cy.on('tap', (event) => {
