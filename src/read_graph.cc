@@ -451,7 +451,7 @@ class GraphmlReader {
       } else if (name == "edge") {
         failure = ReadEdge();
       } else if (name == "data") {
-        failure = ReadGraphData();
+        failure = ReadData(&graph_values_);  // (data of the graph: those of nodes and edges are read with them)
       }
     }
     if (failure) return *failure;
@@ -570,15 +570,7 @@ class GraphmlReader {
         const std::string element = LocalName();
         if (element == "graph") return NotReadable("a graph nested in a " + std::string(domain) + " is not read");
         if (element != "data") continue;
-        const std::string id = Attribute("key");
-        const auto key = keys_.find(id);
-        if (key == keys_.end()) {
-          return NotReadable("<data key=\"" + id + "\"> names a key that no <key> element declares", Line());
-        }
-        std::string text;
-        bool nested = false;
-        if (std::optional<Error> e = ReadText(&text, &nested)) return e;
-        if (!nested) (*values)[key->second.name] = std::move(text);
+        if (std::optional<Error> e = ReadData(values)) return e;
       }
     }
     for (const auto& [id, key] : keys_) {
@@ -587,7 +579,9 @@ class GraphmlReader {
     return std::nullopt;
   }
 
-  std::optional<Error> ReadGraphData() {
+  // Reads the current <data> into `values` under its key's name; a value
+  // that holds elements (a yEd graphics block) is passed over.
+  std::optional<Error> ReadData(Values* values) {
     const std::string id = Attribute("key");
     const auto key = keys_.find(id);
     if (key == keys_.end()) {
@@ -596,7 +590,7 @@ class GraphmlReader {
     std::string text;
     bool nested = false;
     if (std::optional<Error> e = ReadText(&text, &nested)) return e;
-    if (!nested) graph_values_[key->second.name] = std::move(text);
+    if (!nested) (*values)[key->second.name] = std::move(text);
     return std::nullopt;
   }
 

@@ -293,6 +293,19 @@ check "extract --lossy" 0 "1 bad document skipped" -- "$bin" extract "$tmp/mixed
 if cmp -s "$tmp/x-skip.jsonl" "$tmp/parts.jsonl" && [[ $(wc -l <"$tmp/x-lossy.jsonl") -eq 6 ]] && grep -q '"id":"latin1"' "$tmp/x-lossy.jsonl"; then
   passed=$((passed + 1)); else echo "FAIL: extract skip/lossy lines"; failed=$((failed + 1)); fi
 check "extract bad --on-error" 2 "--on-error is fail or skip" -- "$bin" extract "$ex/docs.jsonl" --on-error ignore
+# SIGTERM while extract writes -o: -o stays as it was, and no temporary
+# file is left (the run stops between batches). About 4 MB: seconds of work.
+for i in $(seq 1 600); do cat "$ex/docs.jsonl"; done | awk '{ sub(/"id": *"[^"]*"/, "\"id\": \"d" NR "\""); print }' >"$tmp/many.jsonl"
+echo old >"$tmp/x-term.jsonl"
+"$bin" extract "$tmp/many.jsonl" -j 1 -o "$tmp/x-term.jsonl" 2>"$tmp/err" &
+pid=$!
+sleep 0.3
+kill -TERM $pid
+wait $pid
+code=$?
+if [[ $code -eq 143 && $(cat "$tmp/x-term.jsonl") == old ]] && grep -q "left unchanged" "$tmp/err" && ! ls -a "$tmp" | grep -q '\.tmp-'; then
+  passed=$((passed + 1)); else echo "FAIL: SIGTERM during extract -o (exit $code)"; cat "$tmp/err"; failed=$((failed + 1)); fi
+rm -f "$tmp/many.jsonl"
 # merge: -j N and --on-error skip (a bad line of partial graphs, or a whole
 # unreadable graph file, reported and passed over).
 { head -2 "$tmp/parts.jsonl"; echo '{"nodes": ['; tail -3 "$tmp/parts.jsonl"; } >"$tmp/parts-bad.jsonl"

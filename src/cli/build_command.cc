@@ -103,6 +103,7 @@ void InstallSignalHandlers() {
   std::signal(SIGXFSZ, SIG_IGN);
 }
 bool Interrupted() { return g_signal != 0; }
+void BeginWriting() { g_writing = 1; }
 const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT"; }
 
 std::string WithOutputHelp(const std::string& usage, size_t width) {

@@ -47,6 +47,11 @@ int ParseRunFlags(const ParsedArgs& args, const char* verb, RunFlags* flags);
 void InstallSignalHandlers();
 bool Interrupted();
 const char* InterruptName();
+// Marks that an output file is being written (as WriteOutput does): from
+// then on a signal is only noticed where the writer asks Interrupted(), so
+// that the temporary file is removed and the output left as it was, never
+// abandoned a second later.
+void BeginWriting();
 
 // Where and how a verb writes its graph.
 struct Output {

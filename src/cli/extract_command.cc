@@ -131,7 +131,8 @@ int ExtractCommand(const std::vector<std::string>& argv) {
       if (Interrupted()) {
         Error e;
         e.code = ErrorCode::kCancelled;
-        e.message = std::string("claimgraph extract: interrupted by ") + InterruptName() + "; no output written";
+        e.message = std::string("claimgraph extract: interrupted by ") + InterruptName() +
+                    (path ? "; no output written" : "; stdout has the lines of the documents before it");
         failure = Status(std::move(e));
         return false;
       }
@@ -155,6 +156,8 @@ int ExtractCommand(const std::vector<std::string>& argv) {
   Status written;
   bool stdout_failed = false;
   if (path) {
+    // (A signal is then noticed between batches, and -o left as it was.)
+    BeginWriting();
     written = WriteFileAtomic(*path, write, Interrupted);
   } else {
     std::cout << std::flush;
