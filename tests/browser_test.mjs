@@ -207,7 +207,7 @@ try {
   check('search unfolds a folded entity', !before && after.visible && after.selected,
     `${quiet.label}: ${before} -> ${JSON.stringify(after)}`);
   // Claims shown, then one day of them.
-  await page.locator('#display-options label', { hasText: 'Claims' }).locator('input').check();
+  await page.locator('#display-options label', { hasText: 'All claims' }).locator('input').check();
   const day = largeClaims.map((c) => c.date).filter(Boolean).sort()[0];
   const all = await page.evaluate(() => window.claimgraphViewer.cy.nodes('.claim').filter((n) => n.visible()).length);
   await page.evaluate((d) => window.claimgraphViewer.applyDates(d, d), day);
@@ -218,7 +218,7 @@ try {
     return viewer.cy.nodes('.claim').filter((n) => n.visible()).map((n) => byId.get(n.id()).date);
   });
   const shown = { all: all, days: days };
-  check('"Claims" shows every claim', shown.all === largeClaims.length, `${shown.all} of ${largeClaims.length}`);
+  check('"All claims" shows every claim', shown.all === largeClaims.length, `${shown.all} of ${largeClaims.length}`);
   check('the date filter keeps the claims of that day', shown.days.length ===
     largeClaims.filter((c) => c.date === day).length && shown.days.every((d) => d === day),
     `${shown.days.length} shown for ${day}`);

@@ -362,7 +362,7 @@
   if (large) {
     // The overview's folds, undone (and redone) at once. Showing the
     // claims shows their speakers and the entities they are about.
-    checkbox('display-options', ['Claims'], claimCount, false, (on) => {
+    checkbox('display-options', ['All claims'], claimCount, false, (on) => {
       if (!on) {
         cy.remove(cy.nodes('.claim'));
         return;
@@ -476,7 +476,7 @@
       el('h2', { text: 'claimgraph' }),
       large ? el('p', { className: 'hint', id: 'overview-note', text: `An overview: the ${overviewIds.size} most ` +
         `connected of ${entityIds.length} entities, with claims folded into their speakers. Click a node to show ` +
-        'its neighbours and claims; search finds any name; "Claims" and "All entities" under Display show the rest.' })
+        'its neighbours and claims; search finds any name; "All claims" and "All entities" under Display show the rest.' })
         : null,
       el('p', { className: 'hint', text: 'Click a node or an edge to see its aliases, claims and evidence ' +
         'sentences. Search by any name or alias, in Korean or English. Drag to pan, scroll to zoom.' }),
