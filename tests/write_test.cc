@@ -73,6 +73,79 @@ TEST_CASE("GraphML has typed keys with for= and the canonical name in label") {
   CHECK(xml.find(">Hunyuan-Image-3.0</data>") != std::string::npos);
 }
 
+TEST_CASE("GraphML names nodes by their ids, gives a node only its fields, and types attributes by their values") {
+  Graph g;
+  Node a;
+  a.id = "ent:a";
+  a.kind = "entity";
+  a.label = "A";
+  a.type = "Model";
+  a.attributes = {{"year", "2025"}, {"score", "0.25"}, {"code", "07"}, {"big", "123456789012345678901"}};
+  g.AddNode(a);
+  Node b = a;
+  b.id = "ent:b";
+  b.attributes = {{"year", "1999"}, {"score", "3"}, {"code", "7"}};
+  g.AddNode(b);
+  Node c;
+  c.id = "claim:d:0";
+  c.kind = "claim";
+  c.is_claim = true;
+  c.label = c.claim.text = "it works";
+  c.claim.doc = "d";
+  c.claim.start = 3;
+  c.claim.end = 11;
+  g.AddNode(c);
+  const std::string xml = WriteGraphml(g);
+  CHECK(xml.find("<node id=\"ent:a\">") != std::string::npos);
+  CHECK(xml.find("<node id=\"claim:d:0\">") != std::string::npos);
+  CHECK(xml.find("attr.name=\"node_id\"") == std::string::npos);
+  // Every value a plain integer: long; integers and decimals: string (a
+  // reader would print 3 as 3.0); "07" and 21 digits stay strings.
+  CHECK(xml.find("attr.name=\"year\" attr.type=\"long\"") != std::string::npos);
+  CHECK(xml.find("attr.name=\"score\" attr.type=\"string\"") != std::string::npos);
+  CHECK(xml.find("attr.name=\"code\" attr.type=\"string\"") != std::string::npos);
+  CHECK(xml.find("attr.name=\"big\" attr.type=\"string\"") != std::string::npos);
+  CHECK(xml.find("attr.name=\"start\" attr.type=\"long\"") != std::string::npos);
+  CHECK(xml.find("attr.name=\"negated\" attr.type=\"boolean\"") != std::string::npos);
+  // The claim has no aliases or type; the entities no claim fields.
+  const size_t claim = xml.find("<node id=\"claim:d:0\">");
+  const std::string claim_xml = xml.substr(claim, xml.find("</node>", claim) - claim);
+  CHECK(claim_xml.find("n_aliases") == std::string::npos);
+  CHECK(claim_xml.find("n_type") == std::string::npos);
+  const size_t entity = xml.find("<node id=\"ent:a\">");
+  const std::string entity_xml = xml.substr(entity, xml.find("</node>", entity) - entity);
+  CHECK(entity_xml.find("n_start") == std::string::npos);
+  CHECK(entity_xml.find("n_negated") == std::string::npos);
+  // Read back: the same graph, attributes as the text they were.
+  Result<Graph> back = ParseGraphml(xml, "g.graphml");
+  REQUIRE(back.ok());
+  CHECK(WriteJson(*back) == WriteJson(g));
+}
+
+TEST_CASE("GraphML from another tool: nodes named by their id attribute, defaults applied, graphics skipped") {
+  Result<Graph> g = ParseGraphml(R"(<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml">
+  <key id="d0" for="node" attr.name="label" attr.type="string"/>
+  <key id="d1" for="node" attr.name="type" attr.type="string"><default>Organization</default></key>
+  <key id="d2" for="node" yfiles.type="nodegraphics"/>
+  <key id="d3" for="edge" attr.name="relation" attr.type="string"/>
+  <graph edgedefault="directed">
+    <node id="ent:x"><data key="d0">X Corp</data><data key="d2"><y:ShapeNode><y:Fill color="#FF0000"/></y:ShapeNode></data></node>
+    <node id="ent:y"><data key="d0">Y Lab</data><data key="d1">Person</data></node>
+    <edge source="ent:x" target="ent:y"><data key="d3">leads</data></edge>
+  </graph>
+</graphml>)", "yed.graphml");
+  REQUIRE(g.ok());
+  REQUIRE(g->FindNode("ent:x") != nullptr);
+  CHECK(g->FindNode("ent:x")->label == "X Corp");
+  CHECK(g->FindNode("ent:x")->type == "Organization");  // the key's default
+  CHECK(g->FindNode("ent:y")->type == "Person");
+  CHECK(g->FindNode("ent:x")->attributes.empty());  // the graphics block is no value
+  const std::vector<Edge> edges = g->Edges();
+  REQUIRE(edges.size() == 1);
+  CHECK(edges[0].relation == "leads");
+}
+
 TEST_CASE("DOT carries labels, types and relations") {
   const std::string dot = WriteDot(SampleGraph());
   CHECK(dot.rfind("digraph G {", 0) == 0);
