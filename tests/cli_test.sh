@@ -299,7 +299,8 @@ for i in $(seq 1 600); do cat "$ex/docs.jsonl"; done | awk '{ sub(/"id": *"[^"]*
 echo old >"$tmp/x-term.jsonl"
 "$bin" extract "$tmp/many.jsonl" -j 1 -o "$tmp/x-term.jsonl" 2>"$tmp/err" &
 pid=$!
-sleep 0.3
+# (Once its temporary output exists, extraction is under way.)
+for i in $(seq 1 200); do ls -a "$tmp" | grep -q '\.tmp-' && break; sleep 0.05; done
 kill -TERM $pid
 wait $pid
 code=$?
