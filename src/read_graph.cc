@@ -414,10 +414,6 @@ int BracketDepth(const std::string& text, std::string_view open, std::string_vie
 int JsonDepth(const std::string& text) { return BracketDepth(text, "[{", "]}"); }
 int DotDepth(const std::string& content) { return BracketDepth(content, "{", "}"); }
 
-}  // namespace
-
-namespace {
-
 // GraphML, read as a stream by libxml2's xmlTextReader: keys, then each
 // node and edge with its <data>, never the whole document as a tree. A node
 // is named by its id attribute, or by its node_id data where a key declares
@@ -444,6 +440,9 @@ class GraphmlReader {
         return NotReadable("elements nested more than " + std::to_string(kMaxXmlDepth) + " deep");
       }
       const std::string name = LocalName();
+      if (xmlTextReaderDepth(reader_) == 0 && name != "graphml") {
+        return NotReadable("the root element is <" + name + ">, not <graphml>");
+      }
       if (name == "key") {
         failure = ReadKey();
       } else if (name == "node") {

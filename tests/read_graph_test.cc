@@ -182,6 +182,11 @@ TEST_CASE("bad graph files fail with the file and what is wrong") {
     REQUIRE_FALSE(g.ok());
     CHECK(g.status().ToString().rfind("g.graphml:1: error: not a readable GraphML file: ", 0) == 0);
   }
+  SUBCASE("XML that is not GraphML") {
+    Result<Graph> g = ParseGraphml("<html><body>a page</body></html>", "g.graphml");
+    REQUIRE_FALSE(g.ok());
+    CHECK(g.status().ToString() == "g.graphml:1: error: not a readable GraphML file: the root element is <html>, not <graphml>\n");
+  }
   SUBCASE("GraphML data under a key no <key> declares") {
     Result<Graph> g = ParseGraphml("<graphml><graph id=\"G\" edgedefault=\"directed\">\n<node id=\"n0\">"
                                    "<data key=\"zz\">a</data></node></graph></graphml>",
