@@ -27,8 +27,7 @@ double Round(double v) { return std::round(v * 10.0) / 10.0; }
 }  // namespace
 
 std::map<std::string, std::pair<double, double>> LayoutPositions(const Graph& graph) {
-  // Entities, in id order, each related pair once, and how many pairs
-  // each entity is in.
+  // Entities, in id order, and each related pair of them once.
   std::vector<std::string> ids;
   std::map<std::string, size_t> index;
   graph.ForEachNode([&](const Node& n) {
