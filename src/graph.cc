@@ -239,6 +239,7 @@ uint32_t Graph::Impl::AddNode(NodeRec&& rec, std::string_view label, bool owned)
 // relation and attributes.
 void Graph::Impl::AddEdge(EdgeRec&& rec) {
   found.clear();
+  EnsureEdgeIndex();
   const size_t hash = EdgeHash(rec);
   const uint32_t at = edge_index.Find(hash, [&](uint32_t i) { return SameEdge(edges[i], rec); });
   if (at != kNone) {
@@ -255,6 +256,14 @@ void Graph::Impl::AddEdge(EdgeRec&& rec) {
   edges.push_back(std::move(rec));
   edge_index.Insert(hash, index, [this](uint32_t i) { return EdgeHash(edges[i]); });
   if (edges.back().dirty) dirty_edges.push_back(index);
+}
+
+void Graph::Impl::EnsureEdgeIndex() {
+  if (!edge_index_freed) return;
+  edge_index_freed = false;
+  for (uint32_t i = 0; i < edges.size(); ++i) {
+    edge_index.Insert(EdgeHash(edges[i]), i, [this](uint32_t k) { return EdgeHash(edges[k]); });
+  }
 }
 
 // Unites `other` into this graph in its storage order (the result does not
@@ -596,6 +605,11 @@ bool Graph::AddEdge(const Edge& edge) {
   return true;
 }
 bool Graph::AddEdge(Edge&& edge) { return AddEdge(static_cast<const Edge&>(edge)); }
+
+void Graph::FreeEdgeIndex() {
+  impl_->edge_index = internal::IndexTable();
+  impl_->edge_index_freed = true;
+}
 
 void Graph::AddDocument(const DocumentInfo& doc) {
   impl_->AddDocument(doc.id, doc.chars, {}, {doc.title, doc.date, doc.url, doc.lang});

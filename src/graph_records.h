@@ -262,6 +262,7 @@ struct Graph::Impl {
   std::deque<EdgeRec> edges;
   internal::IndexTable node_index;  // by id
   internal::IndexTable edge_index;  // by ends, relation and attributes
+  bool edge_index_freed = false;    // Graph::FreeEdgeIndex: rebuilt by the next AddEdge
   std::deque<AttrRecs> attr_lists{AttrRecs()};
   internal::IndexTable attr_index;
   std::deque<std::pair<uint32_t, uint32_t>> tags{{0, 0}};  // mentions' (rule, particle); 0 is ("", "")
@@ -292,6 +293,8 @@ struct Graph::Impl {
   uint32_t AddNode(NodeRec&& rec, std::string_view label, bool owned);
   void SetLabel(NodeRec* n, std::string_view label);
   void AddEdge(EdgeRec&& rec);
+  // Rebuilds edge_index after Graph::FreeEdgeIndex (nothing otherwise).
+  void EnsureEdgeIndex();
   // Adds document `id`, or merges it into the document of that id (the
   // larger length, and of two sentence lists the smaller encoding: the
   // same in any order of merging). `sentences` is encoded

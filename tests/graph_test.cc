@@ -71,6 +71,26 @@ TEST_CASE("merging is commutative and associative: equal graphs give equal bytes
   CHECK(ab_c.Documents().size() == 3);
 }
 
+TEST_CASE("a graph whose edge index was freed writes the same and merges the same") {
+  const Graph a = GraphOf("a", "알리바바와 텐센트가 경쟁한다.");
+  const Graph b = GraphOf("b", "텐센트와 알리바바, 그리고 바이두가 경쟁한다.");
+  Graph merged;
+  merged.Merge(a);
+  merged.Merge(b);
+  Graph freed;
+  freed.Merge(a);
+  freed.FreeEdgeIndex();
+  CHECK(WriteJson(freed) == WriteJson(a));
+  // The next merge rebuilds the index: the same edges unite, none doubles.
+  freed.Merge(b);
+  CHECK(freed.edge_count() == merged.edge_count());
+  CHECK(WriteJson(freed) == WriteJson(merged));
+  freed.FreeEdgeIndex();
+  Edge again = merged.Edges().front();
+  CHECK(freed.AddEdge(again));
+  CHECK(freed.edge_count() == merged.edge_count());
+}
+
 TEST_CASE("merging by move gives the graph merging by copy gives, for small and large graphs") {
   // Small graphs (one document's) have their strings copied on a moving
   // merge; a large one (over a megabyte of ids and claim texts) lends its

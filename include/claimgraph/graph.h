@@ -122,6 +122,10 @@ class Graph {
   // std::out_of_range for an evidence offset outside 0..2^32-1.
   bool AddEdge(const Edge& edge);
   bool AddEdge(Edge&& edge);
+  // Frees the index that finds an edge by its ends, relation and attributes
+  // (about 12 bytes an edge), for a graph that is now only read, as a writer
+  // reads it: the next AddEdge or Merge rebuilds it, so nothing is lost.
+  void FreeEdgeIndex();
   void AddDocument(const DocumentInfo& doc);
   // Merges all of `other` into this graph; the rvalue form moves what it
   // can out of `other` and leaves it empty.

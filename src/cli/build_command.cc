@@ -453,6 +453,9 @@ int BuildCommand(const std::vector<std::string>& argv) {
     html.title = "claimgraph: " + (html.documents.size() == 1 ? html.documents.begin()->first
                                                              : std::to_string(html.documents.size()) + " documents");
   }
+  // (The graph is only read from here on: its edge index is memory the
+  // writer's sorted orders can use instead.)
+  graph->FreeEdgeIndex();
   const int code = WriteOutput(*graph, output, html, run.threads);
   if (code == kExitOk && !quiet) {
     PrintSummary("", documents, *graph, output.path);

@@ -128,6 +128,7 @@ int MergeCommand(const std::vector<std::string>& argv) {
     std::cerr << "claimgraph merge: every input (" << skipped_files << ") was skipped as bad; no output written\n";
     return kExitError;
   }
+  graph.FreeEdgeIndex();  // (only read from here on, as in build)
   const int code = WriteOutput(graph, output, HtmlOptions(), run.threads);
   if (code == kExitOk && !args.flags.count("--quiet")) {
     PrintSummary("merged ", graph.Documents().size(), graph, output.path);
