@@ -63,6 +63,16 @@ _METADATA = ("title", "date", "url", "lang")
 _BATCH = 512  # documents handed to the engine at a time, per job: memory stays flat
 
 
+def _error(cls: type, code: str, message: str, file: str = "") -> "Error":
+    """An error of class ``cls`` raised by this Python layer, with the ``code`` and
+    ``errors`` the engine's errors carry (so callers need not tell them apart)."""
+    error = cls(message)
+    error.code = code
+    error.errors = [{"code": code, "message": message, "file": file, "line": 0, "column": 0, "rule": "",
+                     "warning": False}]
+    return error
+
+
 class InputWarning(UserWarning):
     """A bad document skipped (on_error="skip") or repaired (lossy=True)."""
 
@@ -143,12 +153,12 @@ def build(docs: Union[_Document, Iterable[_Document]], rules: Optional[RulePack]
     UTF-8 with U+FFFD. Ctrl-C stops between documents (KeyboardInterrupt).
     """
     if on_error not in ("fail", "skip"):
-        raise ArgumentError(f'on_error is "fail" or "skip", not "{on_error}"')
+        raise _error(ArgumentError, "invalid-argument", f'on_error is "fail" or "skip", not "{on_error}"')
     if isinstance(docs, (str, bytes, dict)):
         docs = [docs]
     jobs = (_os.cpu_count() or 1) if jobs is None else int(jobs)
     if jobs < 1:
-        raise ArgumentError(f"jobs needs a positive number, not {jobs}")
+        raise _error(ArgumentError, "invalid-argument", f"jobs needs a positive number, not {jobs}")
     graph = Graph()
     batch: List[List[str]] = []
     for row in _rows(docs, on_error, lossy):
@@ -171,7 +181,7 @@ def read_documents(path: _Path, *, on_error: _OnError = "fail", lossy: bool = Fa
     invalid UTF-8 with U+FFFD.
     """
     if on_error not in ("fail", "skip"):
-        raise ArgumentError(f'on_error is "fail" or "skip", not "{on_error}"')
+        raise _error(ArgumentError, "invalid-argument", f'on_error is "fail" or "skip", not "{on_error}"')
     docs, warnings = _claimgraph._read_documents(path, on_error == "skip", lossy)
     for w in warnings:
         _warnings.warn(w, InputWarning, stacklevel=2)

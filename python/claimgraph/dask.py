@@ -199,7 +199,7 @@ def _check(found, on_error):
                 continue
             message = f'{origin}: error: duplicate document id "{doc_id}" (first read from {first[doc_id]})'
             if on_error != "skip":
-                raise _cg.InputError(message)
+                raise _cg._error(_cg.InputError, "invalid-input", message)
             exclude.setdefault(index, set()).add(origin)
             skipped.append(message.replace(": error: ", ": warning: ", 1) + "; document skipped")
         if failure:
@@ -224,9 +224,10 @@ def build(client, inputs, rules=None, *, on_error="fail", lossy=False, block_mb=
     with on_error="fail", FileError for a missing input.
     """
     if on_error not in ("fail", "skip"):
-        raise _cg.ArgumentError(f'on_error is "fail" or "skip", not "{on_error}"')
+        raise _cg._error(_cg.ArgumentError, "invalid-argument", f'on_error is "fail" or "skip", not "{on_error}"')
     if block_mb <= 0 or text_batch < 1 or split_every < 2:
-        raise _cg.ArgumentError("block_mb must be positive, text_batch at least 1 and split_every at least 2")
+        raise _cg._error(_cg.ArgumentError, "invalid-argument",
+                         "block_mb must be positive, text_batch at least 1 and split_every at least 2")
     if isinstance(inputs, (str, bytes, _os.PathLike)):
         inputs = [inputs]
     files, warnings = [], []
@@ -263,5 +264,5 @@ def build(client, inputs, rules=None, *, on_error="fail", lossy=False, block_mb=
         graph.merge(_cg.loads(_json_of(part.result()), "<dask>"))
         part.release()
     if not graph.documents() and files and skipped and on_error == "skip":
-        raise _cg.InputError(f"every document ({len(skipped)}) was skipped as bad")
+        raise _cg._error(_cg.InputError, "invalid-input", f"every document ({len(skipped)}) was skipped as bad")
     return Result(graph, skipped, warnings)

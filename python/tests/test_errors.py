@@ -101,8 +101,11 @@ def test_unknown_names_and_formats_raise_argument_error(tmp_path):
     assert not (tmp_path / "graph.txt").exists()
     with pytest.raises(claimgraph.ArgumentError, match="direction"):
         g.neighbors("Alibaba", direction="sideways")
-    with pytest.raises(claimgraph.ArgumentError, match="on_error"):
+    with pytest.raises(claimgraph.ArgumentError, match="on_error") as info:
         claimgraph.build([], on_error="ignore")
+    # Raised by the Python layer, it carries what the engine's errors carry.
+    assert info.value.code == "invalid-argument"
+    assert info.value.errors[0]["message"] == str(info.value)
 
 
 def test_broken_graph_json_names_the_line(tmp_path):
