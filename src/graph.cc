@@ -439,6 +439,34 @@ void SortOn(std::vector<T>* v, int threads, Less less) {
   }
 }
 
+// Sorts `v` by `less` on up to `threads` threads and returns `project` of
+// each element in that order: the parts are sorted in place at once, then
+// merged straight into the result, so no merge buffer as large as `v` is
+// ever held (std::inplace_merge takes one). Elements must not compare equal.
+template <typename T, typename Less, typename Project>
+std::vector<uint32_t> SortedProjection(std::vector<T>* v, int threads, Less less, Project project) {
+  const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), v->size() / 65536 + 1);
+  std::vector<size_t> bounds;
+  for (size_t p = 0; p <= parts; ++p) bounds.push_back(v->size() * p / parts);
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < parts; ++p) {
+    pool.emplace_back([&, p] { std::sort(v->begin() + bounds[p], v->begin() + bounds[p + 1], less); });
+  }
+  std::sort(v->begin(), v->begin() + bounds[1], less);
+  for (std::thread& t : pool) t.join();
+  std::vector<uint32_t> out;
+  out.reserve(v->size());
+  std::vector<size_t> at(bounds.begin(), bounds.end() - 1);  // each part's next element
+  while (out.size() < v->size()) {
+    size_t best = parts;
+    for (size_t p = 0; p < parts; ++p) {
+      if (at[p] < bounds[p + 1] && (best == parts || less((*v)[at[p]], (*v)[at[best]]))) best = p;
+    }
+    out.push_back(project((*v)[at[best]++]));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
@@ -464,7 +492,7 @@ std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_o
     keys[i] = {rank[edges[i].source], rank[edges[i].target], static_cast<uint32_t>(i)};
   }
   std::vector<uint32_t>().swap(rank);
-  SortOn(&keys, threads, [&](const Key& ka, const Key& kb) {
+  return SortedProjection(&keys, threads, [&](const Key& ka, const Key& kb) {
     if (ka.source != kb.source) return ka.source < kb.source;
     if (ka.target != kb.target) return ka.target < kb.target;
     const EdgeRec& a = edges[ka.edge];
@@ -479,10 +507,7 @@ std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_o
           if (x.first != y.first) return Str(x.first) < Str(y.first);
           return StrLess(x.second, y.second);
         });
-  });
-  std::vector<uint32_t> order(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].edge;
-  return order;
+  }, [](const Key& k) { return k.edge; });
 }
 
 void Graph::Impl::Fill(const MentionRec& m, Mention* out) const {

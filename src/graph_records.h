@@ -70,7 +70,7 @@ struct EvidenceRec {  // trivial, to live in EvidenceList's union
 // plus the two counts, against a std::vector's 24 plus a 16-byte block.
 class EvidenceList {
  public:
-  EvidenceList() {}
+  EvidenceList() : one_{0, 0, 0, 0} {}
   EvidenceList(const EvidenceList& o) { Append(o.begin(), o.end()); }
   EvidenceList(EvidenceList&& o) noexcept { Take(&o); }
   EvidenceList& operator=(const EvidenceList& o) {
