@@ -172,7 +172,7 @@ Result<Graph> ReadGraph(const std::string& path, std::vector<Error>* skipped = n
 Result<Graph> ReadGraphLines(std::istream& in, const std::string& origin, std::vector<Error>* skipped = nullptr);
 // Parses node-link JSON `content`; `origin` names it in messages.
 Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin);
-// Parses GraphML `content` (through Boost's read_graphml).
+// Parses GraphML `content`, as a stream (libxml2's xmlTextReader).
 Result<Graph> ParseGraphml(const std::string& content, const std::string& origin);
 // Parses Graphviz DOT `content` (through Boost's read_graphviz). DOT
 // carries only ids, labels, types and relations: mentions, claims' fields
