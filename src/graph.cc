@@ -417,15 +417,11 @@ void Graph::Impl::SortAppended(int threads) {
 
 namespace {
 
-// Sorts `v` by `less`, on up to `threads` threads (parts sorted at once,
-// then merged).
+// Cuts `v` into up to `threads` parts (one for a small `v`), sorts each by
+// `less` on a thread of its own, and returns the parts' bounds.
 template <typename T, typename Less>
-void SortOn(std::vector<T>* v, int threads, Less less) {
+std::vector<size_t> SortParts(std::vector<T>* v, int threads, Less less) {
   const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), v->size() / 65536 + 1);
-  if (parts <= 1) {
-    std::sort(v->begin(), v->end(), less);
-    return;
-  }
   std::vector<size_t> bounds;
   for (size_t p = 0; p <= parts; ++p) bounds.push_back(v->size() * p / parts);
   std::vector<std::thread> pool;
@@ -434,8 +430,16 @@ void SortOn(std::vector<T>* v, int threads, Less less) {
   }
   std::sort(v->begin(), v->begin() + bounds[1], less);
   for (std::thread& t : pool) t.join();
-  for (size_t p = 1; p < parts; ++p) {
-    std::inplace_merge(v->begin(), v->begin() + bounds[p], v->begin() + bounds[p + 1], less);
+  return bounds;
+}
+
+// Sorts `v` by `less`, on up to `threads` threads (parts sorted at once,
+// then merged).
+template <typename T, typename Less>
+void SortOn(std::vector<T>* v, int threads, Less less) {
+  const std::vector<size_t> bounds = SortParts(v, threads, less);
+  for (size_t p = 2; p < bounds.size(); ++p) {
+    std::inplace_merge(v->begin(), v->begin() + bounds[p - 1], v->begin() + bounds[p], less);
   }
 }
 
@@ -445,15 +449,8 @@ void SortOn(std::vector<T>* v, int threads, Less less) {
 // ever held (std::inplace_merge takes one). Elements must not compare equal.
 template <typename T, typename Less, typename Project>
 std::vector<uint32_t> SortedProjection(std::vector<T>* v, int threads, Less less, Project project) {
-  const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), v->size() / 65536 + 1);
-  std::vector<size_t> bounds;
-  for (size_t p = 0; p <= parts; ++p) bounds.push_back(v->size() * p / parts);
-  std::vector<std::thread> pool;
-  for (size_t p = 1; p < parts; ++p) {
-    pool.emplace_back([&, p] { std::sort(v->begin() + bounds[p], v->begin() + bounds[p + 1], less); });
-  }
-  std::sort(v->begin(), v->begin() + bounds[1], less);
-  for (std::thread& t : pool) t.join();
+  const std::vector<size_t> bounds = SortParts(v, threads, less);
+  const size_t parts = bounds.size() - 1;
   std::vector<uint32_t> out;
   out.reserve(v->size());
   std::vector<size_t> at(bounds.begin(), bounds.end() - 1);  // each part's next element
