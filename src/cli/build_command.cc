@@ -105,6 +105,7 @@ void InstallSignalHandlers() {
 bool Interrupted() { return g_signal != 0; }
 void BeginWriting() { g_writing = 1; }
 const char* InterruptName() { return g_signal == SIGTERM ? "SIGTERM" : "SIGINT"; }
+int InterruptExitCode() { return 128 + (g_signal == SIGTERM ? SIGTERM : SIGINT); }
 
 std::string WithOutputHelp(const std::string& usage, size_t width) {
   const std::string pad(width, ' ');
@@ -278,7 +279,7 @@ namespace {
 int Written(const Status& written) {
   if (written.ok()) return kExitOk;
   std::cerr << written.ToString();
-  if (written.code() == ErrorCode::kCancelled) return 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT);
+  if (written.code() == ErrorCode::kCancelled) return InterruptExitCode();
   return kExitError;
 }
 
@@ -440,7 +441,7 @@ int BuildCommand(const std::vector<std::string>& argv) {
       std::cerr << "claimgraph build: raise the document limit with --max-document-mb N\n";
     }
     if (Interrupted()) std::cerr << "claimgraph: " << output.path.value_or("stdout") << " left unchanged\n";
-    return Interrupted() ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
+    return Interrupted() ? InterruptExitCode() : kExitError;
   }
   // Every document skipped: an empty graph over a good output would hide
   // that nothing was read.

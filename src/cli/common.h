@@ -47,6 +47,8 @@ int ParseRunFlags(const ParsedArgs& args, const char* verb, RunFlags* flags);
 void InstallSignalHandlers();
 bool Interrupted();
 const char* InterruptName();
+// The exit code of a run a signal stopped: 128 + the signal's number.
+int InterruptExitCode();
 // Marks that an output file is being written (as WriteOutput does): from
 // then on a signal is only noticed where the writer asks Interrupted(), so
 // that the temporary file is removed and the output left as it was, never

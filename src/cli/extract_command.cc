@@ -7,7 +7,6 @@
 // so the output is the same for any -j.
 #include <algorithm>
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -167,7 +166,7 @@ int ExtractCommand(const std::vector<std::string>& argv) {
     const Error& e = failure->errors().front();
     std::cerr << (e.code == ErrorCode::kCancelled ? e.message + "\n" : failure->ToString());
     if (path) std::cerr << "claimgraph extract: " << *path << " left unchanged\n";
-    return e.code == ErrorCode::kCancelled ? 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT) : kExitError;
+    return e.code == ErrorCode::kCancelled ? InterruptExitCode() : kExitError;
   }
   if (stdout_failed) {
     std::cerr << "claimgraph extract: cannot write to stdout\n";

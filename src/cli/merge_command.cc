@@ -4,7 +4,6 @@
 // merging is associative and commutative, so any partition and order of
 // the inputs gives the same bytes as `claimgraph build` over everything.
 #include <algorithm>
-#include <csignal>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -121,7 +120,7 @@ int MergeCommand(const std::vector<std::string>& argv) {
     }
     if (Interrupted()) {
       std::cerr << "claimgraph merge: interrupted by " << InterruptName() << "; no output written\n";
-      return 128 + (std::string(InterruptName()) == "SIGTERM" ? SIGTERM : SIGINT);
+      return InterruptExitCode();
     }
   }
   if (skipped_files == inputs.size()) {
