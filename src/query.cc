@@ -13,7 +13,6 @@
 #include <boost/graph/page_rank.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <deque>
 #include <limits>
 #include <functional>
@@ -27,6 +26,7 @@
 #include "internal/utf8.h"
 #include "normalize.h"
 #include "rule_pack.h"
+#include "words.h"
 
 namespace claimgraph {
 namespace {
@@ -390,14 +390,10 @@ std::vector<std::string> FilterValues(const Graph& graph, FilterField field) {
 Result<std::string> ResolveFilterValue(const Graph& graph, FilterField field, const std::string& value) {
   const std::vector<std::string> values = FilterValues(graph, field);
   if (std::binary_search(values.begin(), values.end(), value)) return value;
-  auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  const std::string folded = lower(value);
+  const std::string folded = internal::LowerAscii(value);
   std::vector<std::string> same_but_case;
   for (const std::string& v : values) {
-    if (lower(v) == folded) same_but_case.push_back(v);
+    if (internal::LowerAscii(v) == folded) same_but_case.push_back(v);
   }
   if (same_but_case.size() == 1) return same_but_case.front();
   const char* what = field == FilterField::kType ? "entity type" : field == FilterField::kRelation ? "relation" : "cue";
@@ -406,7 +402,7 @@ Result<std::string> ResolveFilterValue(const Graph& graph, FilterField field, co
   const std::string* closest = nullptr;
   size_t best = std::max<size_t>(2, CodePoints(folded).size() / 3) + 1;
   for (const std::string& v : values) {
-    const size_t d = EditDistance(folded, lower(v));
+    const size_t d = EditDistance(folded, internal::LowerAscii(v));
     if (d < best) {
       best = d;
       closest = &v;

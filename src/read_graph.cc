@@ -668,14 +668,16 @@ class GraphmlReader {
       rapidjson::Value copy(*parsed, alloc);
       node.AddMember(rapidjson::Value(list, alloc), copy, alloc);
     }
-    static const std::set<std::string> kClaimFields = {"text", "cue", "modality", "negated", "doc", "start",
-                                                       "end", "sentence", "rule", "speaker", "speaker_status"};
+    // (A claim's own fields: node fields of a claim that an entity lacks.)
+    auto claim_field = [](const std::string& name) {
+      return internal::IsNodeField(name, /*claim=*/true) && !internal::IsNodeField(name, /*claim=*/false);
+    };
     for (const auto& [name, value] : values) {
       if (name == "node_id" || name == "kind" || name == "label" || name == "mention_count") continue;
       if (internal::IsNodeField(name, /*claim=*/false)) continue;  // (read above)
       // Files written before node ids were claimgraph ids (they name nodes
       // by node_id) gave every node every key, empty where it had none.
-      if (node_id_key_ && (claim ? value.empty() && !kClaimFields.count(name) : value.empty() || kClaimFields.count(name))) {
+      if (node_id_key_ && (claim ? value.empty() && !claim_field(name) : value.empty() || claim_field(name))) {
         continue;
       }
       if (claim && (name == "start" || name == "end" || name == "sentence")) {

@@ -184,15 +184,16 @@ std::vector<OutputFile> WriteNeo4jCsv(const Graph& graph) {
 
   // Documents, and the links of claims and entities to them.
   auto doc_node = [](const std::string& doc) { return "doc:" + doc; };
+  const std::vector<DocumentInfo> documents = graph.Documents();
   Table document_table({"id:ID", ":LABEL", "doc", "chars:long", "title", "date", "day:date", "url", "lang"});
-  for (const DocumentInfo& d : graph.Documents()) {  // (day: the date's day, which Neo4j stores as a date)
+  for (const DocumentInfo& d : documents) {  // (day: the date's day, which Neo4j stores as a date)
     document_table.Row({Quoted(doc_node(d.id)), Quoted("Document"), Quoted(d.id), std::to_string(d.chars),
                         Quoted(d.title), Quoted(d.date), std::string(internal::DocumentDay(d.date)), Quoted(d.url),
                         Quoted(d.lang)});
   }
   // (Links only to documents the graph lists, so that every link imports.)
   std::set<std::string> listed;
-  for (const DocumentInfo& d : graph.Documents()) listed.insert(d.id);
+  for (const DocumentInfo& d : documents) listed.insert(d.id);
   Table link_table({":START_ID", ":END_ID", ":TYPE", "mentions:int"});
   for (const Node& n : claims) {
     if (listed.count(n.claim.doc)) link_table.Row({Quoted(n.id), Quoted(doc_node(n.claim.doc)), Quoted("IN_DOCUMENT"), ""});
