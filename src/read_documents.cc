@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "claimgraph/document.h"
+#include "internal/json_numbers.h"
 #include "internal/string_pool.h"
 #include "read_documents.h"
 
@@ -263,7 +264,7 @@ class Reader {
   // `first_line`, starting at its byte `first_byte`.
   bool Jsonl(const std::string& content, const std::string& origin, int first_line = 1, uint64_t first_byte = 0);
   // One line of a JSONL file (`stem` names documents without an id).
-  bool JsonlLine(std::string text, const std::string& origin, const std::string& stem, int line,
+  bool JsonlLine(std::string_view raw, const std::string& origin, const std::string& stem, int line,
                  size_t line_start);
 
   // Moves the documents and warnings read so far out.
@@ -294,33 +295,35 @@ bool Reader::Jsonl(const std::string& content, const std::string& origin, int fi
     if (end == std::string::npos) end = content.size();
     const size_t line_start = start;
     start = end + 1;
-    if (!JsonlLine(content.substr(line_start, end - line_start), origin, stem, line, first_byte + line_start)) {
+    if (!JsonlLine(std::string_view(content).substr(line_start, end - line_start), origin, stem, line,
+                   first_byte + line_start)) {
       return false;
     }
   }
   return true;
 }
 
-bool Reader::JsonlLine(std::string text, const std::string& origin, const std::string& stem, int line,
+bool Reader::JsonlLine(std::string_view raw, const std::string& origin, const std::string& stem, int line,
                        size_t line_start) {
-  if (!text.empty() && text.back() == '\r') text.pop_back();
+  if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
   // A byte-order mark before the first line (written by some editors):
   // not part of the JSON.
-  if (line_start == 0 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-  if (text.find_first_not_of(" \t") == std::string::npos) return true;
-  if (text.size() > options_.max_document_bytes + 4096) {
+  if (line_start == 0 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
+  if (raw.find_first_not_of(" \t") == std::string_view::npos) return true;
+  if (raw.size() > options_.max_document_bytes + 4096) {
     return Bad(MakeError(ErrorCode::kInvalidInput, origin, line,
-                         "line has " + std::to_string(text.size()) + " bytes, more than the document limit of " +
+                         "line has " + std::to_string(raw.size()) + " bytes, more than the document limit of " +
                              std::to_string(options_.max_document_bytes)));
   }
   // (JSON text has no NUL byte; the parser would stop at one and drop
   // the rest of the line unsaid.)
-  if (const size_t nul = text.find('\0'); nul != std::string::npos) {
+  if (const size_t nul = raw.find('\0'); nul != std::string_view::npos) {
     Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
                         "a NUL byte at byte " + std::to_string(line_start + nul) + "; a JSONL line is JSON text");
     e.location.byte_offset = static_cast<long long>(line_start + nul);
     return Bad(std::move(e));
   }
+  std::string text(raw);
   const long long bad = FindInvalidUtf8(text);
   if (bad >= 0 && !options_.lossy) {
     Error e = MakeError(ErrorCode::kInvalidUtf8, origin, line,
@@ -345,7 +348,16 @@ bool Reader::JsonlLine(std::string text, const std::string& origin, const std::s
   // copied into the document's pool first. (A NUL byte ends the JSON here,
   // as it does for RapidJSON's parsing by length.)
   rapidjson::Document json;
+  std::string repaired;  // the JSON before parsing, where it is not `raw`
+  if (bad >= 0) repaired = text;
   json.ParseInsitu<rapidjson::kParseIterativeFlag>(text.data());
+  // A number beyond a double's range (JSON allows it; no field a document
+  // reads is a number): parsed again from the line as it was, the number
+  // read as null (internal/json_numbers.h).
+  if (json.HasParseError() && json.GetParseError() == rapidjson::kParseErrorNumberTooBig) {
+    internal::ParseJson<rapidjson::kParseIterativeFlag>(json, bad >= 0 ? std::string_view(repaired) : raw,
+                                                        internal::HugeNumber::kNull);
+  }
   if (json.HasParseError()) {
     Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
                         std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()));

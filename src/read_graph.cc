@@ -28,6 +28,7 @@
 #include <utility>
 
 #include "claimgraph/io.h"
+#include "internal/json_numbers.h"
 #include "write_common.h"
 
 namespace claimgraph {
@@ -370,7 +371,7 @@ std::optional<GraphFormat> FormatOfExtension(const std::string& ext) {
 
 Result<Graph> ParseGraphJson(const std::string& content, const std::string& origin) {
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseIterativeFlag>(content.data(), content.size());
+  internal::ParseJson<rapidjson::kParseIterativeFlag>(doc, content);
   if (doc.HasParseError()) {
     Error e = InputError(origin, 0, std::string("malformed JSON at byte ") + std::to_string(doc.GetErrorOffset()) +
                                         ": " + rapidjson::GetParseError_En(doc.GetParseError()));
@@ -636,7 +637,7 @@ class GraphmlReader {
                                            std::to_string(kMaxJsonDepth));
     }
     rapidjson::Document d;
-    d.Parse<rapidjson::kParseIterativeFlag>(json.data(), json.size());
+    internal::ParseJson<rapidjson::kParseIterativeFlag>(d, json);
     if (d.HasParseError() || !d.IsArray()) return InputError(origin_, line, where + " is not a JSON array");
     return d;
   }
@@ -870,7 +871,7 @@ Result<Graph> ReadGraphLines(std::istream& in, const std::string& origin, std::v
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     rapidjson::Document doc;
-    doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
+    internal::ParseJson<rapidjson::kParseIterativeFlag>(doc, line);
     Result<Graph> part =
         doc.HasParseError()
             ? Result<Graph>(InputError(origin, number,

@@ -58,6 +58,25 @@ TEST_CASE("JSONL documents carry their metadata and blank lines are skipped") {
   CHECK((*docs)[2].origin == "in/news.jsonl:4");
 }
 
+TEST_CASE("a number beyond a double's range is valid JSON: the line reads, and a field that needs text says so") {
+  // Escapes before the number (the line is parsed in place first) and a
+  // repaired byte (--lossy) must not change what is read.
+  const std::string content =
+      "{\"id\": \"a\", \"text\": \"say \\\"hi\\\" \\u00e9\", \"score\": 1e400, \"low\": -2E+999, \"tiny\": 1e-400}\n"
+      "{\"id\": \"b\", \"text\": \"x\xff\", \"n\": " + std::string(400, '9') + "}\n";
+  ReadOptions lossy;
+  lossy.lossy = true;
+  Result<ReadResult> read = ReadJsonlBlock(content, "n.jsonl", 1, 0, lossy);
+  REQUIRE(read.ok());
+  REQUIRE(read->documents.size() == 2);
+  CHECK(read->documents[0].text == "say \"hi\" \u00e9");
+  CHECK(read->documents[1].text == "x\xEF\xBF\xBD");
+  // In a field the reader uses, the number is no text.
+  Result<std::vector<Document>> bad = ParseJsonl("{\"id\": \"a\", \"text\": 1e400}\n", "n.jsonl");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().ToString() == "n.jsonl:1: error: \"text\" is not a string\n");
+}
+
 TEST_CASE("malformed JSONL lines are reported with their line") {
   struct Row {
     const char* content;

@@ -225,6 +225,14 @@ TEST_CASE("a number attribute keeps its exact value") {
   REQUIRE(g.ok());
   CHECK(g->FindNode("a")->attributes.at("score") == "1.23456789e-07");
   CHECK(g->FindNode("a")->attributes.at("big") == "12345678901234567");
+  // Beyond a double's range (valid JSON): the number as written, as text.
+  Result<Graph> huge = ParseGraphJson(R"({"nodes": [{"id": "a", "label": "1e400 \"x\"", "score": -1e400,
+      "n": 1)" + std::string(400, '0') + "}]}",
+                                      "g.json");
+  REQUIRE(huge.ok());
+  CHECK(huge->FindNode("a")->label == "1e400 \"x\"");
+  CHECK(huge->FindNode("a")->attributes.at("score") == "-1e400");
+  CHECK(huge->FindNode("a")->attributes.at("n") == "1" + std::string(400, '0'));
   // GraphML typed double or float: the text as written.
   Result<Graph> m = ParseGraphml(R"(<graphml><key id="s" for="node" attr.name="score" attr.type="double"/>
       <key id="f" for="node" attr.name="share" attr.type="float"/>
