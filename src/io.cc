@@ -25,7 +25,7 @@ const std::vector<FormatInfo>& Formats() {
        false, true},
       {GraphFormat::kDot, "dot", {".dot", ".gv"}, "Graphviz DOT (labels, types and relations)", true, false, true},
       {GraphFormat::kHtml, "html", {".html", ".htm"}, "one self-contained interactive page", true, false, false},
-      {GraphFormat::kGexf, "gexf", {".gexf"}, "GEXF 1.3 (Gephi)", true, false, false},
+      {GraphFormat::kGexf, "gexf", {".gexf"}, "GEXF 1.2 (Gephi)", true, false, false},
       {GraphFormat::kCyjs, "cyjs", {".cyjs"}, "Cytoscape.js JSON (Cytoscape desktop)", true, false, false},
       {GraphFormat::kNeo4jCsv, "neo4j", {}, "CSV files for neo4j-admin database import", true, true,
        false},

@@ -397,6 +397,7 @@ grep -q '<script type="application/json" id="claimgraph-documents">{}</script>' 
 check "query subgraph neo4j" 0 "" -- "$bin" query "$tmp/all.json" subgraph Alibaba --format neo4j -o "$tmp/sub-neo4j"
 [[ -f $tmp/sub-neo4j/relationships.csv ]] && passed=$((passed + 1)) || { echo "FAIL: query subgraph --format neo4j"; failed=$((failed + 1)); }
 check "query unknown verb" 2 'unknown verb "frob"' -- "$bin" query "$tmp/all.json" frob
+check "query verb before graph" 2 "the graph comes before the verb: claimgraph query $tmp/all.json stats" -- "$bin" query stats "$tmp/all.json"
 check "query bad graph" 1 "$tmp/bad.jsonl:1: error" -- "$bin" query "$tmp/bad.jsonl" stats
 check "query missing graph" 1 "cannot open graph file" -- "$bin" query "$tmp/none.json" stats
 # Table columns stay within 100 display columns, Hangul counting two.

@@ -211,6 +211,12 @@ int QueryCommand(const std::vector<std::string>& argv) {
                                                        {"stats", 0},    {"timeline", 1}};
   const auto arity = kArity.find(verb);
   if (arity == kArity.end()) {
+    // The graph and the verb the other way round: said in one line.
+    if (kArity.count(args.positionals[0]) != 0) {
+      std::cerr << "claimgraph query: the graph comes before the verb: claimgraph query " << verb << " "
+                << args.positionals[0] << (rest.empty() ? "" : " ...") << "\n";
+      return kExitUsage;
+    }
     std::cerr << "claimgraph query: unknown verb \"" << verb << "\"\n\n" << WithOutputHelp(kQueryUsage, 12);
     return kExitUsage;
   }
