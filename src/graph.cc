@@ -153,7 +153,7 @@ std::vector<SentenceSpan> DecodeSentences(std::string_view bytes) {
 // Sets `n`'s label: derived from its claim text when it is the text's
 // start, else interned.
 void Graph::Impl::SetLabel(NodeRec* n, std::string_view label) {
-  n->label_prefix = kNone;
+  n->label_derived = false;
   n->label_ellipsis = false;
   n->label = 0;
   if (n->is_claim) {
@@ -161,7 +161,8 @@ void Graph::Impl::SetLabel(NodeRec* n, std::string_view label) {
     const bool ellipsis = label.size() >= kEllipsis.size() && label.substr(label.size() - kEllipsis.size()) == kEllipsis;
     const std::string_view start = ellipsis ? label.substr(0, label.size() - kEllipsis.size()) : label;
     if (text.substr(0, start.size()) == start && (ellipsis || start.size() == text.size())) {
-      n->label_prefix = static_cast<uint32_t>(start.size());
+      n->label_derived = true;
+      n->label = static_cast<uint32_t>(start.size());
       n->label_ellipsis = ellipsis;
       return;
     }
@@ -283,6 +284,12 @@ void Graph::Impl::MergeFrom(Source& other) {
   for (size_t i = 0; i < tag_remap.size(); ++i) {
     tag_remap[i] = InternTag(remap[other.tags[i].first], remap[other.tags[i].second]);
   }
+  std::vector<uint32_t> claim_tag_remap(other.claim_tags.size());
+  for (size_t i = 0; i < claim_tag_remap.size(); ++i) {
+    const internal::ClaimTag& t = other.claim_tags[i];
+    claim_tag_remap[i] =
+        InternClaimTag({remap[t.cue], remap[t.modality], remap[t.rule], remap[t.speaker_status], t.negated});
+  }
   // Stealing takes other's arena whole (its ids, labels and claim texts are
   // not copied) when it is large, as a worker's partial graph is; the
   // strings of a small graph (one document's) are copied instead, so that
@@ -318,8 +325,7 @@ void Graph::Impl::MergeFrom(Source& other) {
     }
     rec.attributes = attr_remap[rec.attributes];
     ClaimRec& c = rec.claim;
-    c.cue = remap[c.cue], c.modality = remap[c.modality], c.doc = remap[c.doc], c.rule = remap[c.rule];
-    c.speaker = remap[c.speaker], c.speaker_status = remap[c.speaker_status];
+    c.doc = remap[c.doc], c.speaker = remap[c.speaker], c.tag = claim_tag_remap[c.tag];
     rec.dirty = false;
     std::string scratch;
     const std::string_view label = LabelOf(rec, other.pool, &scratch);
@@ -520,7 +526,7 @@ void Graph::Impl::Fill(const MentionRec& m, Mention* out) const {
 void Graph::Impl::Fill(const NodeRec& r, Node* out, bool with_mentions) const {
   out->id.assign(r.id);
   out->kind.assign(Str(r.kind));
-  if (r.label_prefix == kNone) {
+  if (!r.label_derived) {
     out->label.assign(Str(r.label));
   } else {
     LabelOf(r, pool, &out->label);
@@ -542,17 +548,18 @@ void Graph::Impl::Fill(const NodeRec& r, Node* out, bool with_mentions) const {
     c = ClaimInfo();
     return;
   }
+  const internal::ClaimTag& tag = TagOf(r.claim);
   c.text.assign(r.claim.text);
-  c.cue.assign(Str(r.claim.cue));
-  c.modality.assign(Str(r.claim.modality));
-  c.negated = r.claim.negated;
+  c.cue.assign(Str(tag.cue));
+  c.modality.assign(Str(tag.modality));
+  c.negated = tag.negated;
   c.doc.assign(Str(r.claim.doc));
   c.start = r.claim.start;
   c.end = r.claim.end;
   c.sentence = r.claim.sentence;
-  c.rule.assign(Str(r.claim.rule));
+  c.rule.assign(Str(tag.rule));
   c.speaker.assign(Str(r.claim.speaker));
-  c.speaker_status.assign(Str(r.claim.speaker_status));
+  c.speaker_status.assign(Str(tag.speaker_status));
 }
 
 void Graph::Impl::Fill(const EdgeRec& r, Edge* out) const {

@@ -64,15 +64,18 @@ struct EvidenceRec {  // trivial, to live in EvidenceList's union
   }
 };
 
-// An edge's evidence spans. Most edges of a large graph (a claim's speaker,
-// medium, mentions and topic) have exactly one, so the first is held in
-// place of the heap pointer: a one-span edge makes no allocation. 16 bytes
-// plus the two counts, against a std::vector's 24 plus a 16-byte block.
+// An edge's evidence spans, in 16 bytes. Most edges of a large graph (a
+// claim's speaker, medium, mentions and topic) have exactly one, and hold
+// it in place: a one-span edge makes no allocation. More spans live in a
+// heap block whose first record holds its capacity; the 16 bytes then hold
+// the block's address (where start and end were), the count (in doc) and
+// kHeap in place of a rule id. No span is written with kHeap or kEmpty as
+// its rule: they are pool ids no graph reaches (Append checks).
 class EvidenceList {
  public:
-  EvidenceList() : one_{0, 0, 0, 0} {}
+  EvidenceList() = default;
   EvidenceList(const EvidenceList& o) { Append(o.begin(), o.end()); }
-  EvidenceList(EvidenceList&& o) noexcept { Take(&o); }
+  EvidenceList(EvidenceList&& o) noexcept : rep_(o.rep_) { o.rep_ = kNoSpan; }
   EvidenceList& operator=(const EvidenceList& o) {
     if (this != &o) {
       Free();
@@ -83,78 +86,87 @@ class EvidenceList {
   EvidenceList& operator=(EvidenceList&& o) noexcept {
     if (this != &o) {
       Free();
-      Take(&o);
+      rep_ = o.rep_;
+      o.rep_ = kNoSpan;
     }
     return *this;
   }
   ~EvidenceList() { Free(); }
 
-  size_t size() const { return size_; }
-  EvidenceRec* begin() { return capacity_ > 1 ? heap_ : &one_; }
-  EvidenceRec* end() { return begin() + size_; }
-  const EvidenceRec* begin() const { return capacity_ > 1 ? heap_ : &one_; }
-  const EvidenceRec* end() const { return begin() + size_; }
+  size_t size() const { return OnHeap() ? rep_.doc : rep_.rule == kEmpty ? 0 : 1; }
+  EvidenceRec* begin() { return OnHeap() ? Block() + 1 : &rep_; }
+  EvidenceRec* end() { return begin() + size(); }
+  const EvidenceRec* begin() const { return OnHeap() ? Block() + 1 : &rep_; }
+  const EvidenceRec* end() const { return begin() + size(); }
 
   void Append(const EvidenceRec* first, const EvidenceRec* last) {
-    const auto n = static_cast<size_t>(last - first);
-    Reserve(size_ + n);
-    std::copy(first, last, begin() + size_);
-    size_ += static_cast<uint32_t>(n);
+    const size_t n = static_cast<size_t>(last - first);
+    if (n == 0) return;
+    for (const EvidenceRec* e = first; e != last; ++e) {
+      if (e->rule >= kHeap) throw std::length_error("an evidence rule id past the pool's limit");
+    }
+    const size_t old = size();
+    if (old + n > UINT32_MAX) throw std::length_error("an edge's evidence exceeds 2^32 spans");
+    if (old == 0 && n == 1) {
+      rep_ = *first;
+      return;
+    }
+    if (old + n > Capacity()) Resize(std::max(old + n, Capacity() * 2));
+    std::copy(first, last, Block() + 1 + old);
+    rep_.doc = static_cast<uint32_t>(old + n);
   }
   void push_back(const EvidenceRec& e) { Append(&e, &e + 1); }
   // Keeps the first `n` spans (after std::unique).
-  void Truncate(size_t n) { size_ = static_cast<uint32_t>(std::min<size_t>(n, size_)); }
+  void Truncate(size_t n) {
+    if (n >= size()) return;
+    if (OnHeap()) {
+      rep_.doc = static_cast<uint32_t>(n);
+    } else {
+      rep_ = kNoSpan;  // n == 0
+    }
+  }
   // Gives back unused capacity when it is large enough to matter.
   void ShrinkSlack() {
-    if (capacity_ <= 1 || capacity_ - size_ <= 16 || capacity_ <= size_ + size_ / 8) return;
-    Resize(size_);
+    const size_t n = size();
+    const size_t capacity = Capacity();
+    if (!OnHeap() || capacity - n <= 16 || capacity <= n + n / 8) return;
+    Resize(n);
   }
 
  private:
-  void Reserve(size_t n) {
-    if (n > capacity_) Resize(std::max<size_t>(n, size_t{capacity_} * 2));
+  static constexpr uint32_t kHeap = UINT32_MAX;
+  static constexpr uint32_t kEmpty = UINT32_MAX - 1;
+  static constexpr EvidenceRec kNoSpan{0, 0, 0, kEmpty};
+
+  bool OnHeap() const { return rep_.rule == kHeap; }
+  EvidenceRec* Block() const {
+    EvidenceRec* block;
+    std::memcpy(&block, &rep_, sizeof block);
+    return block;
   }
-  // Moves the spans to storage for `capacity` of them (in place when 1).
+  size_t Capacity() const { return OnHeap() ? Block()->start : 1; }
+  // Moves the spans to a heap block for `capacity` (at least 2) of them.
   void Resize(size_t capacity) {
+    capacity = std::max<size_t>(capacity, 2);
     if (capacity > UINT32_MAX) throw std::length_error("an edge's evidence exceeds 2^32 spans");
-    capacity = std::max<size_t>(capacity, 1);
-    EvidenceRec* from = begin();
-    if (capacity == 1) {  // size_ <= 1 here
-      const EvidenceRec first = size_ ? *from : EvidenceRec{0, 0, 0, 0};
-      if (capacity_ > 1) delete[] heap_;
-      one_ = first;
-    } else {
-      auto* to = new EvidenceRec[capacity];
-      std::copy(from, from + size_, to);
-      if (capacity_ > 1) delete[] heap_;
-      heap_ = to;
-    }
-    capacity_ = static_cast<uint32_t>(capacity);
-  }
-  void Take(EvidenceList* o) {
-    size_ = o->size_;
-    capacity_ = o->capacity_;
-    if (capacity_ > 1) {
-      heap_ = o->heap_;
-    } else {
-      one_ = o->one_;
-    }
-    o->size_ = 0;
-    o->capacity_ = 1;
+    const size_t n = size();
+    auto* block = new EvidenceRec[capacity + 1];
+    block[0] = {static_cast<uint32_t>(capacity), 0, 0, 0};
+    std::copy(begin(), end(), block + 1);
+    Free();
+    static_assert(sizeof block <= 2 * sizeof(uint32_t), "a block's address fits in start and end");
+    std::memcpy(&rep_, &block, sizeof block);
+    rep_.doc = static_cast<uint32_t>(n);
+    rep_.rule = kHeap;
   }
   void Free() {
-    if (capacity_ > 1) delete[] heap_;
-    size_ = 0;
-    capacity_ = 1;
+    if (OnHeap()) delete[] Block();
+    rep_ = kNoSpan;
   }
 
-  union {
-    EvidenceRec one_;    // capacity_ == 1
-    EvidenceRec* heap_;  // capacity_ > 1
-  };
-  uint32_t size_ = 0;
-  uint32_t capacity_ = 1;
+  EvidenceRec rep_ = kNoSpan;
 };
+static_assert(sizeof(EvidenceList) == 16, "EvidenceList is meant to stay at 16 bytes");
 
 // (key, value) pool indices, in the order of the key strings (a map's
 // order). Attribute lists repeat (a rank, a category, a claim's date), so
@@ -162,19 +174,31 @@ class EvidenceList {
 // empty list.
 using AttrRecs = std::vector<std::pair<uint32_t, uint32_t>>;
 
-struct ClaimRec {
-  std::string_view text;  // in the arena
-  int64_t start = 0;
-  int64_t end = 0;
+// A claim's fields of few distinct values (cue, modality, rule, speaker
+// status, negation), interned together as one tuple: a corpus has
+// millions of claims and a few hundred such tuples.
+struct ClaimTag {
   uint32_t cue = 0;
   uint32_t modality = 0;
-  uint32_t doc = 0;
   uint32_t rule = 0;
-  uint32_t speaker = 0;
   uint32_t speaker_status = 0;
-  int32_t sentence = 0;
   bool negated = false;
+  bool operator==(const ClaimTag& o) const {
+    return cue == o.cue && modality == o.modality && rule == o.rule && speaker_status == o.speaker_status &&
+           negated == o.negated;
+  }
 };
+
+struct ClaimRec {
+  std::string_view text;  // in the arena
+  uint32_t start = 0;     // code points, as Offset32 keeps them
+  uint32_t end = 0;
+  uint32_t doc = 0;
+  uint32_t speaker = 0;
+  uint32_t tag = 0;  // the ClaimTag, interned (Graph::Impl::claim_tags)
+  int32_t sentence = 0;
+};
+static_assert(sizeof(ClaimRec) == 40, "ClaimRec is meant to stay at 40 bytes");
 
 // An entity's aliases and mentions; claims (most nodes of a large graph)
 // have none and do without the two lists.
@@ -183,28 +207,31 @@ struct EntityLists {
   std::vector<MentionRec> mentions;
 };
 
+// Attribute lists are named by 28 bits in node and edge records.
+constexpr uint32_t kMaxAttributeLists = 1u << 28;
+
 struct NodeRec {
   std::string_view id;  // in the arena
-  // A pool id, unless the label is the start of the claim text (as a
-  // claim's label is): then it is label_prefix bytes of it, plus "…" if
-  // label_ellipsis, and is not stored.
+  // A pool id; or, when label_derived, the label is the first `label` bytes
+  // of the claim text (as a claim's label is), plus "…" if label_ellipsis,
+  // and is not stored.
   uint32_t label = 0;
   uint32_t kind = 0;
   uint32_t type = 0;
-  uint32_t label_prefix = kNone;
-  uint32_t attributes = 0;  // interned attribute list
-  bool label_ellipsis = false;
-  bool is_claim = false;
-  bool dirty = false;  // lists appended to since the last SortAppended
+  uint32_t attributes : 28;  // interned attribute list (below kMaxAttributeLists)
+  uint32_t label_derived : 1;
+  uint32_t label_ellipsis : 1;
+  uint32_t is_claim : 1;
+  uint32_t dirty : 1;  // lists appended to since the last SortAppended
   ClaimRec claim;
   std::unique_ptr<EntityLists> lists;  // null while both are empty
 
-  NodeRec() = default;
+  NodeRec() : attributes(0), label_derived(0), label_ellipsis(0), is_claim(0), dirty(0) {}
   NodeRec(NodeRec&&) = default;
   NodeRec& operator=(NodeRec&&) = default;
   NodeRec(const NodeRec& o)
-      : id(o.id), label(o.label), kind(o.kind), type(o.type), label_prefix(o.label_prefix),
-        attributes(o.attributes), label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty),
+      : id(o.id), label(o.label), kind(o.kind), type(o.type), attributes(o.attributes),
+        label_derived(o.label_derived), label_ellipsis(o.label_ellipsis), is_claim(o.is_claim), dirty(o.dirty),
         claim(o.claim), lists(o.lists ? std::make_unique<EntityLists>(*o.lists) : nullptr) {}
   NodeRec& operator=(const NodeRec& o) { return *this = NodeRec(o); }
 
@@ -213,15 +240,16 @@ struct NodeRec {
     return *lists;
   }
 };
-static_assert(sizeof(NodeRec) == 112, "NodeRec is meant to stay at 112 bytes");
+// (Most nodes of a corpus's graph are claims: 4.7 million at 1 GB.)
+static_assert(sizeof(NodeRec) == 80, "NodeRec is meant to stay at 80 bytes");
 
 inline constexpr std::string_view kEllipsis = "…";
 
 // The node's label as a string (derived labels are rebuilt); `pool` holds
 // the stored ones.
 inline std::string_view LabelOf(const NodeRec& r, const StringPool& pool, std::string* scratch) {
-  if (r.label_prefix == kNone) return pool[r.label];
-  scratch->assign(r.claim.text.substr(0, r.label_prefix));
+  if (!r.label_derived) return pool[r.label];
+  scratch->assign(r.claim.text.substr(0, r.label));
   if (r.label_ellipsis) scratch->append(kEllipsis);
   return *scratch;
 }
@@ -235,12 +263,13 @@ struct EdgeRec {
   uint32_t source = 0;  // node indices
   uint32_t target = 0;
   uint32_t relation = 0;
-  uint32_t attributes : 31;  // interned attribute list (InternAttributes keeps ids below 2^31)
+  uint32_t attributes : 31;  // interned attribute list (below kMaxAttributeLists)
   uint32_t dirty : 1;        // evidence appended to since the last SortAppended
   EvidenceList evidence;
   EdgeRec() : attributes(0), dirty(0) {}
 };
-static_assert(sizeof(EdgeRec) == 40, "EdgeRec is meant to stay at 40 bytes");
+// (A corpus's graph has about three edges a claim: 14 million at 1 GB.)
+static_assert(sizeof(EdgeRec) == 32, "EdgeRec is meant to stay at 32 bytes");
 
 inline size_t Mix(size_t h, size_t v) { return h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)); }
 
@@ -267,6 +296,8 @@ struct Graph::Impl {
   internal::IndexTable attr_index;
   std::deque<std::pair<uint32_t, uint32_t>> tags{{0, 0}};  // mentions' (rule, particle); 0 is ("", "")
   internal::IndexTable tag_index;
+  std::deque<internal::ClaimTag> claim_tags{internal::ClaimTag()};  // 0 is all ""
+  internal::IndexTable claim_tag_index;
   // Documents by pool id (a corpus has hundreds of thousands: 16 bytes each
   // and an index slot, not a map node with two strings).
   struct DocRec {
@@ -363,17 +394,28 @@ struct Graph::Impl {
   ClaimRec InternClaim(uint32_t doc, const Claim& c) {
     ClaimRec r;
     r.text = c.text;
-    r.start = c.start;
-    r.end = c.end;
-    r.cue = pool.Intern(c.cue);
-    r.modality = pool.Intern(c.modality);
+    r.start = internal::Offset32(c.start);
+    r.end = internal::Offset32(c.end);
     r.doc = doc;
-    r.rule = pool.Intern(c.rule);
     r.speaker = pool.Intern(c.speaker);
-    r.speaker_status = pool.Intern(c.speaker_status);
+    r.tag = InternClaimTag({pool.Intern(c.cue), pool.Intern(c.modality), pool.Intern(c.rule),
+                            pool.Intern(c.speaker_status), c.negated});
     r.sentence = c.sentence;
-    r.negated = c.negated;
     return r;
+  }
+  const internal::ClaimTag& TagOf(const ClaimRec& c) const { return claim_tags[c.tag]; }
+  static size_t ClaimTagHash(const internal::ClaimTag& t) {
+    using internal::Mix;
+    return Mix(Mix(Mix(Mix(Mix(0, t.cue), t.modality), t.rule), t.speaker_status), t.negated ? 1 : 0);
+  }
+  uint32_t InternClaimTag(const internal::ClaimTag& tag) {
+    if (tag == internal::ClaimTag()) return 0;
+    const uint32_t at = claim_tag_index.Find(ClaimTagHash(tag), [&](uint32_t i) { return claim_tags[i] == tag; });
+    if (at != kNone) return at;
+    const auto index = static_cast<uint32_t>(claim_tags.size());
+    claim_tags.push_back(tag);
+    claim_tag_index.Insert(ClaimTagHash(tag), index, [&](uint32_t i) { return ClaimTagHash(claim_tags[i]); });
+    return index;
   }
   uint32_t InternTag(uint32_t rule, uint32_t particle) {
     if (rule == 0 && particle == 0) return 0;
@@ -396,7 +438,9 @@ struct Graph::Impl {
     const size_t hash = hash_of(attributes);
     const uint32_t at = attr_index.Find(hash, [&](uint32_t i) { return attr_lists[i] == attributes; });
     if (at != kNone) return at;
-    if (attr_lists.size() >= (1u << 31)) throw std::length_error("more than 2^31 distinct attribute lists");
+    if (attr_lists.size() >= internal::kMaxAttributeLists) {
+      throw std::length_error("more than 2^28 distinct attribute lists");
+    }
     const auto index = static_cast<uint32_t>(attr_lists.size());
     attr_lists.push_back(std::move(attributes));
     attr_index.Insert(hash, index, [&](uint32_t i) { return hash_of(attr_lists[i]); });

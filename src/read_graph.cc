@@ -154,7 +154,7 @@ class JsonGraphReader {
     if (!v[key].IsInt64()) return Fail(where + ": \"" + key + "\" must be an integer");
     return v[key].GetInt64();
   }
-  // A mention's or an evidence span's offset: code points into a document,
+  // A mention's, a claim's or an evidence span's offset: code points into a document,
   // which has fewer than 2^32 of them.
   Result<int64_t> Offset(const rapidjson::Value& v, const char* key, const std::string& where) {
     Result<int64_t> n = Int(v, key, where);
@@ -226,8 +226,8 @@ class JsonGraphReader {
         if (!v["negated"].IsBool()) return Fail(at + ": \"negated\" must be true or false");
         c.negated = v["negated"].GetBool();
       }
-      Result<int64_t> start = Int(v, "start", at);
-      Result<int64_t> end = Int(v, "end", at);
+      Result<int64_t> start = Offset(v, "start", at);
+      Result<int64_t> end = Offset(v, "end", at);
       if (!start.ok()) return start.status();
       if (!end.ok()) return end.status();
       c.start = *start;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "claimgraph/io.h"
+#include "graph_records.h"
 #include "pipeline.h"
 #include "test_util.h"
 
@@ -23,6 +24,45 @@ Graph GraphOf(const std::string& id, const std::string& text) {
   Result<Extraction> ex = pipeline.Extract(doc);
   REQUIRE(ex.ok());
   return ExtractionToGraph(*ex);
+}
+
+TEST_CASE("an edge's evidence list holds one span in place and more on the heap, through copies, moves and trims") {
+  using claimgraph::internal::EvidenceList;
+  using claimgraph::internal::EvidenceRec;
+  auto spans = [](const EvidenceList& list) { return std::vector<EvidenceRec>(list.begin(), list.end()); };
+  std::vector<EvidenceRec> want;
+  EvidenceList list;
+  CHECK(list.size() == 0);
+  CHECK(list.begin() == list.end());
+  for (uint32_t i = 0; i < 100; ++i) {
+    const EvidenceRec e{i, i + 3, 7, i % 5};
+    list.push_back(e);
+    want.push_back(e);
+    REQUIRE(spans(list) == want);
+  }
+  EvidenceList copy = list;
+  EvidenceList moved = std::move(list);
+  CHECK(spans(copy) == want);
+  CHECK(spans(moved) == want);
+  CHECK(list.size() == 0);  // NOLINT(bugprone-use-after-move): a moved-from list is empty
+  moved.Truncate(10);
+  moved.ShrinkSlack();  // 100 places for 10 spans: given back
+  want.resize(10);
+  CHECK(spans(moved) == want);
+  moved.push_back({1000, 1001, 2, 3});
+  want.push_back({1000, 1001, 2, 3});
+  CHECK(spans(moved) == want);
+  copy = moved;
+  CHECK(spans(copy) == want);
+  // One span, and none, in place.
+  EvidenceList one;
+  one.push_back({4, 5, 6, 0});
+  CHECK(one.size() == 1);
+  CHECK(one.begin()->end == 5);
+  one.Truncate(0);
+  CHECK(one.size() == 0);
+  // A rule id the list keeps for itself is refused.
+  CHECK_THROWS_AS(one.push_back({0, 1, 0, UINT32_MAX}), std::length_error);
 }
 
 TEST_CASE("entities of one sentence are co-mentioned and the weight counts sentences") {
