@@ -423,10 +423,10 @@ void Graph::Impl::SortAppended(int threads) {
 
 namespace {
 
-// Cuts `v` into up to `threads` parts (one for a small `v`), sorts each by
-// `less` on a thread of its own, and returns the parts' bounds.
+// Sorts `v` by `less`, on up to `threads` threads: cut into parts (one for
+// a small `v`) sorted at once, then merged.
 template <typename T, typename Less>
-std::vector<size_t> SortParts(std::vector<T>* v, int threads, Less less) {
+void SortOn(std::vector<T>* v, int threads, Less less) {
   const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), v->size() / 65536 + 1);
   std::vector<size_t> bounds;
   for (size_t p = 0; p <= parts; ++p) bounds.push_back(v->size() * p / parts);
@@ -436,38 +436,9 @@ std::vector<size_t> SortParts(std::vector<T>* v, int threads, Less less) {
   }
   std::sort(v->begin(), v->begin() + bounds[1], less);
   for (std::thread& t : pool) t.join();
-  return bounds;
-}
-
-// Sorts `v` by `less`, on up to `threads` threads (parts sorted at once,
-// then merged).
-template <typename T, typename Less>
-void SortOn(std::vector<T>* v, int threads, Less less) {
-  const std::vector<size_t> bounds = SortParts(v, threads, less);
   for (size_t p = 2; p < bounds.size(); ++p) {
     std::inplace_merge(v->begin(), v->begin() + bounds[p - 1], v->begin() + bounds[p], less);
   }
-}
-
-// Sorts `v` by `less` on up to `threads` threads and returns `project` of
-// each element in that order: the parts are sorted in place at once, then
-// merged straight into the result, so no merge buffer as large as `v` is
-// ever held (std::inplace_merge takes one). Elements must not compare equal.
-template <typename T, typename Less, typename Project>
-std::vector<uint32_t> SortedProjection(std::vector<T>* v, int threads, Less less, Project project) {
-  const std::vector<size_t> bounds = SortParts(v, threads, less);
-  const size_t parts = bounds.size() - 1;
-  std::vector<uint32_t> out;
-  out.reserve(v->size());
-  std::vector<size_t> at(bounds.begin(), bounds.end() - 1);  // each part's next element
-  while (out.size() < v->size()) {
-    size_t best = parts;
-    for (size_t p = 0; p < parts; ++p) {
-      if (at[p] < bounds[p + 1] && (best == parts || less((*v)[at[p]], (*v)[at[best]]))) best = p;
-    }
-    out.push_back(project((*v)[at[best]++]));
-  }
-  return out;
 }
 
 }  // namespace
@@ -481,36 +452,57 @@ std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
 
 // Edges by source id, target id, relation, then attributes (as std::map
 // compares: key, then value, pair by pair). Ends compare by their place in
-// `node_order` (ids are unique: the same order as comparing the ids), so
-// that the sort reads a contiguous array of keys; only edges with the same
-// ends (parallel edges, few) look at their records.
+// `node_order` (ids are unique: the same order as comparing the ids). The
+// edges are first placed by their source's place (a counting sort: a
+// count a node and the 4-byte order, no key an edge), then each source's
+// edges are sorted by target, relation and attributes, the sources shared
+// out among the threads; most sources have a handful of edges.
 std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const {
   std::vector<uint32_t> rank(nodes.size());
   for (size_t i = 0; i < node_order.size(); ++i) rank[node_order[i]] = static_cast<uint32_t>(i);
-  struct Key {  // 12 bytes an edge: a corpus's graph has millions
-    uint32_t source, target, edge;
-  };
-  std::vector<Key> keys(edges.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    keys[i] = {rank[edges[i].source], rank[edges[i].target], static_cast<uint32_t>(i)};
+  // first[r]: where the edges of the source of rank r start in `order`.
+  std::vector<uint32_t> first(nodes.size() + 1, 0);
+  for (const EdgeRec& e : edges) ++first[rank[e.source] + 1];
+  for (size_t r = 1; r < first.size(); ++r) first[r] += first[r - 1];
+  std::vector<uint32_t> order(edges.size());
+  {
+    std::vector<uint32_t> next(first.begin(), first.end() - 1);
+    for (size_t i = 0; i < edges.size(); ++i) order[next[rank[edges[i].source]]++] = static_cast<uint32_t>(i);
   }
-  std::vector<uint32_t>().swap(rank);
-  return SortedProjection(&keys, threads, [&](const Key& ka, const Key& kb) {
-    if (ka.source != kb.source) return ka.source < kb.source;
-    if (ka.target != kb.target) return ka.target < kb.target;
-    const EdgeRec& a = edges[ka.edge];
-    const EdgeRec& b = edges[kb.edge];
+  auto less = [&](uint32_t x, uint32_t y) {
+    const EdgeRec& a = edges[x];
+    const EdgeRec& b = edges[y];
+    if (a.target != b.target) return rank[a.target] < rank[b.target];
     if (a.relation != b.relation) return Str(a.relation) < Str(b.relation);
     if (a.attributes == b.attributes) return false;
     const AttrRecs& la = attr_lists[a.attributes];
     const AttrRecs& lb = attr_lists[b.attributes];
     return std::lexicographical_compare(
         la.begin(), la.end(), lb.begin(), lb.end(),
-        [this](const auto& x, const auto& y) {
-          if (x.first != y.first) return Str(x.first) < Str(y.first);
-          return StrLess(x.second, y.second);
+        [this](const auto& p, const auto& q) {
+          if (p.first != q.first) return Str(p.first) < Str(q.first);
+          return StrLess(p.second, q.second);
         });
-  }, [](const Key& k) { return k.edge; });
+  };
+  // Sources [from, to) of the ranks, each source's edges sorted.
+  auto sort_sources = [&](size_t from, size_t to) {
+    for (size_t r = from; r < to; ++r) {
+      if (first[r + 1] - first[r] > 1) std::sort(order.begin() + first[r], order.begin() + first[r + 1], less);
+    }
+  };
+  // Parts of about equal numbers of edges, one a thread (one for a small graph).
+  const size_t parts = std::min<size_t>(static_cast<size_t>(std::max(threads, 1)), edges.size() / 65536 + 1);
+  std::vector<size_t> cut{0};
+  for (size_t p = 1; p < parts; ++p) {
+    const uint32_t edge_at = static_cast<uint32_t>(edges.size() * p / parts);
+    cut.push_back(static_cast<size_t>(std::upper_bound(first.begin(), first.end() - 1, edge_at) - first.begin()) - 1);
+  }
+  cut.push_back(nodes.size());
+  std::vector<std::thread> pool;
+  for (size_t p = 1; p < parts; ++p) pool.emplace_back([&, p] { sort_sources(cut[p], cut[p + 1]); });
+  sort_sources(cut[0], cut[1]);
+  for (std::thread& t : pool) t.join();
+  return order;
 }
 
 void Graph::Impl::Fill(const MentionRec& m, Mention* out) const {
