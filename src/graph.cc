@@ -460,15 +460,16 @@ std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
 std::vector<uint32_t> Graph::Impl::EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const {
   std::vector<uint32_t> rank(nodes.size());
   for (size_t i = 0; i < node_order.size(); ++i) rank[node_order[i]] = static_cast<uint32_t>(i);
-  // first[r]: where the edges of the source of rank r start in `order`.
+  // first[r]: where the edges of the source of rank r start in `order`,
+  // and first[n] the end. Counted as the ends of the sources' ranges,
+  // then each edge, the last first, is put just before its source's end:
+  // that end moves to the source's start (and a source's edges keep the
+  // order of their records).
   std::vector<uint32_t> first(nodes.size() + 1, 0);
-  for (const EdgeRec& e : edges) ++first[rank[e.source] + 1];
+  for (const EdgeRec& e : edges) ++first[rank[e.source]];
   for (size_t r = 1; r < first.size(); ++r) first[r] += first[r - 1];
   std::vector<uint32_t> order(edges.size());
-  {
-    std::vector<uint32_t> next(first.begin(), first.end() - 1);
-    for (size_t i = 0; i < edges.size(); ++i) order[next[rank[edges[i].source]]++] = static_cast<uint32_t>(i);
-  }
+  for (size_t i = edges.size(); i-- > 0;) order[--first[rank[edges[i].source]]] = static_cast<uint32_t>(i);
   auto less = [&](uint32_t x, uint32_t y) {
     const EdgeRec& a = edges[x];
     const EdgeRec& b = edges[y];
