@@ -54,7 +54,7 @@ struct MentionRec {
 };
 static_assert(sizeof(MentionRec) == 24, "MentionRec is meant to stay at 24 bytes");
 
-struct EvidenceRec {  // trivial, to live in EvidenceList's union
+struct EvidenceRec {  // trivial: EvidenceList keeps one in place, or a block's address in its bytes
   uint32_t start;
   uint32_t end;
   uint32_t doc;
