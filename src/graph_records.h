@@ -410,11 +410,12 @@ struct Graph::Impl {
   }
   uint32_t InternClaimTag(const internal::ClaimTag& tag) {
     if (tag == internal::ClaimTag()) return 0;
-    const uint32_t at = claim_tag_index.Find(ClaimTagHash(tag), [&](uint32_t i) { return claim_tags[i] == tag; });
+    const size_t hash = ClaimTagHash(tag);
+    const uint32_t at = claim_tag_index.Find(hash, [&](uint32_t i) { return claim_tags[i] == tag; });
     if (at != kNone) return at;
     const auto index = static_cast<uint32_t>(claim_tags.size());
     claim_tags.push_back(tag);
-    claim_tag_index.Insert(ClaimTagHash(tag), index, [&](uint32_t i) { return ClaimTagHash(claim_tags[i]); });
+    claim_tag_index.Insert(hash, index, [&](uint32_t i) { return ClaimTagHash(claim_tags[i]); });
     return index;
   }
   uint32_t InternTag(uint32_t rule, uint32_t particle) {

@@ -348,15 +348,14 @@ bool Reader::JsonlLine(std::string_view raw, const std::string& origin, const st
   // copied into the document's pool first. (A NUL byte ends the JSON here,
   // as it does for RapidJSON's parsing by length.)
   rapidjson::Document json;
-  std::string repaired;  // the JSON before parsing, where it is not `raw`
-  if (bad >= 0) repaired = text;
   json.ParseInsitu<rapidjson::kParseIterativeFlag>(text.data());
   // A number beyond a double's range (JSON allows it; no field a document
-  // reads is a number): parsed again from the line as it was, the number
-  // read as null (internal/json_numbers.h).
+  // reads is a number): parsed again from the line as it was (repaired
+  // again where it was), the number read as null (internal/json_numbers.h).
   if (json.HasParseError() && json.GetParseError() == rapidjson::kParseErrorNumberTooBig) {
-    internal::ParseJson<rapidjson::kParseIterativeFlag>(json, bad >= 0 ? std::string_view(repaired) : raw,
-                                                        internal::HugeNumber::kNull);
+    const std::string replaced =
+        internal::ReplaceHugeNumbers(bad >= 0 ? RepairUtf8(std::string(raw)) : raw, internal::HugeNumber::kNull);
+    json.Parse<rapidjson::kParseIterativeFlag>(replaced.data(), replaced.size());
   }
   if (json.HasParseError()) {
     Error e = MakeError(ErrorCode::kInvalidInput, origin, line,
