@@ -82,23 +82,27 @@ std::string MentionsToJson(const std::vector<Mention>& mentions) {
 std::string EvidenceToJson(const std::vector<Evidence>& evidence) {
   return Compact([&](auto& w) { WriteEvidenceJson(w, evidence); });
 }
-// The graph's documents as the JSON array the "graph" object holds: id,
-// length, and the metadata that is not empty.
+// A document as the "graph" object's documents array holds it: id, length,
+// and the metadata that is not empty.
+template <typename W>
+void WriteDocumentJson(W& w, std::string_view id, int64_t chars, std::string_view title, std::string_view date,
+                       std::string_view url, std::string_view lang) {
+  w.StartObject();
+  w.Key("id"); Str(w, id);
+  w.Key("chars"); w.Int64(chars);
+  for (auto [key, value] : {std::pair{"title", title}, std::pair{"date", date}, std::pair{"url", url},
+                            std::pair{"lang", lang}}) {
+    if (value.empty()) continue;
+    w.Key(key);
+    Str(w, value);
+  }
+  w.EndObject();
+}
+// The graph's documents, that array.
 template <typename W>
 void WriteDocumentsJson(W& w, const Graph& graph) {
   w.StartArray();
-  for (const DocumentInfo& d : graph.Documents()) {
-    w.StartObject();
-    w.Key("id"); Str(w, d.id);
-    w.Key("chars"); w.Int64(d.chars);
-    for (auto [key, value] : {std::pair{"title", &d.title}, std::pair{"date", &d.date}, std::pair{"url", &d.url},
-                              std::pair{"lang", &d.lang}}) {
-      if (value->empty()) continue;
-      w.Key(key);
-      Str(w, *value);
-    }
-    w.EndObject();
-  }
+  for (const DocumentInfo& d : graph.Documents()) WriteDocumentJson(w, d.id, d.chars, d.title, d.date, d.url, d.lang);
   w.EndArray();
 }
 std::string DocumentsToJson(const Graph& graph) {
@@ -202,6 +206,20 @@ void WriteGraphAttributes(W& w, const Graph& graph) {
   w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
   w.Key("documents");
   WriteDocumentsJson(w, graph);
+  w.EndObject();
+}
+// As above, the documents read through `order` (no copy of their strings).
+template <typename W>
+void WriteGraphAttributes(W& w, const GraphOrder& order) {
+  w.StartObject();
+  w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
+  w.Key("documents");
+  w.StartArray();
+  for (size_t i = 0; i < order.document_count(); ++i) {
+    const DocumentView d = order.Document(i);
+    WriteDocumentJson(w, d.id, d.chars, d.title, d.date, d.url, d.lang);
+  }
+  w.EndArray();
   w.EndObject();
 }
 
@@ -560,10 +578,12 @@ bool WriteJsonPieces(const Graph& graph, int threads, const Sink& sink) {
   std::string head = kPretty ? "{\n \"directed\": true,\n \"multigraph\": true,\n \"graph\": "
                              : "{\"directed\":true,\"multigraph\":true,\"graph\":";
   {
-    IndentingStream stream(&head, 1);
+    // (Spilled as it grows: a corpus's document list is tens of megabytes.)
+    IndentingStream stream(&head, 1, &sink);
     Writer w(stream);
     Configure(&w);
-    WriteGraphAttributes(w, graph);
+    WriteGraphAttributes(w, order);
+    if (!stream.ok()) return false;
   }
   head += kPretty ? ",\n \"nodes\": [" : ",\"nodes\":[";
   const auto node_chunks = Chunks(order.node_count(), [&](size_t i) { return order.NodeWeight(i); });

@@ -44,6 +44,14 @@ struct EdgeView {
   std::vector<std::pair<std::string_view, std::string_view>> attributes;  // by key
 };
 
+// A document's entry as a writer reads it (DocumentInfo's fields as views
+// of the graph's strings).
+struct DocumentView {
+  std::string_view id;
+  int64_t chars = 0;
+  std::string_view title, date, url, lang;
+};
+
 class GraphOrder {
  public:
   // Sorts `graph`'s appended lists (SortAppended) and its records; `threads`
@@ -53,6 +61,10 @@ class GraphOrder {
   explicit GraphOrder(const Graph& graph, int threads = 1);
 
   size_t node_count() const { return nodes_.size(); }
+  // The graph's documents sorted by id, as Graph::Documents() has them,
+  // without copying their strings (a corpus has hundreds of thousands).
+  size_t document_count() const { return documents_.size(); }
+  DocumentView Document(size_t i) const;
   size_t edge_count() const { return edges_.size(); }
   // The i-th node or edge; `out` is overwritten (reuse it: its strings and
   // lists keep their capacity). Without `with_mentions`, the node's mentions
@@ -80,7 +92,8 @@ class GraphOrder {
 
  private:
   const Graph::Impl& impl_;
-  std::vector<uint32_t> nodes_;  // record indices, in order
+  std::vector<uint32_t> documents_;  // record indices, in order
+  std::vector<uint32_t> nodes_;
   std::vector<uint32_t> edges_;
 };
 

@@ -218,6 +218,11 @@ Graph LargeGraph() {
     e.evidence = {{"doc0", 0, 9, "co_mentioned"}, {"doc3", 4, 8, "co_mentioned"}};
     REQUIRE(g.AddEdge(e));
   }
+  // Megabytes of documents (a corpus's list): the streamed head spills too.
+  for (int d = 0; d < 20000; ++d) {
+    g.AddDocument({"doc" + std::to_string(d), 1000 + d, "Title \"" + std::to_string(d) + "\" 제목\n",
+                   d % 3 == 0 ? "" : "2026-12-07", "https://example.com/news/" + std::to_string(d), d % 2 ? "ko" : ""});
+  }
   return g;
 }
 
