@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The order writers read a graph in: its nodes and edges in output order
-// (the order of Graph::Nodes() and Graph::Edges()), sorted once and
+// The order writers read a graph in: its documents, nodes and edges in
+// output order (the order of Graph::Documents(), Graph::Nodes() and
+// Graph::Edges()), sorted once and
 // materialized one at a time on demand, as values or as views of the
 // graph's strings, with the weights a writer splits a large graph across
 // threads by (write_json.cc). The graph itself knows nothing of it.
