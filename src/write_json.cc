@@ -105,6 +105,16 @@ void WriteDocumentsJson(W& w, const Graph& graph) {
   for (const DocumentInfo& d : graph.Documents()) WriteDocumentJson(w, d.id, d.chars, d.title, d.date, d.url, d.lang);
   w.EndArray();
 }
+// The same array read through a writer's order (no copy of the strings).
+template <typename W>
+void WriteDocumentsJson(W& w, const GraphOrder& order) {
+  w.StartArray();
+  for (size_t i = 0; i < order.document_count(); ++i) {
+    const DocumentView d = order.Document(i);
+    WriteDocumentJson(w, d.id, d.chars, d.title, d.date, d.url, d.lang);
+  }
+  w.EndArray();
+}
 std::string DocumentsToJson(const Graph& graph) {
   return Compact([&](auto& w) { WriteDocumentsJson(w, graph); });
 }
@@ -200,26 +210,13 @@ void WriteEdgeObject(W& w, const E& e, int edge_key) {
 }
 
 // Writes the "graph" object: the generator and the documents.
-template <typename W>
-void WriteGraphAttributes(W& w, const Graph& graph) {
+// `documents`: the Graph, or a GraphOrder of it (WriteDocumentsJson).
+template <typename W, typename Documents>
+void WriteGraphAttributes(W& w, const Documents& documents) {
   w.StartObject();
   w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
   w.Key("documents");
-  WriteDocumentsJson(w, graph);
-  w.EndObject();
-}
-// As above, the documents read through `order` (no copy of their strings).
-template <typename W>
-void WriteGraphAttributes(W& w, const GraphOrder& order) {
-  w.StartObject();
-  w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
-  w.Key("documents");
-  w.StartArray();
-  for (size_t i = 0; i < order.document_count(); ++i) {
-    const DocumentView d = order.Document(i);
-    WriteDocumentJson(w, d.id, d.chars, d.title, d.date, d.url, d.lang);
-  }
-  w.EndArray();
+  WriteDocumentsJson(w, documents);
   w.EndObject();
 }
 
