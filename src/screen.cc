@@ -33,7 +33,11 @@ bool AsciiCaseOnly(std::string_view atom) {
 // Builds RulePackData::text_prefilter and text_atoms for the text rules.
 void BuildTextPrefilter(RulePackData* data) {
   if (data->text_rules.empty()) return;
-  auto filter = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
+  // Atoms of one byte: a rule whose every match holds a '-' or a quote
+  // ("Qwen3-Max", "하람-2", "'에이닷'") is then run on the sentences that
+  // hold one. With three bytes, a rule whose literals are short ("AI",
+  // "-") had no atoms and ran on every sentence (docs/performance.md).
+  auto filter = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/1);
   for (const PatternRule& rule : data->text_rules) {
     int id = 0;
     if (!rule.re || filter->Add(rule.re->pattern(), rule.re->options(), &id) != RE2::NoError) return;
