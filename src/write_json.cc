@@ -30,6 +30,10 @@ namespace {
 
 template <typename W>
 void Str(W& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+// A key of the format, its length known when compiled (RapidJSON's Key(const
+// char*) counts the bytes of every key it writes, a byte at a time).
+template <typename W, size_t N>
+void Key(W& w, const char (&key)[N]) { w.Key(key, static_cast<rapidjson::SizeType>(N - 1)); }
 }  // namespace
 
 // (M is Mention or MentionView, E is Edge or EdgeView, and so on: the
@@ -37,13 +41,13 @@ void Str(W& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::S
 template <typename W, typename M>
 void WriteMentionJson(W& w, const M& m) {
   w.StartObject();
-  w.Key("doc"); Str(w, m.doc);
-  w.Key("start"); w.Int64(m.start);
-  w.Key("end"); w.Int64(m.end);
-  w.Key("text"); Str(w, m.text);
-  w.Key("sentence"); w.Int(m.sentence);
-  w.Key("rule"); Str(w, m.rule);
-  if (!m.particle.empty()) { w.Key("particle"); Str(w, m.particle); }
+  Key(w, "doc"); Str(w, m.doc);
+  Key(w, "start"); w.Int64(m.start);
+  Key(w, "end"); w.Int64(m.end);
+  Key(w, "text"); Str(w, m.text);
+  Key(w, "sentence"); w.Int(m.sentence);
+  Key(w, "rule"); Str(w, m.rule);
+  if (!m.particle.empty()) { Key(w, "particle"); Str(w, m.particle); }
   w.EndObject();
 }
 
@@ -59,10 +63,10 @@ void WriteEvidenceJson(W& w, const Spans& evidence) {
   w.StartArray();
   for (const auto& e : evidence) {
     w.StartObject();
-    w.Key("doc"); Str(w, e.doc);
-    w.Key("start"); w.Int64(e.start);
-    w.Key("end"); w.Int64(e.end);
-    w.Key("rule"); Str(w, e.rule);
+    Key(w, "doc"); Str(w, e.doc);
+    Key(w, "start"); w.Int64(e.start);
+    Key(w, "end"); w.Int64(e.end);
+    Key(w, "rule"); Str(w, e.rule);
     w.EndObject();
   }
   w.EndArray();
@@ -88,8 +92,8 @@ template <typename W>
 void WriteDocumentJson(W& w, std::string_view id, int64_t chars, std::string_view title, std::string_view date,
                        std::string_view url, std::string_view lang) {
   w.StartObject();
-  w.Key("id"); Str(w, id);
-  w.Key("chars"); w.Int64(chars);
+  Key(w, "id"); Str(w, id);
+  Key(w, "chars"); w.Int64(chars);
   for (auto [key, value] : {std::pair{"title", title}, std::pair{"date", date}, std::pair{"url", url},
                             std::pair{"lang", lang}}) {
     if (value.empty()) continue;
@@ -147,22 +151,22 @@ std::vector<int> EdgeKeys(const std::vector<Edge>& edges) {
 template <typename W, typename Mentions>
 void WriteNodeObject(W& w, const Node& n, Mentions&& mentions) {
   w.StartObject();
-  w.Key("id"); Str(w, n.id);
-  w.Key("kind"); Str(w, n.kind);
-  w.Key("label"); Str(w, n.label);
+  Key(w, "id"); Str(w, n.id);
+  Key(w, "kind"); Str(w, n.kind);
+  Key(w, "label"); Str(w, n.label);
   if (n.is_claim) {
     const ClaimInfo& c = n.claim;
-    w.Key("text"); Str(w, c.text);
-    w.Key("cue"); Str(w, c.cue);
-    w.Key("modality"); Str(w, c.modality);
-    w.Key("negated"); w.Bool(c.negated);
-    w.Key("doc"); Str(w, c.doc);
-    w.Key("start"); w.Int64(c.start);
-    w.Key("end"); w.Int64(c.end);
-    w.Key("sentence"); w.Int(c.sentence);
-    w.Key("rule"); Str(w, c.rule);
-    w.Key("speaker"); Str(w, c.speaker);
-    w.Key("speaker_status"); Str(w, c.speaker_status);
+    Key(w, "text"); Str(w, c.text);
+    Key(w, "cue"); Str(w, c.cue);
+    Key(w, "modality"); Str(w, c.modality);
+    Key(w, "negated"); w.Bool(c.negated);
+    Key(w, "doc"); Str(w, c.doc);
+    Key(w, "start"); w.Int64(c.start);
+    Key(w, "end"); w.Int64(c.end);
+    Key(w, "sentence"); w.Int(c.sentence);
+    Key(w, "rule"); Str(w, c.rule);
+    Key(w, "speaker"); Str(w, c.speaker);
+    Key(w, "speaker_status"); Str(w, c.speaker_status);
     for (const auto& [key, value] : n.attributes) {
       if (IsNodeField(key, /*claim=*/true)) continue;
       Str(w, key);
@@ -171,8 +175,8 @@ void WriteNodeObject(W& w, const Node& n, Mentions&& mentions) {
     w.EndObject();
     return;
   }
-  w.Key("type"); Str(w, n.type);
-  w.Key("aliases");
+  Key(w, "type"); Str(w, n.type);
+  Key(w, "aliases");
   w.StartArray();
   for (const auto& a : n.aliases) Str(w, a);
   w.EndArray();
@@ -181,7 +185,7 @@ void WriteNodeObject(W& w, const Node& n, Mentions&& mentions) {
     Str(w, key);
     Str(w, value);
   }
-  w.Key("mentions");
+  Key(w, "mentions");
   mentions(w);
   w.EndObject();
 }
@@ -195,16 +199,16 @@ void WriteNodeObject(W& w, const Node& n) {
 template <typename W, typename E>
 void WriteEdgeObject(W& w, const E& e, int edge_key) {
   w.StartObject();
-  w.Key("source"); Str(w, e.source);
-  w.Key("target"); Str(w, e.target);
-  w.Key("key"); w.Int(edge_key);
-  w.Key("relation"); Str(w, e.relation);
-  w.Key("weight"); w.Int64(e.weight);
+  Key(w, "source"); Str(w, e.source);
+  Key(w, "target"); Str(w, e.target);
+  Key(w, "key"); w.Int(edge_key);
+  Key(w, "relation"); Str(w, e.relation);
+  Key(w, "weight"); w.Int64(e.weight);
   for (const auto& [key, value] : e.attributes) {
     Str(w, key);
     Str(w, value);
   }
-  w.Key("evidence");
+  Key(w, "evidence");
   WriteEvidenceJson(w, e.evidence);
   w.EndObject();
 }
@@ -214,8 +218,8 @@ void WriteEdgeObject(W& w, const E& e, int edge_key) {
 template <typename W, typename Documents>
 void WriteGraphAttributes(W& w, const Documents& documents) {
   w.StartObject();
-  w.Key("generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
-  w.Key("documents");
+  Key(w, "generator"); Str(w, std::string("claimgraph ") + CLAIMGRAPH_VERSION_STRING);
+  Key(w, "documents");
   WriteDocumentsJson(w, documents);
   w.EndObject();
 }
@@ -224,15 +228,15 @@ void WriteGraphAttributes(W& w, const Documents& documents) {
 template <typename W>
 void WriteGraphJson(W& w, const Graph& graph) {
   w.StartObject();
-  w.Key("directed"); w.Bool(true);
-  w.Key("multigraph"); w.Bool(true);
-  w.Key("graph");
+  Key(w, "directed"); w.Bool(true);
+  Key(w, "multigraph"); w.Bool(true);
+  Key(w, "graph");
   WriteGraphAttributes(w, graph);
-  w.Key("nodes");
+  Key(w, "nodes");
   w.StartArray();
   graph.ForEachNode([&](const Node& n) { WriteNodeObject(w, n); });
   w.EndArray();
-  w.Key("edges");
+  Key(w, "edges");
   w.StartArray();
   graph.ForEachKeyedEdge([&](const Edge& e, int key) { WriteEdgeObject(w, e, key); });
   w.EndArray();
@@ -360,6 +364,18 @@ inline bool rapidjson::Writer<claimgraph::internal::IndentingStream>::ScanWriteU
   const char* const begin = is.src_;
   const char* const end = is.head_ + length;
   const char* p = begin;
+  // Eight bytes at a time while none of them is escaped: whether any byte
+  // is below 0x20 (x - 0x20.. borrows into a high bit ~x has set), or is
+  // '"' or '\\' (zero after the xor), is exact for the eight together.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    const uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
+    const uint64_t escaped = ((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash);
+    if ((escaped & kHighs) != 0) break;
+    p += 8;
+  }
   while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') ++p;
   os_->PutRun(begin, static_cast<size_t>(p - begin));
   is.src_ = p;

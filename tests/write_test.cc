@@ -288,6 +288,43 @@ TEST_CASE("JSON written in pieces, on any number of threads, is what one PrettyW
   }
 }
 
+TEST_CASE("strings are escaped as RapidJSON's own writer escapes them, wherever the escaped byte falls") {
+  // The writer copies a string eight bytes at a time up to the first byte
+  // JSON escapes: each such byte at each place of an eight-byte block, and
+  // bytes that are not escaped (DEL, UTF-8) around it.
+  Graph g;
+  std::vector<std::string> labels;
+  for (const char* special : {"\"", "\\", "\n", "\x1f", "\x01", "\x7f", "가", "\xc3\xa9"}) {
+    for (size_t k = 0; k < 19; ++k) {
+      labels.push_back(std::string(k, 'a') + special + std::string(k % 3 == 0 ? 16 : 5, 'b') + special + "이름");
+    }
+  }
+  for (size_t i = 0; i < labels.size(); ++i) {
+    Node n;
+    n.id = "ent:s" + std::to_string(i);
+    n.kind = "entity";
+    n.label = labels[i];
+    n.type = "Organization";
+    g.AddNode(n);
+  }
+  const std::string json = WriteJson(g);
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  doc.Accept(writer);
+  CHECK(json == std::string(buffer.GetString(), buffer.GetSize()) + "\n");
+  size_t read = 0;
+  for (const auto& n : doc["nodes"].GetArray()) {
+    const std::string id = n["id"].GetString();
+    const size_t i = std::stoul(id.substr(std::string("ent:s").size()));
+    CHECK(std::string(n["label"].GetString(), n["label"].GetStringLength()) == labels[i]);
+    ++read;
+  }
+  CHECK(read == labels.size());
+}
+
 TEST_CASE("output format follows the extension") {
   CHECK(*FormatFromPath("g.json") == GraphFormat::kJson);
   CHECK(*FormatFromPath("dir/g.graphml") == GraphFormat::kGraphml);
