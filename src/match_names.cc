@@ -93,13 +93,15 @@ class Reader {
     if (word != words_.end() && word->begin == at && word->core.size() == core.size()) {
       const size_t k = static_cast<size_t>(word - words_.begin());
       if (title_cache_.empty()) title_cache_.resize(words_.size());
-      if (!title_cache_[k].has_value()) title_cache_[k] = FindTitle(core);
+      if (!title_cache_[k].has_value()) {
+        title_cache_[k] = Title(core, names_.TitleOf(*word, rules_.particles, /*compound_needs_name=*/true));
+      }
       return *title_cache_[k];
     }
-    return FindTitle(core);
+    return Title(core, names_.TitleIn(core, rules_.particles, /*compound_needs_name=*/true));
   }
-  std::optional<std::pair<std::string, const TitleEntry*>> FindTitle(std::string_view core) const {
-    const auto found = names_.TitleIn(core, rules_.particles, /*compound_needs_name=*/true);
+  static std::optional<std::pair<std::string, const TitleEntry*>> Title(std::string_view core,
+                                                                        const std::optional<TitleInWord>& found) {
     if (!found) return std::nullopt;
     const std::string_view stem = core.substr(0, found->stem_bytes);
     return std::make_pair(found->lowered ? LowerAscii(stem) : std::string(stem), found->entry);

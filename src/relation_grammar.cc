@@ -191,7 +191,7 @@ class Reader {
   }
   std::optional<TitleFound> FindTitle(size_t k) const {
     const Word& w = words_[k];
-    const auto found = rules_.names.TitleIn(w.core, rules_.particles, /*compound_needs_name=*/false);
+    const auto& found = rules_.names.TitleOf(w, rules_.particles, /*compound_needs_name=*/false);
     if (!found) return std::nullopt;
     TitleFound t;
     t.entry = found->entry;

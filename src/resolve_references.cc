@@ -61,9 +61,9 @@ class Resolver {
     });
   }
 
-  // Whether `core` is a title, possibly with particles.
-  const TitleEntry* TitleOf(std::string_view core) const {
-    const auto found = rules_.names.TitleIn(core, rules_.particles, /*compound_needs_name=*/false);
+  // The title word `w` is, possibly with particles, or null.
+  const TitleEntry* TitleOf(const Word& w) const {
+    const auto& found = rules_.names.TitleOf(w, rules_.particles, /*compound_needs_name=*/false);
     return found ? found->entry : nullptr;
   }
 
@@ -132,7 +132,7 @@ class Resolver {
     const Word& w = words_[k];
     // A Korean surname, or a foreign one ("머스크 CEO"), then the title.
     if (k + 1 >= words_.size() || !w.tail.empty() || !AllHangul(w.core)) return false;
-    const TitleEntry* title = TitleOf(words_[k + 1].core);
+    const TitleEntry* title = TitleOf(words_[k + 1]);
     if (title == nullptr) return false;
     const std::string surname(w.core);
     std::string why;

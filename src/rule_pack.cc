@@ -105,7 +105,7 @@ bool NameLexicon::MayEndTitleWith(char32_t before, char32_t last) const {
   return title_tails.count(tail) > 0;
 }
 
-std::optional<NameLexicon::TitleInWord> NameLexicon::TitleIn(std::string_view core, const ParticleSet& particles,
+std::optional<TitleInWord> NameLexicon::TitleIn(std::string_view core, const ParticleSet& particles,
                                                             bool compound_needs_name) const {
   // (No chain of particles is longer than six syllables. The lookups come
   // first: a title is rare, a chain of particles costs more to check.)
@@ -150,6 +150,22 @@ std::optional<NameLexicon::TitleInWord> NameLexicon::TitleIn(std::string_view co
     if (rest.empty() || particles.IsParticleChain(rest)) return found;
   }
   return std::nullopt;
+}
+
+const std::optional<TitleInWord>& NameLexicon::TitleOf(const Word& w, const ParticleSet& particles,
+                                                      bool compound_needs_name) const {
+  if (!w.title_known) {
+    w.title = TitleIn(w.core, particles, /*compound_needs_name=*/false);
+    w.title_known = true;
+  }
+  // Refusing some compounds can only change a compound: any other title,
+  // or none, is found the same way either way.
+  if (!compound_needs_name || !w.title || !w.title->compound) return w.title;
+  if (!w.named_title_known) {
+    w.named_title = TitleIn(w.core, particles, /*compound_needs_name=*/true);
+    w.named_title_known = true;
+  }
+  return w.named_title;
 }
 
 bool NameLexicon::StartsWithOneOf(const CharSet& first_chars, std::string_view word) {

@@ -24,6 +24,7 @@
 
 #include "alias_trie.h"
 #include "claimgraph/status.h"
+#include "words.h"
 
 namespace claimgraph::internal {
 
@@ -280,14 +281,12 @@ struct NameLexicon {
   // its key lower-cased, or by ending with a suffix title (a compound).
   // `compound_needs_name` refuses a compound whose first part is a word
   // that is never a name (not_names).
-  struct TitleInWord {
-    const TitleEntry* entry = nullptr;
-    size_t stem_bytes = 0;   // the title's bytes at the start of the core
-    bool lowered = false;    // found by the stem lower-cased
-    bool compound = false;   // found by its suffix title
-  };
   std::optional<TitleInWord> TitleIn(std::string_view core, const ParticleSet& particles,
                                      bool compound_needs_name) const;
+  // The same for word `w`'s core, kept with the word: the stages that read
+  // a sentence's words ask for the same titles.
+  const std::optional<TitleInWord>& TitleOf(const Word& w, const ParticleSet& particles,
+                                            bool compound_needs_name) const;
 };
 
 // A relation type the pack declares (relations/types.tsv): rules may

@@ -6,11 +6,22 @@
 #define CLAIMGRAPH_WORDS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace claimgraph::internal {
+
+struct TitleEntry;
+
+// The title a word's core is, before its particles (NameLexicon::TitleIn).
+struct TitleInWord {
+  const TitleEntry* entry = nullptr;
+  size_t stem_bytes = 0;   // the title's bytes at the start of the core
+  bool lowered = false;    // found by the stem lower-cased
+  bool compound = false;   // found by its suffix title
+};
 
 // A space-separated word: its core of letters and digits (joined by - . &
 // ' inside), what precedes the core in the word (a quote, a bracket) and
@@ -19,6 +30,11 @@ namespace claimgraph::internal {
 struct Word {
   size_t begin = 0, end = 0;  // the core, bytes of the text
   std::string_view core, lead, tail;
+  // The title in the core, looked up once for the names, references and
+  // relations stages, which all ask (NameLexicon::TitleOf): any title, and
+  // one that is not a compound whose first part is never a name.
+  mutable bool title_known = false, named_title_known = false;
+  mutable std::optional<TitleInWord> title, named_title;
 };
 
 // The words of [begin, end) of `text`; words without a letter or digit
