@@ -350,6 +350,7 @@ struct RulePackData {
   // by ASCII lower-casing (then every text rule runs).
   std::unique_ptr<re2::FilteredRE2> text_prefilter;
   AliasTrie text_atoms;
+  size_t text_atom_count = 0;
   // The prefilter's answer for a sentence with none of the atoms (the rules
   // that need no literal), sorted: most sentences, asked once.
   std::vector<int> text_rules_without_atoms;

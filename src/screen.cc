@@ -59,6 +59,7 @@ void BuildTextPrefilter(RulePackData* data) {
   std::sort(without_atoms.begin(), without_atoms.end());
   data->text_prefilter = std::move(filter);
   data->text_atoms = std::move(trie);
+  data->text_atom_count = atoms.size();
   data->text_rules_without_atoms = std::move(without_atoms);
 }
 
@@ -70,14 +71,19 @@ std::vector<int> PrefilterTextRules(const RulePackData& rules, std::string_view 
     for (size_t i = 0; i < rules.text_rules.size(); ++i) which.push_back(static_cast<int>(i));
     return which;
   }
+  // Each atom once: some are in every sentence (a space, a digit).
   std::vector<int> atoms;
+  std::vector<bool> seen(rules.text_atom_count);
   for (size_t i = 0; i < sentence.size(); ++i) {
     if ((static_cast<unsigned char>(sentence[i]) & 0xC0) == 0x80) continue;  // inside a code point
-    rules.text_atoms.MatchAtAsciiLower(sentence, i, [&](size_t, int32_t atom) { atoms.push_back(atom); });
+    rules.text_atoms.MatchAtAsciiLower(sentence, i, [&](size_t, int32_t atom) {
+      if (seen[static_cast<size_t>(atom)]) return;
+      seen[static_cast<size_t>(atom)] = true;
+      atoms.push_back(atom);
+    });
   }
   if (atoms.empty()) return rules.text_rules_without_atoms;
   std::sort(atoms.begin(), atoms.end());
-  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   rules.text_prefilter->AllPotentials(atoms, &which);
   std::sort(which.begin(), which.end());
   return which;
