@@ -19,12 +19,13 @@ std::vector<size_t> ResolveOverlaps(std::string_view text, const std::vector<Can
   for (size_t i = 0; i < candidates.size(); ++i) {
     length[i] = CountCodePoints(text.substr(candidates[i].begin, candidates[i].end - candidates[i].begin));
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Candidate& x = candidates[a];
-    const Candidate& y = candidates[b];
-    return std::make_tuple(-length[a], -x.priority, x.begin, x.rule_id, x.entity, x.label) <
-           std::make_tuple(-length[b], -y.priority, y.begin, y.rule_id, y.entity, y.label);
-  });
+  // (The strings by reference: a comparison copied two of them.)
+  auto key = [&](size_t i) {
+    const Candidate& c = candidates[i];
+    return std::tuple<int64_t, int, size_t, const std::string&, int, const std::string&>(
+        -length[i], -c.priority, c.begin, c.rule_id, c.entity, c.label);
+  };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
   std::vector<size_t> accepted;
   for (size_t i : order) {
     const Candidate& c = candidates[i];
