@@ -618,20 +618,21 @@ class Reader {
   // Artificial Analysis", "brokerage Baird". The descriptors are the pack's
   // (ko/org_descriptors.txt, en/org_descriptors.txt).
   void DescribedOrganizations() {
+    std::string key;  // (one buffer for every lookup)
     for (size_t k = 0; k + 1 < words_.size(); ++k) {
       if (!NameLexicon::StartsWithOneOf(names_.descriptor_first_chars, words_[k].core)) continue;
-      // The descriptor: one or two words ("research firm").
+      // The descriptor: one or two words ("research firm"), with nothing
+      // after a word but a space.
       size_t d_end = k;
       bool found = false;
       for (size_t n = 2; n >= 1 && !found; --n) {
         if (k + n >= words_.size()) continue;
-        std::string key;
         bool plain = true;
-        for (size_t x = k; x < k + n; ++x) {
-          key += (x == k ? "" : " ") + std::string(words_[x].core);
-          if (!words_[x].tail.empty()) plain = false;
-        }
-        if (plain && names_.org_descriptors.count(key)) {
+        for (size_t x = k; x < k + n; ++x) plain = plain && words_[x].tail.empty();
+        if (!plain) continue;
+        key.assign(words_[k].core);
+        for (size_t x = k + 1; x < k + n; ++x) key.append(" ").append(words_[x].core);
+        if (names_.org_descriptors.count(key)) {
           d_end = k + n - 1;
           found = true;
         }
