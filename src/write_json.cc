@@ -6,6 +6,7 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
@@ -376,7 +377,14 @@ inline bool rapidjson::Writer<claimgraph::internal::IndentingStream>::ScanWriteU
     if ((escaped & kHighs) != 0) break;
     p += 8;
   }
-  while (p < end && static_cast<unsigned char>(*p) >= 0x20 && *p != '"' && *p != '\\') ++p;
+  // The rest a byte at a time, by a table: most strings are shorter than eight bytes.
+  static constexpr auto kEscaped = [] {
+    std::array<bool, 256> escaped{};
+    for (int c = 0; c < 0x20; ++c) escaped[static_cast<size_t>(c)] = true;
+    escaped['"'] = escaped['\\'] = true;
+    return escaped;
+  }();
+  while (p < end && !kEscaped[static_cast<unsigned char>(*p)]) ++p;
   os_->PutRun(begin, static_cast<size_t>(p - begin));
   is.src_ = p;
   return p < end;
