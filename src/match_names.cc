@@ -384,8 +384,8 @@ class Reader {
   void NamesGlossedInHan() {
     for (size_t k = 0; k < words_.size(); ++k) {
       const Word& w = words_[k];
-      if (!AllHangul(w.core) || Syllables(w.core) < 2 || Syllables(w.core) > 5 || w.tail.size() < 2 ||
-          w.tail.front() != '(' || Known(w.begin, w.end) != nullptr || names_.IsNotName(w.core)) {
+      if (w.tail.size() < 2 || w.tail.front() != '(' || !AllHangul(w.core) || Syllables(w.core) < 2 ||
+          Syllables(w.core) > 5 || Known(w.begin, w.end) != nullptr || names_.IsNotName(w.core)) {
         continue;
       }
       const size_t close = w.tail.find(')');
