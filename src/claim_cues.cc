@@ -384,8 +384,9 @@ class Reader {
     const std::string_view last = w.core.size() >= 3 ? w.core.substr(w.core.size() - 3) : std::string_view();
     const bool may_end = last == "고" || last == "며" || last == "서" || last == "는" || last == "을";
     const Ending* ending = nullptr;
-    for (size_t e = 0; may_end && e < ClauseEndings().size(); ++e) {
-      const Ending& candidate = ClauseEndings()[e];
+    const std::vector<Ending>& endings = ClauseEndings();
+    for (size_t e = 0; may_end && e < endings.size(); ++e) {
+      const Ending& candidate = endings[e];
       if (EndsWith(w.core, candidate.text) && w.core.size() > candidate.text.size()) {
         ending = &candidate;
         break;
