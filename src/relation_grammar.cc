@@ -118,6 +118,12 @@ class Reader {
   void Run() {
     for (size_t k = 0; k < words_.size(); ++k) {
       KoreanTitle(k);
+      // Every shape below but PlacedOn starts at the last word of a mention
+      // (and returns at once elsewhere): most words are none.
+      if (MentionAt(k) == nullptr || LastOf(k) != k) {
+        PlacedOn(k);
+        continue;
+      }
       LedBy(k);
       FormerlyOf(k);
       UnitOf(k);
