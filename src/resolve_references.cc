@@ -131,9 +131,10 @@ class Resolver {
   bool SurnameBeforeTitle(size_t k) {
     const Word& w = words_[k];
     // A Korean surname, or a foreign one ("머스크 CEO"), then the title.
-    if (k + 1 >= words_.size() || !w.tail.empty() || !AllHangul(w.core)) return false;
+    // (The title first: the words' titles are known by now.)
+    if (k + 1 >= words_.size() || !w.tail.empty()) return false;
     const TitleEntry* title = TitleOf(words_[k + 1]);
-    if (title == nullptr) return false;
+    if (title == nullptr || !AllHangul(w.core)) return false;
     const std::string surname(w.core);
     std::string why;
     const auto person = Unique(
@@ -176,6 +177,9 @@ class Resolver {
       }
       if (!same) continue;
       const Word& last = words_[k + n - 1];
+      // (The stem below is a prefix of the word: a word that does not
+      // start with the name's last word cannot match.)
+      if (!StartsWith(last.core, p.words[n - 1])) continue;
       const bool hangul = AllHangul(last.core);
       const std::string_view stem = hangul ? Stem(last.core) : last.core;
       if (stem != p.words[n - 1]) continue;
