@@ -454,8 +454,10 @@ class SpeakerSearch {
     std::string_view best_word;
     const std::string* best_label = nullptr;
     for (const auto& [word, label] : rules_.speaker_groups) {
+      // (find, which looks for the first byte with memchr, says whether the
+      // word is there at all; rfind, a byte at a time, then which is last.)
+      if (word.size() <= best_word.size() || span.find(word) == std::string_view::npos) continue;
       const size_t at = span.rfind(word);
-      if (at == std::string_view::npos || word.size() <= best_word.size()) continue;
       if (at > 0 && span[at - 1] != ' ') continue;
       best_word = std::string_view(word);
       best_label = &label;
