@@ -149,16 +149,19 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
       continue;
     }
     // The left boundary depends on the start alone; where it fails (inside
-    // a word), nothing starting here can be a name.
-    const char* left = LeftBoundaryProblem(text, sentence_begin, i);
-    if (left != nullptr && rejected == nullptr) {
-      i += static_cast<size_t>(len);
-      continue;
-    }
+    // a word), nothing starting here can be a name. It is checked once a
+    // name is found here: most starts the first byte allows start none.
+    const char* left = nullptr;
+    bool left_known = false;
+    auto left_problem = [&]() {
+      if (!left_known) left = LeftBoundaryProblem(text, sentence_begin, i);
+      left_known = true;
+      return left;
+    };
     // A word in capitals ("SAN FRANCISCO"): the names that are not
     // written so, in any case, where the matched text has no small letter.
-    if (left == nullptr && i + 1 < sentence_end && text[i] >= 'A' && text[i] <= 'Z' && text[i + 1] >= 'A' &&
-        text[i + 1] <= 'Z') {
+    if (i + 1 < sentence_end && text[i] >= 'A' && text[i] <= 'Z' && text[i + 1] >= 'A' && text[i + 1] <= 'Z' &&
+        left_problem() == nullptr) {
       rules.caps_trie.MatchAtAsciiLower(limited, i, [&](size_t end, int32_t value) {
         if (std::any_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.begin() + static_cast<std::ptrdiff_t>(end),
                         [](char c) { return c >= 'a' && c <= 'z'; })) {
@@ -172,6 +175,7 @@ void MatchGazetteer(const RulePackData& rules, std::string_view text, size_t sen
     rules.trie.MatchAt(limited, i, [&](size_t end, int32_t value) {
       // A match must end on a code point boundary.
       if (end < sentence_end && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) return;
+      if (left_problem() != nullptr && rejected == nullptr) return;
       std::string particle;
       std::string reason = left != nullptr ? left : "";
       if (reason.empty()) reason = CheckRightBoundary(text, end, sentence_end, rules.particles, &particle);
