@@ -284,7 +284,8 @@ struct NameLexicon {
   std::optional<TitleInWord> TitleIn(std::string_view core, const ParticleSet& particles,
                                      bool compound_needs_name) const;
   // The same for word `w`'s core, kept with the word: the stages that read
-  // a sentence's words ask for the same titles.
+  // a sentence's words ask for the same titles (`particles` must be the
+  // pack's, as for every stage: the kept answer is for them).
   const std::optional<TitleInWord>& TitleOf(const Word& w, const ParticleSet& particles,
                                             bool compound_needs_name) const;
 };
@@ -350,7 +351,7 @@ struct RulePackData {
   // by ASCII lower-casing (then every text rule runs).
   std::unique_ptr<re2::FilteredRE2> text_prefilter;
   AliasTrie text_atoms;
-  size_t text_atom_count = 0;
+  size_t text_atom_count = 0;  // the values text_atoms holds are below it
   // The prefilter's answer for a sentence with none of the atoms (the rules
   // that need no literal), sorted: most sentences, asked once.
   std::vector<int> text_rules_without_atoms;

@@ -32,7 +32,8 @@ struct Word {
   std::string_view core, lead, tail;
   // The title in the core, looked up once for the names, references and
   // relations stages, which all ask (NameLexicon::TitleOf): any title, and
-  // one that is not a compound whose first part is never a name.
+  // one that is not a compound whose first part is never a name. (Mutable:
+  // the stages share a sentence's words read-only, on one thread.)
   mutable bool title_known = false, named_title_known = false;
   mutable std::optional<TitleInWord> title, named_title;
 };
