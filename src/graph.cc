@@ -443,6 +443,14 @@ void SortOn(std::vector<T>* v, int threads, Less less) {
 
 }  // namespace
 
+std::vector<uint32_t> Graph::Impl::DocumentOrder() const {
+  std::vector<uint32_t> order(documents.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [this](uint32_t a, uint32_t b) { return Str(documents[a].id) < Str(documents[b].id); });
+  return order;
+}
+
 std::vector<uint32_t> Graph::Impl::NodeOrder(int threads) const {
   std::vector<uint32_t> order(nodes.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
@@ -802,12 +810,12 @@ std::vector<SentenceSpan> Graph::Sentences(const std::string& id) const {
 std::vector<DocumentInfo> Graph::Documents() const {
   std::vector<DocumentInfo> out;
   out.reserve(impl_->documents.size());
-  for (const auto& doc : impl_->documents) {
+  for (uint32_t i : impl_->DocumentOrder()) {
+    const auto& doc = impl_->documents[i];
     out.push_back({std::string(impl_->Str(doc.id)), doc.chars, std::string(impl_->Str(doc.meta.title)),
                    std::string(impl_->Str(doc.meta.date)), std::string(impl_->Str(doc.meta.url)),
                    std::string(impl_->Str(doc.meta.lang))});
   }
-  std::sort(out.begin(), out.end(), [](const DocumentInfo& a, const DocumentInfo& b) { return a.id < b.id; });
   return out;
 }
 

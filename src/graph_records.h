@@ -360,6 +360,7 @@ struct Graph::Impl {
   // graph's value is unchanged; readers see sorted lists). Not stage 1
   // (normalize.h), which normalizes text.
   void SortAppended(int threads = 1);
+  std::vector<uint32_t> DocumentOrder() const;  // by id (ids are unique)
   std::vector<uint32_t> NodeOrder(int threads) const;
   std::vector<uint32_t> EdgeOrder(const std::vector<uint32_t>& node_order, int threads) const;
   void Fill(const NodeRec& r, Node* out, bool with_mentions = true) const;

@@ -14,10 +14,7 @@ GraphOrder::GraphOrder(const Graph& graph, int threads) : impl_(graph.impl()) {
   const_cast<Graph::Impl&>(impl_).SortAppended(threads);  // as ForEachNode: the graph's value is unchanged
   nodes_ = impl_.NodeOrder(threads);
   edges_ = impl_.EdgeOrder(nodes_, threads);
-  documents_.resize(impl_.documents.size());
-  for (uint32_t i = 0; i < documents_.size(); ++i) documents_[i] = i;
-  std::sort(documents_.begin(), documents_.end(),
-            [&](uint32_t a, uint32_t b) { return impl_.Str(impl_.documents[a].id) < impl_.Str(impl_.documents[b].id); });
+  documents_ = impl_.DocumentOrder();
 }
 
 DocumentView GraphOrder::Document(size_t i) const {
