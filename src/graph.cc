@@ -399,8 +399,15 @@ void Graph::Impl::SortAppended(int threads) {
     e.evidence.ShrinkSlack();
   };
   // Records are independent: threads take the next one until none is left
-  // (one count for both lists: nodes, then edges).
+  // (one count for both lists: nodes, then edges). Threads are worth
+  // starting for many entries, not many records: a corpus's few hundred
+  // entities can hold most of its mentions.
   const size_t total = dirty_nodes.size() + dirty_edges.size();
+  size_t entries = 0;
+  for (uint32_t i : dirty_nodes) {
+    if (nodes[i].lists) entries += nodes[i].lists->mentions.size() + nodes[i].lists->aliases.size();
+  }
+  for (uint32_t i : dirty_edges) entries += edges[i].evidence.size();
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t k; (k = next++) < total;) {
@@ -412,7 +419,7 @@ void Graph::Impl::SortAppended(int threads) {
     }
   };
   std::vector<std::thread> pool;
-  if (total > 4096) {
+  if (entries > 65536) {
     for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   }
   work();
