@@ -115,7 +115,9 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     batch->input_bytes = 0;
     if (threads > 1 && graph->node_count() + graph->edge_count() >= options.flush_records) move_to_shared(graph);
   };
-  auto extract = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch, Graph* graph) {
+  // Adds a read document to `batch` (unless the run stops before it, or
+  // its text is bad).
+  auto gather = [&](size_t index, uint64_t bytes, Document* doc, Batch* batch) {
     if (index >= limit) return;
     Status checked = texts_valid ? Status() : internal::CheckText(*doc);
     if (!checked.ok()) {
@@ -127,19 +129,23 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     batch->text_bytes += doc->text.size();
     batch->input_bytes += bytes;
     batch->documents.push_back(std::move(*doc));
-    if (batch->text_bytes >= options.batch_bytes) merge(batch, graph);
   };
   int working = 0;  // workers not yet finished (guarded by `mutex`)
   std::condition_variable finished;
+  // A worker takes a whole batch off the queue at once, so that no
+  // document waits in one worker's hands while another is idle. Once the
+  // input is all read, what is left is shared out: a batch is at most the
+  // worker's share of it, so the workers finish together.
+  const size_t max_queued = options.queue_bytes_per_thread * static_cast<size_t>(threads);
+  const size_t full_batch = std::min(options.batch_bytes, max_queued);  // (a full queue is a batch)
   auto worker = [&](Batch* batch, Graph* graph) {
+    std::vector<Item> items;
     for (;;) {
-      Item item;
       {
         std::unique_lock<std::mutex> lock(mutex);
-        can_pop.wait(lock, [&] { return !queue.empty() || closed; });
+        can_pop.wait(lock, [&] { return closed || (!queue.empty() && queued_bytes >= full_batch); });
         if (queue.empty()) {
           lock.unlock();
-          merge(batch, graph);
           // A worker done while another still extracts moves its graph
           // into `shared` now, rather than leave it for the calling
           // thread to merge after the last one.
@@ -149,12 +155,21 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
           finished.notify_all();
           return;
         }
-        item = std::move(queue.front());
-        queue.pop_front();
-        queued_bytes -= item.doc.text.size();
+        const size_t share = closed ? queued_bytes / static_cast<size_t>(threads) : options.batch_bytes;
+        const size_t want = std::min(options.batch_bytes, share);
+        size_t taken = 0;
+        do {
+          taken += queue.front().doc.text.size();
+          items.push_back(std::move(queue.front()));
+          queue.pop_front();
+        } while (!queue.empty() && taken < want);
+        queued_bytes -= taken;
       }
       can_push.notify_one();
-      extract(item.index, item.bytes, &item.doc, batch, graph);
+      can_pop.notify_one();  // another batch may be waiting
+      for (Item& item : items) gather(item.index, item.bytes, &item.doc, batch);
+      items.clear();
+      merge(batch, graph);
     }
   };
   // With several threads, the calling thread only reads (it is mostly
@@ -169,7 +184,6 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
 
   RunProgress progress;
   bool cancelled = false;
-  const size_t max_queued = options.queue_bytes_per_thread * static_cast<size_t>(threads);
   Document doc;
   for (size_t index = 0; limit == kNoLimit; ++index) {
     if (options.cancelled && options.cancelled()) {
@@ -183,7 +197,8 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
     const uint64_t bytes = progress.bytes_read - before;
     if (options.read) options.read(doc);
     if (threads == 1) {
-      extract(index, bytes, &doc, &batches[0], &partial[0]);
+      gather(index, bytes, &doc, &batches[0]);
+      if (batches[0].text_bytes >= options.batch_bytes) merge(&batches[0], &partial[0]);
     } else {
       std::unique_lock<std::mutex> lock(mutex);
       can_push.wait(lock, [&] { return queue.empty() || queued_bytes < max_queued; });
