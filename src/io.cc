@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -159,6 +160,63 @@ Result<std::string> FollowLinks(const std::string& path) {
   return IoError(path, "cannot follow the output's symbolic links");
 }
 
+// A stream over a file descriptor that asks the kernel to start writing
+// each few megabytes to disk as soon as they are written (sync_file_range,
+// which only starts the writeback; the fsync before the rename still
+// decides): the final fsync then waits for the last few megabytes, not
+// for the whole output at once.
+class WritebackFile {
+ public:
+  // The stream, or null (errno set); it owns `fd` from then on.
+  static std::FILE* Open(int fd) {
+    auto* file = new WritebackFile(fd);
+    std::FILE* out = ::fopencookie(file, "wb", {nullptr, &Write, nullptr, &Close});
+    if (out == nullptr) delete file;
+    return out;
+  }
+
+ private:
+  static constexpr size_t kStep = size_t{8} << 20;
+
+  explicit WritebackFile(int fd) : fd_(fd) {}
+
+  static ssize_t Write(void* cookie, const char* data, size_t size) {
+    auto* file = static_cast<WritebackFile*>(cookie);
+    size_t done = 0;
+    while (done < size) {
+      // In steps, so that a large write is on its way to disk while the
+      // rest is copied.
+      const size_t step = std::min(size - done, kStep - file->unsynced_);
+      const ssize_t n = ::write(file->fd_, data + done, step);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return static_cast<ssize_t>(done);  // short: the stream's error (errno kept)
+      }
+      done += static_cast<size_t>(n);
+      file->unsynced_ += static_cast<size_t>(n);
+      file->offset_ += static_cast<off_t>(n);
+      if (file->unsynced_ >= kStep) {
+        // (Only a hint: a file system without it still has the fsync.)
+        ::sync_file_range(file->fd_, file->offset_ - static_cast<off_t>(file->unsynced_),
+                          static_cast<off_t>(file->unsynced_), SYNC_FILE_RANGE_WRITE);
+        file->unsynced_ = 0;
+      }
+    }
+    return static_cast<ssize_t>(done);
+  }
+
+  static int Close(void* cookie) {
+    auto* file = static_cast<WritebackFile*>(cookie);
+    const int closed = ::close(file->fd_);
+    delete file;
+    return closed;
+  }
+
+  int fd_;
+  off_t offset_ = 0;     // bytes written
+  size_t unsynced_ = 0;  // of which the last are not yet handed to writeback
+};
+
 // Replaces the regular file (or new path) `real` atomically: a temporary
 // file next to it, fsync, rename. Errors name `path`, as the user wrote it.
 Status WriteRegularAtomic(const std::string& path, const std::string& real,
@@ -170,7 +228,7 @@ Status WriteRegularAtomic(const std::string& path, const std::string& real,
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(tmpl.data());
   if (fd < 0) return fail("cannot create a temporary file next to the output");
-  std::FILE* out = ::fdopen(fd, "wb");
+  std::FILE* out = WritebackFile::Open(fd);
   if (out == nullptr) {
     Status s = fail("cannot open the temporary file");
     ::close(fd);
