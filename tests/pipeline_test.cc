@@ -87,6 +87,17 @@ TEST_CASE("extractions added to the graph in batches of any size give the same b
       CHECK(done == docs.size());
     }
   }
+  // A read-ahead smaller than a batch: the workers take what the full
+  // queue holds instead of waiting for a batch that cannot come.
+  options.threads = 3;
+  options.batch_bytes = size_t{1} << 20;
+  options.queue_bytes_per_thread = 1;
+  size_t done = 0;
+  options.progress = [&](const RunProgress& p) { done = p.documents_done; };
+  const Result<Graph> g = pipeline.Run(docs, options);
+  REQUIRE(g.ok());
+  CHECK(WriteJson(*g) == expected);
+  CHECK(done == docs.size());
 }
 
 std::vector<Document> ExampleArticles() {
