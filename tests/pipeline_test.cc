@@ -71,6 +71,15 @@ TEST_CASE("extractions added to the graph in batches of any size give the same b
   REQUIRE(each.ok());
   REQUIRE(each->node_count() > 5);
   const std::string expected = WriteJson(*each);
+  // A run with `options` gives the same bytes and reports every document done.
+  auto same = [&] {
+    size_t done = 0;
+    options.progress = [&](const RunProgress& p) { done = p.documents_done; };
+    const Result<Graph> g = pipeline.Run(docs, options);
+    REQUIRE(g.ok());
+    CHECK(WriteJson(*g) == expected);
+    CHECK(done == docs.size());
+  };
   for (int threads : {1, 3}) {
     // 100 bytes: a batch every few documents; the default: one batch per
     // thread, added when its documents run out.
@@ -79,12 +88,7 @@ TEST_CASE("extractions added to the graph in batches of any size give the same b
       CAPTURE(batch);
       options.threads = threads;
       options.batch_bytes = batch;
-      size_t done = 0;
-      options.progress = [&](const RunProgress& p) { done = p.documents_done; };
-      const Result<Graph> g = pipeline.Run(docs, options);
-      REQUIRE(g.ok());
-      CHECK(WriteJson(*g) == expected);
-      CHECK(done == docs.size());
+      same();
     }
   }
   // A read-ahead smaller than a batch: the workers take what the full
@@ -92,12 +96,7 @@ TEST_CASE("extractions added to the graph in batches of any size give the same b
   options.threads = 3;
   options.batch_bytes = size_t{1} << 20;
   options.queue_bytes_per_thread = 1;
-  size_t done = 0;
-  options.progress = [&](const RunProgress& p) { done = p.documents_done; };
-  const Result<Graph> g = pipeline.Run(docs, options);
-  REQUIRE(g.ok());
-  CHECK(WriteJson(*g) == expected);
-  CHECK(done == docs.size());
+  same();
 }
 
 std::vector<Document> ExampleArticles() {
