@@ -155,8 +155,8 @@ Result<Graph> RunPulled(const Pipeline& pipeline, const std::function<bool(Docum
           finished.notify_all();
           return;
         }
-        const size_t share = closed ? queued_bytes / static_cast<size_t>(threads) : options.batch_bytes;
-        const size_t want = std::min(options.batch_bytes, share);
+        const size_t want = closed ? std::min(options.batch_bytes, queued_bytes / static_cast<size_t>(threads))
+                                   : options.batch_bytes;
         size_t taken = 0;
         do {
           taken += queue.front().doc.text.size();
